@@ -1,0 +1,176 @@
+"""The command line: the same services as the GUI, and no Qt unless a window is asked for.
+
+    desasadar [--db PATH]                       open the app
+    desasadar --version
+    desasadar [--db PATH] demo [--participants N] [--seed S] [--officer NAME]
+    desasadar [--db PATH] stats [--json]
+    desasadar [--db PATH] regions FILE_OR_FOLDER...
+
+Exit codes: 0 done; 2 refused (a plain message says why, nothing changed);
+70 an unexpected error (details in the log file).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from desasadar_gui import __version__
+
+EXIT_OK = 0
+EXIT_REFUSED = 2
+EXIT_BUG = 70
+
+log = logging.getLogger("desasadar.cli")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="desasadar",
+        description="Desa Sadar Jaminan Sosial Ketenagakerjaan — aplikasi petugas lapangan "
+        "BPJS Ketenagakerjaan (field officers' app).",
+    )
+    parser.add_argument("--version", action="version", version=f"desasadar {__version__}")
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        help="database file (default: DESASADAR_DB, else a file in the user's data folder)",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    demo = sub.add_parser("demo", help="fill the database with realistic Jambi demo data")
+    demo.add_argument("--participants", type=int, default=2000, metavar="N")
+    demo.add_argument("--seed", type=int, default=1, metavar="S")
+    demo.add_argument("--officer", default=None, metavar="NAME")
+    demo.add_argument(
+        "--regions",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="folder with the Kemendagri region CSVs (default: ../shared/data/regions if present)",
+    )
+    demo.add_argument(
+        "--force", action="store_true", help="add demo data even if participants exist"
+    )
+
+    stats = sub.add_parser("stats", help="counts and the content digest")
+    stats.add_argument("--json", action="store_true", help="print JSON")
+
+    regions = sub.add_parser("regions", help="load region reference data (CSV/XLSX files)")
+    regions.add_argument("paths", nargs="+", type=Path, metavar="FILE_OR_FOLDER")
+    regions.add_argument("--version-label", default=None, metavar="TEXT")
+    return parser
+
+
+def _db_path(arg: str | None) -> Path:
+    from desasadar_gui.paths import default_db_path
+
+    return Path(arg) if arg else default_db_path()
+
+
+def _open(args: argparse.Namespace):
+    from desasadar_gui.services.database import Database
+
+    return Database.open(_db_path(args.db))
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from desasadar_gui.services.demo import default_regions_dir, generate_demo
+
+    if args.participants < 0:
+        print("--participants harus 0 atau lebih / must be 0 or more", file=sys.stderr)
+        return EXIT_REFUSED
+    with _open(args) as db:
+        summary = generate_demo(
+            db,
+            participants=args.participants,
+            seed=args.seed,
+            officer=args.officer,
+            regions_dir=args.regions or default_regions_dir(),
+            force=args.force,
+        )
+    print(summary.describe())
+    return EXIT_OK
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    from desasadar_gui.services.stats import collect_stats
+
+    with _open(args) as db:
+        stats = collect_stats(db)
+    if args.json:
+        print(json.dumps(stats.as_dict(), indent=2, ensure_ascii=False))
+    else:
+        print(f"Desa / villages:            {stats.villages}")
+        print(f"Peserta / participants:     {stats.participants}")
+        for status, n in stats.participants_by_status.items():
+            print(f"  {status:<24}  {n}")
+        print(f"Sesi / sessions:            {stats.sessions}")
+        print(f"Kehadiran / attendance:     {stats.attendance}")
+        print(f"Target / targets:           {stats.targets}")
+        print(f"Digest:                     {stats.content_digest}")
+    return EXIT_OK
+
+
+def cmd_regions(args: argparse.Namespace) -> int:
+    from desasadar_gui.services.regions import find_region_files, import_regions
+
+    files: list[Path] = []
+    for path in args.paths:
+        files += find_region_files(path) if path.is_dir() else [path]
+    with _open(args) as db:
+        result = import_regions(db, files, dataset_version=args.version_label)
+    print(result.describe())
+    return EXIT_OK
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    from desasadar_gui.app import run_app
+
+    return run_app(_db_path(args.db))
+
+
+COMMANDS = {
+    "demo": cmd_demo,
+    "stats": cmd_stats,
+    "regions": cmd_regions,
+    None: cmd_gui,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    from desasadar_gui.errors import UserError
+    from desasadar_gui.logs import setup_logging
+
+    log_path = setup_logging()
+    try:
+        return COMMANDS[args.command](args)
+    except UserError as exc:
+        print(exc.message(), file=sys.stderr)
+        return EXIT_REFUSED
+    except KeyboardInterrupt:
+        print("Dibatalkan / cancelled.", file=sys.stderr)
+        return EXIT_REFUSED
+    except OSError as exc:
+        from desasadar_gui.services.oserrors import describe_os_error
+
+        log.warning("OS error in %s: %s", args.command, exc.__class__.__name__)
+        print(describe_os_error(exc).message(), file=sys.stderr)
+        return EXIT_REFUSED
+    except Exception:
+        log.exception("unexpected error in command %s", args.command)
+        print(
+            "Terjadi kesalahan tak terduga; rinciannya dicatat di "
+            f"{log_path} / An unexpected error occurred; details are in {log_path}",
+            file=sys.stderr,
+        )
+        return EXIT_BUG
+
+
+if __name__ == "__main__":
+    sys.exit(main())

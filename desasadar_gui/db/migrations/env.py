@@ -1,0 +1,23 @@
+"""Alembic environment: always run from code with a live connection (see ``migrate.py``)."""
+
+from __future__ import annotations
+
+from alembic import context
+
+from desasadar_gui.db.models import Base
+
+config = context.config
+target_metadata = Base.metadata
+
+connection = config.attributes.get("connection")
+if connection is None:  # pragma: no cover - migrations are never run from the alembic CLI
+    raise RuntimeError("run migrations through desasadar_gui.db.migrate")
+
+context.configure(
+    connection=connection,
+    target_metadata=target_metadata,
+    render_as_batch=True,  # SQLite cannot ALTER most things; batch mode copies tables
+    compare_type=True,
+)
+with context.begin_transaction():
+    context.run_migrations()

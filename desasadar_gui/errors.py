@@ -1,0 +1,33 @@
+"""Errors a user is meant to read, in Bahasa Indonesia and English.
+
+Anything raised as a :class:`UserError` is an expected situation (a bad file, a
+database from a newer version, a locked file) and is shown as a plain message; any
+other exception is a bug and goes to the log with its traceback.
+"""
+
+from __future__ import annotations
+
+import os
+
+LANG_ENV = "DESASADAR_LANG"
+
+
+def current_language() -> str:
+    """'id' (default) or 'en'; the GUI sets this from its settings at start-up."""
+    lang = os.environ.get(LANG_ENV, "id").lower()
+    return "en" if lang.startswith("en") else "id"
+
+
+class UserError(Exception):
+    """An expected failure with a message in both languages."""
+
+    def __init__(self, text_id: str, text_en: str) -> None:
+        super().__init__(text_en)
+        self.text_id = text_id
+        self.text_en = text_en
+
+    def message(self, lang: str | None = None) -> str:
+        return self.text_en if (lang or current_language()) == "en" else self.text_id
+
+    def __str__(self) -> str:
+        return self.message()

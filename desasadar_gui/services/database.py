@@ -1,0 +1,198 @@
+"""Opening the local database: checks, migrations, this installation's identity and clock.
+
+A :class:`Database` is what the GUI, the command line and the tests pass around.
+It holds no open Session; each unit of work opens its own with :meth:`Database.session`
+(also from worker threads).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from sqlalchemy import Engine, select
+from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from desasadar_gui.db.clock import HybridClock, Rev
+from desasadar_gui.db.engine import make_engine, make_sessionmaker
+from desasadar_gui.db.migrate import UpgradeResult, upgrade_database
+from desasadar_gui.db.models import Device
+from desasadar_gui.errors import UserError
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+class DatabaseOpenError(UserError):
+    pass
+
+
+def utcnow() -> datetime:
+    """Naive UTC timestamp (the form stored in the database)."""
+    return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+@dataclass(frozen=True)
+class DeviceInfo:
+    id: str
+    officer_name: str
+    branch: str
+
+
+def _check_file(path: Path) -> None:
+    """Refuse, before SQLite touches it, a path that cannot be our database."""
+    if path.is_dir():
+        raise DatabaseOpenError(
+            f"'{path}' adalah folder, bukan berkas basis data.",
+            f"'{path}' is a folder, not a database file.",
+        )
+    if not path.parent.exists():
+        raise DatabaseOpenError(
+            f"Folder '{path.parent}' tidak ada. Periksa lokasi berkas "
+            "(mungkin flashdisk sudah dicabut).",
+            f"The folder '{path.parent}' does not exist. Check the location "
+            "(the USB stick may have been removed).",
+        )
+    if path.exists() and path.stat().st_size > 0:
+        with path.open("rb") as fh:
+            head = fh.read(len(SQLITE_MAGIC))
+        if head != SQLITE_MAGIC:
+            raise DatabaseOpenError(
+                f"'{path.name}' bukan berkas basis data Desa Sadar (isinya bukan SQLite).",
+                f"'{path.name}' is not a Desa Sadar database file (it is not SQLite).",
+            )
+
+
+class Database:
+    """The open local database of this installation."""
+
+    def __init__(self, engine: Engine, path: Path | None, upgrade: UpgradeResult) -> None:
+        self.engine = engine
+        self.path = path
+        self.upgrade = upgrade
+        self._sessions: sessionmaker[Session] = make_sessionmaker(engine)
+        self.device = self._ensure_device()
+        with self._sessions() as s:
+            row = s.get(Device, self.device.id)
+            assert row is not None
+            self.clock = HybridClock(self.device.id, row.clock_millis, row.clock_counter)
+
+    # -- opening ---------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: Path | str) -> Database:
+        """Open (creating if needed) and upgrade the database file at ``path``."""
+        path = Path(path)
+        _check_file(path)
+        engine = make_engine(path)
+        try:
+            result = upgrade_database(engine, path)
+            return cls(engine, path, result)
+        except UserError:
+            engine.dispose()
+            raise
+        except (DatabaseError, OperationalError, sqlite3.DatabaseError) as exc:
+            engine.dispose()
+            raise _open_error(path, exc) from exc
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Database:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- units of work -----------------------------------------------------------
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A transaction: committed when the block ends, rolled back on any error."""
+        with self._sessions() as s, s.begin():
+            yield s
+
+    def read_session(self) -> Session:
+        """A session for reading only (caller closes it, e.g. ``with db.read_session()``)."""
+        return self._sessions()
+
+    # -- identity and clock --------------------------------------------------------
+
+    def _ensure_device(self) -> DeviceInfo:
+        with self.session() as s:
+            row = s.scalars(select(Device).limit(1)).first()
+            if row is None:
+                row = Device(
+                    id=uuid.uuid4().hex,
+                    officer_name="",
+                    branch="",
+                    created_at=utcnow(),
+                    clock_millis=0,
+                    clock_counter=0,
+                )
+                s.add(row)
+            return DeviceInfo(row.id, row.officer_name, row.branch)
+
+    def set_officer(self, officer_name: str, branch: str | None = None) -> None:
+        with self.session() as s:
+            row = s.get(Device, self.device.id)
+            assert row is not None
+            row.officer_name = officer_name.strip()
+            if branch is not None:
+                row.branch = branch.strip()
+            self.device = DeviceInfo(row.id, row.officer_name, row.branch)
+
+    @property
+    def officer(self) -> str:
+        return self.device.officer_name
+
+    def next_rev(self) -> str:
+        return self.clock.tick().encode()
+
+    def observe_rev(self, rev: str | Rev) -> None:
+        self.clock.observe(rev)
+
+    def save_clock(self, s: Session) -> None:
+        """Persist the clock inside the caller's transaction (after issuing revisions)."""
+        row = s.get(Device, self.device.id)
+        assert row is not None
+        row.clock_millis, row.clock_counter = self.clock.state
+
+
+def _open_error(path: Path, exc: Exception) -> DatabaseOpenError:
+    text = str(exc).lower()
+    if "locked" in text or "busy" in text:
+        return DatabaseOpenError(
+            f"Basis data '{path.name}' sedang dipakai program lain. Tutup program itu lalu coba lagi.",
+            f"The database '{path.name}' is in use by another program. Close it and try again.",
+        )
+    if "readonly" in text or "read-only" in text or "unable to open" in text:
+        return DatabaseOpenError(
+            f"Berkas '{path}' tidak bisa dibuka untuk ditulis. Periksa izin folder atau "
+            "apakah flashdisk terkunci.",
+            f"'{path}' cannot be opened for writing. Check the folder's permissions or "
+            "whether the USB stick is write-protected.",
+        )
+    if "not a database" in text or "malformed" in text or "corrupt" in text:
+        return DatabaseOpenError(
+            f"Berkas basis data '{path.name}' rusak. Pulihkan dari cadangan terakhir.",
+            f"The database file '{path.name}' is damaged. Restore it from the latest backup.",
+        )
+    if "disk" in text and "full" in text:
+        return DatabaseOpenError(
+            "Disk penuh: kosongkan ruang lalu coba lagi. Tidak ada data yang hilang.",
+            "The disk is full: free some space and try again. No data was lost.",
+        )
+    return DatabaseOpenError(
+        f"Basis data '{path.name}' tidak bisa dibuka: {exc}",
+        f"The database '{path.name}' could not be opened: {exc}",
+    )

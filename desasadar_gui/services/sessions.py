@@ -1,0 +1,200 @@
+"""Socialisation sessions and their attendance.
+
+A walk-in at a session becomes a prospect participant of the session's village, so
+the officer can visit again and the funnel counts them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+
+from desasadar_gui.db.models import Attendance, OutreachSession, Participant, Village
+from desasadar_gui.domain.enums import AttendanceOutcome, ParticipantStatus, SessionType
+from desasadar_gui.domain.phone import normalise_phone
+from desasadar_gui.errors import UserError
+from desasadar_gui.services.database import Database
+from desasadar_gui.services.participants import ParticipantInput, create_participant
+from desasadar_gui.services.records import create_record, delete_record, get_live, update_record
+from desasadar_gui.services.validation import FieldIssue, ValidationError
+
+
+@dataclass(frozen=True)
+class SessionInput:
+    village_id: str | None
+    held_on: date
+    type: str = SessionType.SOSIALISASI.value
+    place: str = ""
+    facilitator: str = ""
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class SessionRow:
+    id: str
+    rev: str
+    village_id: str | None
+    village_name: str
+    held_on: date
+    type: str
+    place: str
+    facilitator: str
+    notes: str
+
+
+@dataclass(frozen=True)
+class AttendanceRow:
+    id: str
+    session_id: str
+    participant_id: str | None
+    name: str
+    phone: str | None
+    outcome: str
+    participant_status: str | None
+
+
+def _session_values(s, data: SessionInput) -> dict:
+    issues: list[FieldIssue] = []
+    if data.village_id:
+        village = s.get(Village, data.village_id)
+        if village is None or village.deleted_at is not None:
+            issues.append(FieldIssue("village_id", "Desa tidak ditemukan.", "Village not found."))
+    try:
+        SessionType(data.type)
+    except ValueError:
+        issues.append(FieldIssue("type", "Jenis sesi tidak dikenal.", "Unknown session type."))
+    if data.held_on is None:
+        issues.append(FieldIssue("held_on", "Tanggal sesi wajib diisi.", "The session date is required."))
+    if issues:
+        raise ValidationError(issues)
+    return {
+        "village_id": data.village_id or None,
+        "held_on": data.held_on,
+        "type": data.type,
+        "place": data.place.strip(),
+        "facilitator": data.facilitator.strip(),
+        "notes": data.notes.strip(),
+    }
+
+
+def _session_row(s, record: OutreachSession) -> SessionRow:
+    village = s.get(Village, record.village_id) if record.village_id else None
+    return SessionRow(
+        record.id, record.rev, record.village_id, village.name if village else "",
+        record.held_on, record.type, record.place, record.facilitator, record.notes,
+    )
+
+
+def create_session(db: Database, data: SessionInput) -> SessionRow:
+    with db.session() as s:
+        record = create_record(s, db, OutreachSession, _session_values(s, data))
+        return _session_row(s, record)
+
+
+def update_session(db: Database, record_id: str, data: SessionInput) -> SessionRow:
+    with db.session() as s:
+        record = update_record(s, db, OutreachSession, record_id, _session_values(s, data))
+        return _session_row(s, record)
+
+
+def delete_session(db: Database, record_id: str) -> None:
+    """Tombstone the session and its attendance rows (the people stay)."""
+    with db.session() as s:
+        delete_record(s, db, OutreachSession, record_id)
+        ids = s.scalars(
+            select(Attendance.id).where(
+                Attendance.session_id == record_id, Attendance.deleted_at.is_(None)
+            )
+        ).all()
+        for attendance_id in ids:
+            delete_record(s, db, Attendance, attendance_id)
+
+
+def get_session(db: Database, record_id: str) -> SessionRow:
+    with db.read_session() as s:
+        return _session_row(s, get_live(s, OutreachSession, record_id))
+
+
+def record_attendance(
+    db: Database, session_id: str, participant_id: str, outcome: str = AttendanceOutcome.ATTENDED.value
+) -> str:
+    """Tick a known participant as present (idempotent: updates the outcome if already there)."""
+    AttendanceOutcome(outcome)
+    with db.session() as s:
+        get_live(s, OutreachSession, session_id)
+        get_live(s, Participant, participant_id)
+        existing = s.scalars(
+            select(Attendance).where(
+                Attendance.session_id == session_id,
+                Attendance.participant_id == participant_id,
+                Attendance.deleted_at.is_(None),
+            )
+        ).first()
+        if existing is not None:
+            update_record(s, db, Attendance, existing.id, {"outcome": outcome})
+            return existing.id
+        record = create_record(
+            s, db, Attendance,
+            {"session_id": session_id, "participant_id": participant_id, "walkin_name": "",
+             "walkin_phone": None, "outcome": outcome},
+        )
+        return record.id
+
+
+def set_attendance_outcome(db: Database, attendance_id: str, outcome: str) -> None:
+    AttendanceOutcome(outcome)
+    with db.session() as s:
+        update_record(s, db, Attendance, attendance_id, {"outcome": outcome})
+
+
+def remove_attendance(db: Database, attendance_id: str) -> None:
+    with db.session() as s:
+        delete_record(s, db, Attendance, attendance_id)
+
+
+def add_walkin(
+    db: Database,
+    session_id: str,
+    name: str,
+    phone: str | None = None,
+    occupation: str | None = None,
+    nik: str | None = None,
+) -> tuple[str, str]:
+    """A walk-in: becomes a prospect of the session's village, then attends.
+
+    Returns (participant id, attendance id). The phone is checked before anything is written.
+    """
+    session = get_session(db, session_id)
+    check = normalise_phone(phone)
+    if check.errors:
+        raise ValidationError([FieldIssue.from_problem("phone", p) for p in check.errors])
+    saved = create_participant(
+        db,
+        ParticipantInput(
+            name=name, nik=nik, phone=phone, occupation=occupation,
+            village_id=session.village_id, status=ParticipantStatus.PROSPECT.value,
+        ),
+    )
+    attendance_id = record_attendance(db, session_id, saved.row.id)
+    return saved.row.id, attendance_id
+
+
+def list_attendance(db: Database, session_id: str) -> list[AttendanceRow]:
+    with db.read_session() as s:
+        rows = s.execute(
+            select(Attendance, Participant.name, Participant.phone, Participant.status)
+            .outerjoin(Participant, Participant.id == Attendance.participant_id)
+            .where(Attendance.session_id == session_id, Attendance.deleted_at.is_(None))
+            .order_by(Participant.name, Attendance.walkin_name)
+        ).all()
+    return [
+        AttendanceRow(
+            a.id, a.session_id, a.participant_id, pname or a.walkin_name,
+            pphone if a.participant_id else a.walkin_phone, a.outcome, pstatus,
+        )
+        for a, pname, pphone, pstatus in rows
+    ]
+
+

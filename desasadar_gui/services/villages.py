@@ -1,0 +1,244 @@
+"""Villages (desa / kelurahan / pasar): designate, edit, check officials, launch.
+
+A village picked from the region reference gets an id derived from its Kemendagri
+code, so two laptops that designate the same village offline make the same record
+and the merge is an ordinary edit merge.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from desasadar_gui.db.models import OutreachSession, Participant, Village
+from desasadar_gui.domain.enums import OfficialRole, VillageKind, VillageStatus, required_roles
+from desasadar_gui.domain.phone import normalise_phone
+from desasadar_gui.errors import UserError
+from desasadar_gui.services.database import Database
+from desasadar_gui.services.records import (
+    create_record,
+    delete_record,
+    get_live,
+    revive_record,
+    update_record,
+)
+from desasadar_gui.services.validation import FieldIssue, ValidationError, require_text
+
+# Fixed namespace: the same Kemendagri code gives the same village id on every laptop.
+VILLAGE_NAMESPACE = uuid.UUID("7d0c6f0e-2b7a-5d2e-9a51-3f1d5e0b9c11")
+
+
+def village_id_for_code(code: str) -> str:
+    return str(uuid.uuid5(VILLAGE_NAMESPACE, "kemendagri-village:" + code.strip()))
+
+
+@dataclass(frozen=True)
+class VillageInput:
+    name: str
+    kind: str = VillageKind.DESA.value
+    kecamatan: str = ""
+    kabupaten: str = ""
+    region_code: str | None = None
+    region_version: str | None = None
+    head_name: str = ""
+    contact_phone: str | None = None
+    est_informal_workers: int | None = None
+    status: str = VillageStatus.PROSPECT.value
+    launch_date: date | None = None
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class VillageRow:
+    id: str
+    rev: str
+    name: str
+    kind: str
+    kecamatan: str
+    kabupaten: str
+    region_code: str | None
+    region_version: str | None
+    head_name: str
+    contact_phone: str | None
+    est_informal_workers: int | None
+    status: str
+    launch_date: date | None
+    notes: str
+    updated_at: datetime
+
+    def as_input(self) -> VillageInput:
+        return VillageInput(
+            name=self.name,
+            kind=self.kind,
+            kecamatan=self.kecamatan,
+            kabupaten=self.kabupaten,
+            region_code=self.region_code,
+            region_version=self.region_version,
+            head_name=self.head_name,
+            contact_phone=self.contact_phone,
+            est_informal_workers=self.est_informal_workers,
+            status=self.status,
+            launch_date=self.launch_date,
+            notes=self.notes,
+        )
+
+
+@dataclass(frozen=True)
+class OfficialsCoverage:
+    """Which required positions have a live participant, and which are still missing."""
+
+    filled: tuple[tuple[str, str, str], ...]  # (role code, participant id, name)
+    missing: tuple[str, ...]  # role codes
+    required: tuple[str, ...]
+
+
+def to_village_row(v: Village) -> VillageRow:
+    return VillageRow(
+        id=v.id, rev=v.rev, name=v.name, kind=v.kind, kecamatan=v.kecamatan,
+        kabupaten=v.kabupaten, region_code=v.region_code, region_version=v.region_version,
+        head_name=v.head_name, contact_phone=v.contact_phone,
+        est_informal_workers=v.est_informal_workers, status=v.status,
+        launch_date=v.launch_date, notes=v.notes, updated_at=v.updated_at,
+    )
+
+
+def _validate(data: VillageInput) -> tuple[dict, list[FieldIssue]]:
+    issues = require_text("name", data.name, "Nama desa", "Village name")
+    for enum, value, fid in ((VillageKind, data.kind, "kind"), (VillageStatus, data.status, "status")):
+        try:
+            enum(value)
+        except ValueError:
+            issues.append(FieldIssue(fid, f"Nilai '{value}' tidak dikenal.", f"Unknown value '{value}'."))
+    code = (data.region_code or "").strip() or None
+    if code and (not code.isdigit() or len(code) != 10):
+        issues.append(
+            FieldIssue("region_code", "Kode wilayah desa harus 10 digit angka.",
+                       "A village region code must be 10 digits.")
+        )
+    phone = normalise_phone(data.contact_phone)
+    issues += [FieldIssue.from_problem("contact_phone", p) for p in phone.errors]
+    if data.est_informal_workers is not None and data.est_informal_workers < 0:
+        issues.append(
+            FieldIssue("est_informal_workers", "Perkiraan pekerja informal tidak boleh negatif.",
+                       "The estimate of informal workers cannot be negative.")
+        )
+    if data.status == VillageStatus.LAUNCHED.value and data.launch_date is None:
+        issues.append(
+            FieldIssue("launch_date", "Isi tanggal peluncuran untuk desa yang sudah diluncurkan.",
+                       "Enter the launch date for a launched village.")
+        )
+    values = {
+        "name": " ".join(data.name.split()),
+        "kind": data.kind,
+        "kecamatan": data.kecamatan.strip(),
+        "kabupaten": data.kabupaten.strip(),
+        "region_code": code,
+        "region_version": data.region_version if code else None,
+        "head_name": data.head_name.strip(),
+        "contact_phone": phone.e164,
+        "est_informal_workers": data.est_informal_workers,
+        "status": data.status,
+        "launch_date": data.launch_date,
+        "notes": data.notes.strip(),
+    }
+    return values, issues
+
+
+def create_village(db: Database, data: VillageInput) -> VillageRow:
+    values, issues = _validate(data)
+    if issues:
+        raise ValidationError(issues)
+    record_id = village_id_for_code(values["region_code"]) if values["region_code"] else None
+    with db.session() as s:
+        if record_id:
+            existing = s.get(Village, record_id)
+            if existing is not None and existing.deleted_at is None:
+                raise UserError(
+                    f"Desa {existing.name} ({values['region_code']}) sudah ada.",
+                    f"The village {existing.name} ({values['region_code']}) already exists.",
+                )
+            if existing is not None:  # designated again after a deletion: revive the record
+                record = revive_record(s, db, existing, values)
+                return to_village_row(record)
+        return to_village_row(create_record(s, db, Village, values, record_id=record_id))
+
+
+def update_village(db: Database, record_id: str, data: VillageInput) -> VillageRow:
+    values, issues = _validate(data)
+    if issues:
+        raise ValidationError(issues)
+    with db.session() as s:
+        current = get_live(s, Village, record_id)
+        if current.region_code and values["region_code"] != current.region_code:
+            # The id was derived from the code; changing it would break the merge key.
+            values["region_code"] = current.region_code
+            values["region_version"] = current.region_version
+        return to_village_row(update_record(s, db, Village, record_id, values))
+
+
+def delete_village(db: Database, record_id: str) -> None:
+    """Tombstone a village; refused while live participants or sessions belong to it."""
+    with db.session() as s:
+        people = s.scalar(
+            select(func.count()).select_from(Participant).where(
+                Participant.village_id == record_id, Participant.deleted_at.is_(None)
+            )
+        )
+        sessions = s.scalar(
+            select(func.count()).select_from(OutreachSession).where(
+                OutreachSession.village_id == record_id, OutreachSession.deleted_at.is_(None)
+            )
+        )
+        if people or sessions:
+            raise UserError(
+                f"Desa ini masih punya {people} peserta dan {sessions} sesi. "
+                "Pindahkan atau hapus dulu sebelum menghapus desa.",
+                f"This village still has {people} participants and {sessions} sessions. "
+                "Move or delete them before deleting the village.",
+            )
+        delete_record(s, db, Village, record_id)
+
+
+def get_village(db: Database, record_id: str) -> VillageRow:
+    with db.read_session() as s:
+        return to_village_row(get_live(s, Village, record_id))
+
+
+def officials_coverage(db: Database, record_id: str) -> OfficialsCoverage:
+    with db.read_session() as s:
+        village = get_live(s, Village, record_id)
+        required = tuple(r.value for r in required_roles(VillageKind(village.kind)))
+        rows = s.execute(
+            select(Participant.official_role, Participant.id, Participant.name)
+            .where(
+                Participant.village_id == record_id,
+                Participant.deleted_at.is_(None),
+                Participant.official_role.is_not(None),
+            )
+            .order_by(Participant.name)
+        ).all()
+    filled = tuple((r, pid, name) for r, pid, name in rows)
+    have = {r for r, _, _ in filled}
+    missing = tuple(r for r in required if r not in have)
+    return OfficialsCoverage(filled, missing, required)
+
+
+def launch_village(db: Database, record_id: str, on: date) -> tuple[VillageRow, OfficialsCoverage]:
+    """Launch as desa sadar. Missing officials do not block (the UI warns first)."""
+    coverage = officials_coverage(db, record_id)
+    current = get_village(db, record_id)
+    row = update_village(
+        db, record_id, replace(current.as_input(), status=VillageStatus.LAUNCHED.value, launch_date=on)
+    )
+    return row, coverage
+
+
+def role_label(code: str, lang: str = "id") -> str:
+    try:
+        return OfficialRole(code).label(lang)
+    except ValueError:
+        return code

@@ -1,0 +1,55 @@
+"""Every message box and file dialog in one place; tests monkeypatch this module."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from desasadar_gui.errors import UserError
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("messages", text)
+
+
+def show_error(parent: QWidget | None, text: str, title: str | None = None) -> None:
+    QMessageBox.warning(parent, title or tr("Ada masalah"), text)
+
+
+def show_info(parent: QWidget | None, text: str, title: str | None = None) -> None:
+    QMessageBox.information(parent, title or tr("Informasi"), text)
+
+
+def show_user_error(parent: QWidget | None, error: UserError) -> None:
+    show_error(parent, error.message())
+
+
+def confirm(parent: QWidget | None, text: str, title: str | None = None) -> bool:
+    answer = QMessageBox.question(
+        parent,
+        title or tr("Konfirmasi"),
+        text,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def ask_open_path(parent: QWidget | None, title: str, filters: str) -> str | None:
+    path, _ = QFileDialog.getOpenFileName(parent, title, "", filters)
+    return path or None
+
+
+def ask_open_paths(parent: QWidget | None, title: str, filters: str) -> list[str]:
+    paths, _ = QFileDialog.getOpenFileNames(parent, title, "", filters)
+    return list(paths)
+
+
+def ask_save_path(parent: QWidget | None, title: str, suggested: str, filters: str) -> str | None:
+    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
+    return path or None
+
+
+def ask_directory(parent: QWidget | None, title: str) -> str | None:
+    path = QFileDialog.getExistingDirectory(parent, title)
+    return path or None

@@ -1,0 +1,1 @@
+"""Run-time resources (icons, translations, the contribution rate table)."""
