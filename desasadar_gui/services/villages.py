@@ -7,12 +7,10 @@ and the merge is an ordinary edit merge.
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
 
 from desasadar_gui.db.models import OutreachSession, Participant, Village
 from desasadar_gui.domain.enums import OfficialRole, VillageKind, VillageStatus, required_roles
@@ -26,14 +24,8 @@ from desasadar_gui.services.records import (
     revive_record,
     update_record,
 )
+from desasadar_gui.services.regions import village_id_for_code
 from desasadar_gui.services.validation import FieldIssue, ValidationError, require_text
-
-# Fixed namespace: the same Kemendagri code gives the same village id on every laptop.
-VILLAGE_NAMESPACE = uuid.UUID("7d0c6f0e-2b7a-5d2e-9a51-3f1d5e0b9c11")
-
-
-def village_id_for_code(code: str) -> str:
-    return str(uuid.uuid5(VILLAGE_NAMESPACE, "kemendagri-village:" + code.strip()))
 
 
 @dataclass(frozen=True)
