@@ -5,6 +5,9 @@
     desasadar [--db PATH] demo [--participants N] [--seed S] [--officer NAME]
     desasadar [--db PATH] stats [--json]
     desasadar [--db PATH] regions FILE_OR_FOLDER...
+    desasadar [--db PATH] backup [OUT]
+    desasadar [--db PATH] restore FILE
+    desasadar [--db PATH] screenshot --out DIR [--lang id|en]
 
 Exit codes: 0 done; 2 refused (a plain message says why, nothing changed);
 70 an unexpected error (details in the log file).
@@ -63,6 +66,18 @@ def build_parser() -> argparse.ArgumentParser:
     regions = sub.add_parser("regions", help="load region reference data (CSV/XLSX files)")
     regions.add_argument("paths", nargs="+", type=Path, metavar="FILE_OR_FOLDER")
     regions.add_argument("--version-label", default=None, metavar="TEXT")
+
+    from desasadar_gui.cli_backup import add_parsers as add_backup_parsers
+
+    add_backup_parsers(sub)
+
+    from desasadar_gui.sync.cli_commands import add_parsers as add_sync_parsers
+
+    add_sync_parsers(sub)
+
+    shots = sub.add_parser("screenshot", help="one PNG per tab, rendered offscreen")
+    shots.add_argument("--out", type=Path, required=True, metavar="DIR")
+    shots.add_argument("--lang", choices=("id", "en"), default="id")
     return parser
 
 
@@ -75,7 +90,8 @@ def _db_path(arg: str | None) -> Path:
 def _open(args: argparse.Namespace):
     from desasadar_gui.services.database import Database
 
-    return Database.open(_db_path(args.db))
+    # lock: one copy of the app (window or command) per database file at a time.
+    return Database.open(_db_path(args.db), lock=True)
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -128,6 +144,43 @@ def cmd_regions(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_screenshot(args: argparse.Namespace) -> int:
+    # The only command that loads Qt; it draws offscreen, so it also runs with no display.
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from desasadar_gui.ui.screenshot import take_screenshots
+
+    path = _db_path(args.db)
+    if not path.is_file():
+        print(f"Berkas basis data '{path}' tidak ada / database file not found", file=sys.stderr)
+        return EXIT_REFUSED
+    for shot in take_screenshots(path, args.out, lang=args.lang):
+        print(shot)
+    return EXIT_OK
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from desasadar_gui.cli_backup import cmd_backup as run
+
+    return run(args, _db_path(args.db))
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from desasadar_gui.cli_backup import cmd_restore as run
+
+    return run(args, _db_path(args.db))
+
+
+def _sync_command(name: str):
+    def run(args: argparse.Namespace) -> int:
+        from desasadar_gui.sync import cli_commands
+
+        return getattr(cli_commands, f"cmd_{name}")(args, _open)
+
+    return run
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     from desasadar_gui.app import run_app
 
@@ -138,6 +191,14 @@ COMMANDS = {
     "demo": cmd_demo,
     "stats": cmd_stats,
     "regions": cmd_regions,
+    "screenshot": cmd_screenshot,
+    "backup": cmd_backup,
+    "restore": cmd_restore,
+    "export": _sync_command("export"),
+    "import": _sync_command("import"),
+    "conflicts": _sync_command("conflicts"),
+    "duplicates": _sync_command("duplicates"),
+    "synclog": _sync_command("synclog"),
     None: cmd_gui,
 }
 

@@ -13,10 +13,15 @@ import pytest
 from desasadar_gui import __version__
 
 
-def run(*args: str, env: dict | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess:
+def run(
+    *args: str, env: dict | None = None, cwd: Path | None = None
+) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "desasadar_gui", *args],
-        capture_output=True, text=True, timeout=600, cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        cwd=cwd,
         env={**os.environ, **(env or {})},
     )
 

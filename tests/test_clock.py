@@ -27,7 +27,9 @@ def test_observing_a_future_revision_moves_the_clock_past_it() -> None:
 
 
 @given(
-    st.integers(0, 10**12), st.integers(0, 99_999), st.text("0123456789abcdef", min_size=1, max_size=32)
+    st.integers(0, 10**12),
+    st.integers(0, 99_999),
+    st.text("0123456789abcdef", min_size=1, max_size=32),
 )
 def test_encoding_sorts_like_the_tuple(millis: int, counter: int, device: str) -> None:
     rev = Rev(millis, counter, device)

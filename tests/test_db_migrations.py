@@ -10,6 +10,7 @@ from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
+from desasadar_gui.db.backup_files import backups_dir
 from desasadar_gui.db.engine import make_engine
 from desasadar_gui.db.migrate import (
     DatabaseTooNewError,
@@ -18,6 +19,7 @@ from desasadar_gui.db.migrate import (
     head_revision,
 )
 from desasadar_gui.db.models import Base
+from desasadar_gui.db.search import include_name
 from desasadar_gui.services.database import Database, DatabaseOpenError
 
 
@@ -36,7 +38,10 @@ def test_new_database_schema_equals_models(tmp_path: Path) -> None:
     engine = make_engine(path)
     with engine.connect() as conn:
         diff = compare_metadata(
-            MigrationContext.configure(conn, opts={"compare_type": True}), Base.metadata
+            MigrationContext.configure(
+                conn, opts={"compare_type": True, "include_name": include_name}
+            ),
+            Base.metadata,
         )
     engine.dispose()
     assert diff == []
@@ -59,7 +64,10 @@ def test_older_database_upgrades_with_backup_and_keeps_rows(tmp_path: Path) -> N
         assert db.upgrade.from_revision == "0001"
         assert db.upgrade.to_revision == head_revision()
         backup = db.upgrade.backup_path
-        assert backup is not None and backup.exists() and backup.parent == path.parent
+        # The copy goes to this database's backups folder, as kind pre-upgrade.
+        assert backup is not None and backup.exists()
+        assert backup.parent == backups_dir(path)
+        assert backup.name.startswith("pre-upgrade-")
         with db.engine.connect() as conn:
             names = [r[0] for r in conn.exec_driver_sql("SELECT name FROM villages")]
         assert names == ["Sungai Baung"]
@@ -85,6 +93,7 @@ def test_database_from_newer_version_is_refused_untouched(tmp_path: Path) -> Non
     assert "newer version" in err.value.message("en")
     assert path.read_bytes() == before
     assert not list(tmp_path.glob("*before-upgrade*"))
+    assert not list(backups_dir(path).glob("*.sqlite"))
 
 
 def test_foreign_sqlite_file_is_refused(tmp_path: Path) -> None:

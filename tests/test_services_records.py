@@ -31,7 +31,9 @@ def _village(db: Database):
     return create_village(
         db,
         VillageInput(
-            name="Sungai Baung", kecamatan="Muara Bulian", kabupaten="Kabupaten Batanghari",
+            name="Sungai Baung",
+            kecamatan="Muara Bulian",
+            kabupaten="Kabupaten Batanghari",
             region_code="1504032015",
         ),
     )
@@ -39,9 +41,15 @@ def _village(db: Database):
 
 def _siti(village_id: str, **kw) -> ParticipantInput:
     base = dict(
-        name="Siti Aminah", nik=SITI_NIK, phone="0812-3456-7890", village_id=village_id,
-        occupation="kebun", monthly_income=1_000_000, programmes=frozenset({"jkk", "jkm"}),
-        status="registered", registration_date=date(2018, 3, 1),
+        name="Siti Aminah",
+        nik=SITI_NIK,
+        phone="0812-3456-7890",
+        village_id=village_id,
+        occupation="kebun",
+        monthly_income=1_000_000,
+        programmes=frozenset({"jkk", "jkm"}),
+        status="registered",
+        registration_date=date(2018, 3, 1),
     )
     base.update(kw)
     return ParticipantInput(**base)
@@ -128,7 +136,9 @@ def test_tombstone_is_not_counted_live_but_changes_the_digest(db: Database) -> N
     assert get_participant(db, person.id, include_deleted=True).deleted_at is not None
 
 
-def test_digest_equal_for_equal_data_and_changed_by_any_edit(db: Database, db_path, tmp_path) -> None:
+def test_digest_equal_for_equal_data_and_changed_by_any_edit(
+    db: Database, db_path, tmp_path
+) -> None:
     village = _village(db)
     person = create_participant(db, _siti(village.id)).row
     copy = tmp_path / "copy.sqlite"

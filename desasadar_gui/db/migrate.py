@@ -1,6 +1,7 @@
 """Schema upgrades at start-up, with a safety net.
 
-Before any upgrade of an existing database a consistent copy is written beside it;
+Before any upgrade of an existing database a consistent copy is taken into its
+backups folder (kind ``pre-upgrade``, see ``db/backup_files.py``);
 a database stamped by a newer version of the app is refused untouched; a SQLite
 file that is not ours is refused too.
 """
@@ -8,7 +9,6 @@ file that is not ours is refused too.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 
 from alembic import command
@@ -17,7 +17,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, inspect
 
-from desasadar_gui.db.engine import backup_sqlite
+from desasadar_gui.db.backup_files import PRE_UPGRADE, take_backup_file
 from desasadar_gui.errors import UserError
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
@@ -81,11 +81,7 @@ def upgrade_database(engine: Engine, db_path: Path | None) -> UpgradeResult:
         return UpgradeResult(current, head, None)
     backup = None
     if current is not None and db_path is not None and Path(db_path).exists():
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        backup = Path(db_path).with_name(
-            f"{Path(db_path).stem}.before-upgrade-{current}-{stamp}.sqlite"
-        )
-        backup_sqlite(db_path, backup)
+        backup = take_backup_file(db_path, PRE_UPGRADE)
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")

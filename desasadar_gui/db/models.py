@@ -26,6 +26,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -107,14 +108,46 @@ class Participant(SyncedMixin, Base):
     # A duplicate resolved by a supervisor: the tombstoned record points to the survivor.
     merged_into: Mapped[str | None] = mapped_column(ID, nullable=True)
 
+    # The participants list counts and pages live rows sorted by name then id
+    # (services/participant_queries.py): the trailing columns let those queries run
+    # from the index alone, without reading the wide rows (migration 0003). Names
+    # also have a trigram FTS5 index outside this metadata (db/search.py).
     __table_args__ = (
-        Index("ix_participants_nik", "nik"),
-        Index("ix_participants_name", "name"),
-        Index("ix_participants_phone", "phone"),
-        Index("ix_participants_village_id", "village_id"),
-        Index("ix_participants_status", "status"),
+        Index("ix_participants_nik", "nik", "deleted_at", "name", "id"),
+        Index("ix_participants_name", "name", "id", "deleted_at"),
+        Index("ix_participants_phone", "phone", "deleted_at", "name", "id"),
+        Index("ix_participants_village_id", "village_id", "name", "id", "deleted_at"),
+        Index("ix_participants_status", "status", "name", "id", "deleted_at"),
         Index("ix_participants_registration_date", "registration_date"),
-    )
+        # Progress against targets (services/dashboard.py, migration 0005): each
+        # dashboard figure is answered from one of these without reading the rows or
+        # sorting the year's registrations: per day (with programmes and
+        # contributions), and per village, officer and occupation.
+        Index(
+            "ix_participants_progress",
+            "status", "registration_date", "deleted_at",
+            "prog_jkk", "prog_jkm", "prog_jht", "contribution",
+        ),
+        Index(
+            "ix_participants_village_progress",
+            "village_id", "status", "registration_date", "deleted_at",
+        ),
+        Index(
+            "ix_participants_officer_progress",
+            "officer", "status", "registration_date", "deleted_at",
+        ),
+        Index(
+            "ix_participants_occupation_progress",
+            "occupation", "status", "registration_date", "deleted_at",
+        ),
+        # Village officials are a few per village among many people: a partial index.
+        Index(
+            "ix_participants_officials",
+            "village_id", "official_role", "deleted_at",
+            sqlite_where=text("official_role IS NOT NULL"),
+            postgresql_where=text("official_role IS NOT NULL"),
+        ),
+    )  # fmt: skip
 
 
 class OutreachSession(SyncedMixin, Base):
@@ -151,8 +184,10 @@ class Attendance(SyncedMixin, Base):
     outcome: Mapped[str] = mapped_column(String(16), nullable=False, default="attended")
 
     __table_args__ = (
-        Index("ix_attendance_session_id", "session_id"),
-        Index("ix_attendance_participant_id", "participant_id"),
+        # Covering (migration 0005): a session's counts and "attended an earlier
+        # session?" read only these indexes.
+        Index("ix_attendance_session_id", "session_id", "deleted_at", "participant_id", "outcome"),
+        Index("ix_attendance_participant_id", "participant_id", "deleted_at", "session_id"),
     )
 
 
@@ -264,6 +299,53 @@ class Setting(Base):
     value: Mapped[str] = mapped_column(Text, nullable=False, default="")
 
 
+# --- local-only sync state (not in the content digest) ---------------------------
+
+
+class SyncBase(Base):
+    """Per synchronised record: the last version this laptop *received* by import.
+
+    ``rev`` is that version; ``parent_rev`` is the version the sending laptop had last
+    received itself (the base its edits started from), as the workbook said. Exports
+    write ``rev`` beside each row so the receiving laptop can tell "edited from what
+    I have" (no conflict) from "both sides changed since they last agreed" (conflict).
+    """
+
+    __tablename__ = "sync_base"
+
+    record_id: Mapped[str] = mapped_column(ID, primary_key=True)
+    entity: Mapped[str] = mapped_column(String(32), nullable=False)
+    rev: Mapped[str] = mapped_column(REV, nullable=False)
+    parent_rev: Mapped[str | None] = mapped_column(REV, nullable=True)
+
+
+class SyncConflict(Base):
+    """A record both sides changed since they last agreed: the losing version's values,
+    kept for a supervisor to review and, if right, restore (a new local edit)."""
+
+    __tablename__ = "conflicts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    entity: Mapped[str] = mapped_column(String(32), nullable=False)
+    record_id: Mapped[str] = mapped_column(ID, nullable=False)
+    winner_rev: Mapped[str] = mapped_column(REV, nullable=False)
+    loser_rev: Mapped[str] = mapped_column(REV, nullable=False)
+    # JSON object {column: value} of the losing version (dates as ISO text).
+    loser_values: Mapped[str] = mapped_column(Text, nullable=False, default="{}")
+    # Where the losing version was: "local" (this laptop's) or "incoming" (the file's).
+    loser_side: Mapped[str] = mapped_column(String(8), nullable=False, default="local")
+    source_file: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    detected_at: Mapped[datetime] = mapped_column(DateTime, nullable=False)
+    resolved_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    # "restored" (the loser's values were applied again) or "dismissed".
+    resolution: Mapped[str | None] = mapped_column(String(16), nullable=True)
+
+    __table_args__ = (
+        Index("ix_conflicts_record", "record_id", "loser_rev"),
+        Index("ix_conflicts_resolved_at", "resolved_at"),
+    )
+
+
 __all__ = [
     "Attendance",
     "AuditEntry",
@@ -274,6 +356,8 @@ __all__ = [
     "RegionArea",
     "SYNCED_MODELS",
     "Setting",
+    "SyncBase",
+    "SyncConflict",
     "SyncLogEntry",
     "SyncedMixin",
     "Target",

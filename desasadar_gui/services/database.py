@@ -7,6 +7,7 @@ It holds no open Session; each unit of work opens its own with :meth:`Database.s
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 import uuid
 from collections.abc import Iterator
@@ -16,7 +17,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from sqlalchemy import Engine, select
-from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.exc import DatabaseError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from desasadar_gui.db.clock import HybridClock, Rev
@@ -24,12 +25,25 @@ from desasadar_gui.db.engine import make_engine, make_sessionmaker
 from desasadar_gui.db.migrate import UpgradeResult, upgrade_database
 from desasadar_gui.db.models import Device
 from desasadar_gui.errors import UserError
+from desasadar_gui.services.instance_lock import InstanceLock, acquire_instance_lock
+from desasadar_gui.services.integrity import (
+    DamagedDatabaseError,
+    damaged_error,
+    latest_good_backup,
+    verify_before_open,
+)
+from desasadar_gui.services.oserrors import describe_db_error
+
+log = logging.getLogger("desasadar.database")
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
 class DatabaseOpenError(UserError):
     pass
+
+
+__all__ = ["Database", "DatabaseOpenError", "DamagedDatabaseError", "DeviceInfo"]
 
 
 def utcnow() -> datetime:
@@ -48,7 +62,7 @@ class DeviceInfo:
     branch: str
 
 
-def _check_file(path: Path) -> None:
+def _check_file(path: Path, allow_new: bool = False) -> None:
     """Refuse, before SQLite touches it, a path that cannot be our database."""
     if path.is_dir():
         raise DatabaseOpenError(
@@ -62,6 +76,8 @@ def _check_file(path: Path) -> None:
             f"The folder '{path.parent}' does not exist. Check the location "
             "(the USB stick may have been removed).",
         )
+    # A damaged file, or a vanished one that had data, is never opened or replaced.
+    verify_before_open(path, allow_new=allow_new)
     if path.exists() and path.stat().st_size > 0:
         with path.open("rb") as fh:
             head = fh.read(len(SQLITE_MAGIC))
@@ -79,6 +95,8 @@ class Database:
         self.engine = engine
         self.path = path
         self.upgrade = upgrade
+        # The one-instance-per-file lock, when this Database holds it (see ``open``).
+        self.instance_lock: InstanceLock | None = None
         self._sessions: sessionmaker[Session] = make_sessionmaker(engine)
         self.device = self._ensure_device()
         with self._sessions() as s:
@@ -89,23 +107,44 @@ class Database:
     # -- opening ---------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: Path | str) -> Database:
-        """Open (creating if needed) and upgrade the database file at ``path``."""
+    def open(
+        cls, path: Path | str, *, allow_new: bool = False, lock: bool = False
+    ) -> Database:
+        """Open (creating if needed) and upgrade the database file at ``path``.
+
+        Refused with :class:`DamagedDatabaseError` when the file is damaged, or is missing
+        although backups of it exist (``allow_new=True`` once the user chose to start an
+        empty database there). ``lock=True`` (the GUI, and commands that write) first
+        takes the one-instance-per-file lock, held until :meth:`close`; a second copy of
+        the app on the same file gets :class:`InstanceLockedError`.
+        """
         path = Path(path)
-        _check_file(path)
-        engine = make_engine(path)
+        held = acquire_instance_lock(path) if lock and path.parent.is_dir() else None
         try:
-            result = upgrade_database(engine, path)
-            return cls(engine, path, result)
-        except UserError:
-            engine.dispose()
+            _check_file(path, allow_new)
+            engine = make_engine(path)
+            try:
+                result = upgrade_database(engine, path)
+                db = cls(engine, path, result)
+            except UserError:
+                engine.dispose()
+                raise
+            except (DatabaseError, OperationalError, sqlite3.DatabaseError) as exc:
+                engine.dispose()
+                raise _open_error(path, exc) from exc
+        except BaseException:
+            if held is not None:
+                held.release()
             raise
-        except (DatabaseError, OperationalError, sqlite3.DatabaseError) as exc:
-            engine.dispose()
-            raise _open_error(path, exc) from exc
+        db.instance_lock = held
+        return db
 
     def close(self) -> None:
+        """Close every connection, then let go of the instance lock (if held)."""
         self.engine.dispose()
+        lock, self.instance_lock = self.instance_lock, None
+        if lock is not None:
+            lock.release()
 
     def __enter__(self) -> Database:
         return self
@@ -117,9 +156,22 @@ class Database:
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """A transaction: committed when the block ends, rolled back on any error."""
-        with self._sessions() as s, s.begin():
-            yield s
+        """A transaction: committed when the block ends, rolled back on any error.
+
+        A full disk, a read-only folder, a removed USB stick, a locked or damaged file
+        come out as a plain :class:`UserError` (after the rollback: nothing half-applies).
+        """
+        try:
+            with self._sessions() as s, s.begin():
+                yield s
+        except (SQLAlchemyError, sqlite3.Error, OSError) as exc:
+            error = describe_db_error(exc, self.path)
+            if error is None:
+                raise
+            log.warning(
+                "transaction rolled back: %s (%s)", type(error).__name__, type(exc).__name__
+            )
+            raise error from exc
 
     def read_session(self) -> Session:
         """A session for reading only (caller closes it, e.g. ``with db.read_session()``)."""
@@ -168,11 +220,12 @@ class Database:
         row.clock_millis, row.clock_counter = self.clock.state
 
 
-def _open_error(path: Path, exc: Exception) -> DatabaseOpenError:
+def _open_error(path: Path, exc: Exception) -> UserError:
     text = str(exc).lower()
     if "locked" in text or "busy" in text:
         return DatabaseOpenError(
-            f"Basis data '{path.name}' sedang dipakai program lain. Tutup program itu lalu coba lagi.",
+            f"Basis data '{path.name}' sedang dipakai program lain. "
+            "Tutup program itu lalu coba lagi.",
             f"The database '{path.name}' is in use by another program. Close it and try again.",
         )
     if "readonly" in text or "read-only" in text or "unable to open" in text:
@@ -183,10 +236,7 @@ def _open_error(path: Path, exc: Exception) -> DatabaseOpenError:
             "whether the USB stick is write-protected.",
         )
     if "not a database" in text or "malformed" in text or "corrupt" in text:
-        return DatabaseOpenError(
-            f"Berkas basis data '{path.name}' rusak. Pulihkan dari cadangan terakhir.",
-            f"The database file '{path.name}' is damaged. Restore it from the latest backup.",
-        )
+        return damaged_error(path, latest_good_backup(path))
     if "disk" in text and "full" in text:
         return DatabaseOpenError(
             "Disk penuh: kosongkan ruang lalu coba lagi. Tidak ada data yang hilang.",

@@ -29,7 +29,7 @@ from desasadar_gui.domain.phone import normalise_phone
 from desasadar_gui.errors import UserError
 from desasadar_gui.services.database import Database
 from desasadar_gui.services.rates import rate_table
-from desasadar_gui.services.records import create_record, delete_record, get_live, update_record
+from desasadar_gui.services.records import create_record, delete_record, update_record
 from desasadar_gui.services.validation import FieldIssue, ValidationError, require_text
 
 ALL_PROGRAMMES = ("jkk", "jkm", "jht")
@@ -214,14 +214,20 @@ def _check(
     village = _village(s, data.village_id)
     if data.village_id and village is None:
         errors.append(
-            FieldIssue("village_id", "Desa yang dipilih tidak ada.", "The chosen village does not exist.")
+            FieldIssue(
+                "village_id", "Desa yang dipilih tidak ada.", "The chosen village does not exist."
+            )
         )
     nik_check: NikCheck | None = None
     duplicate = None
     if data.nik and data.nik.strip():
         regency = village.region_code[:4] if village and village.region_code else None
         nik_check = parse_nik(
-            data.nik, gender=data.gender, birth_date=data.birth_date, regency_code=regency, today=today
+            data.nik,
+            gender=data.gender,
+            birth_date=data.birth_date,
+            regency_code=regency,
+            today=today,
         )
         errors += [FieldIssue.from_problem("nik", p) for p in nik_check.errors]
         warnings += [FieldIssue.from_problem("nik", p) for p in nik_check.warnings]
@@ -240,26 +246,38 @@ def _check(
     errors += _enum_issue("gender", Gender, data.gender, "Jenis kelamin", "Gender")
     errors += _enum_issue("occupation", Occupation, data.occupation, "Pekerjaan", "Occupation")
     errors += _enum_issue("official_role", OfficialRole, data.official_role, "Jabatan", "Role")
-    errors += _enum_issue("funding_source", FundingSource, data.funding_source, "Sumber dana", "Funding source")
+    errors += _enum_issue(
+        "funding_source", FundingSource, data.funding_source, "Sumber dana", "Funding source"
+    )
     errors += _enum_issue("status", ParticipantStatus, data.status, "Status", "Status")
     unknown = set(data.programmes) - set(ALL_PROGRAMMES)
     if unknown:
         errors.append(
-            FieldIssue("programmes", f"Program tidak dikenal: {', '.join(sorted(unknown))}.",
-                       f"Unknown programme: {', '.join(sorted(unknown))}.")
+            FieldIssue(
+                "programmes",
+                f"Program tidak dikenal: {', '.join(sorted(unknown))}.",
+                f"Unknown programme: {', '.join(sorted(unknown))}.",
+            )
         )
     if data.monthly_income < 0:
         errors.append(
-            FieldIssue("monthly_income", "Penghasilan tidak boleh negatif.", "Income cannot be negative.")
+            FieldIssue(
+                "monthly_income", "Penghasilan tidak boleh negatif.", "Income cannot be negative."
+            )
         )
     if data.birth_date and data.birth_date > today:
         errors.append(
-            FieldIssue("birth_date", "Tanggal lahir ada di masa depan.", "The birth date is in the future.")
+            FieldIssue(
+                "birth_date", "Tanggal lahir ada di masa depan.", "The birth date is in the future."
+            )
         )
     if data.registration_date and data.registration_date > today:
         warnings.append(
-            FieldIssue("registration_date", "Tanggal pendaftaran ada di masa depan.",
-                       "The registration date is in the future.")
+            FieldIssue(
+                "registration_date",
+                "Tanggal pendaftaran ada di masa depan.",
+                "The registration date is in the future.",
+            )
         )
     contribution = None
     if data.programmes and not unknown and data.monthly_income >= 0:
@@ -360,7 +378,9 @@ def get_participant(db: Database, record_id: str, include_deleted: bool = False)
         return to_row(record, _village_name(s, record.village_id))
 
 
-def change_status(db: Database, record_id: str, status: str, on: date | None = None) -> ParticipantRow:
+def change_status(
+    db: Database, record_id: str, status: str, on: date | None = None
+) -> ParticipantRow:
     """Move a person along prospect -> registered -> active -> inactive."""
     current = get_participant(db, record_id)
     data = replace(

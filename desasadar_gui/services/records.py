@@ -81,7 +81,12 @@ def create_record(
     rev = _stamp(db, record)
     s.add(record)
     write_audit(
-        s, db, model.__tablename__, record.id, "create", rev,
+        s,
+        db,
+        model.__tablename__,
+        record.id,
+        "create",
+        rev,
         {k: (None, v) for k, v in values.items() if v not in (None, "")},
     )
     db.save_clock(s)
@@ -106,9 +111,7 @@ def update_record(
     if bad:
         raise ValueError(f"system columns cannot be set: {sorted(bad)}")
     record = get_live(s, model, record_id)
-    changes = {
-        k: (getattr(record, k), v) for k, v in values.items() if getattr(record, k) != v
-    }
+    changes = {k: (getattr(record, k), v) for k, v in values.items() if getattr(record, k) != v}
     if not changes:
         return record
     for k, (_, v) in changes.items():

@@ -14,7 +14,6 @@ from sqlalchemy import select
 from desasadar_gui.db.models import Attendance, OutreachSession, Participant, Village
 from desasadar_gui.domain.enums import AttendanceOutcome, ParticipantStatus, SessionType
 from desasadar_gui.domain.phone import normalise_phone
-from desasadar_gui.errors import UserError
 from desasadar_gui.services.database import Database
 from desasadar_gui.services.participants import ParticipantInput, create_participant
 from desasadar_gui.services.records import create_record, delete_record, get_live, update_record
@@ -66,7 +65,9 @@ def _session_values(s, data: SessionInput) -> dict:
     except ValueError:
         issues.append(FieldIssue("type", "Jenis sesi tidak dikenal.", "Unknown session type."))
     if data.held_on is None:
-        issues.append(FieldIssue("held_on", "Tanggal sesi wajib diisi.", "The session date is required."))
+        issues.append(
+            FieldIssue("held_on", "Tanggal sesi wajib diisi.", "The session date is required.")
+        )
     if issues:
         raise ValidationError(issues)
     return {
@@ -82,8 +83,15 @@ def _session_values(s, data: SessionInput) -> dict:
 def _session_row(s, record: OutreachSession) -> SessionRow:
     village = s.get(Village, record.village_id) if record.village_id else None
     return SessionRow(
-        record.id, record.rev, record.village_id, village.name if village else "",
-        record.held_on, record.type, record.place, record.facilitator, record.notes,
+        record.id,
+        record.rev,
+        record.village_id,
+        village.name if village else "",
+        record.held_on,
+        record.type,
+        record.place,
+        record.facilitator,
+        record.notes,
     )
 
 
@@ -118,7 +126,10 @@ def get_session(db: Database, record_id: str) -> SessionRow:
 
 
 def record_attendance(
-    db: Database, session_id: str, participant_id: str, outcome: str = AttendanceOutcome.ATTENDED.value
+    db: Database,
+    session_id: str,
+    participant_id: str,
+    outcome: str = AttendanceOutcome.ATTENDED.value,
 ) -> str:
     """Tick a known participant as present (idempotent: updates the outcome if already there)."""
     AttendanceOutcome(outcome)
@@ -136,9 +147,16 @@ def record_attendance(
             update_record(s, db, Attendance, existing.id, {"outcome": outcome})
             return existing.id
         record = create_record(
-            s, db, Attendance,
-            {"session_id": session_id, "participant_id": participant_id, "walkin_name": "",
-             "walkin_phone": None, "outcome": outcome},
+            s,
+            db,
+            Attendance,
+            {
+                "session_id": session_id,
+                "participant_id": participant_id,
+                "walkin_name": "",
+                "walkin_phone": None,
+                "outcome": outcome,
+            },
         )
         return record.id
 
@@ -173,8 +191,12 @@ def add_walkin(
     saved = create_participant(
         db,
         ParticipantInput(
-            name=name, nik=nik, phone=phone, occupation=occupation,
-            village_id=session.village_id, status=ParticipantStatus.PROSPECT.value,
+            name=name,
+            nik=nik,
+            phone=phone,
+            occupation=occupation,
+            village_id=session.village_id,
+            status=ParticipantStatus.PROSPECT.value,
         ),
     )
     attendance_id = record_attendance(db, session_id, saved.row.id)
@@ -191,10 +213,13 @@ def list_attendance(db: Database, session_id: str) -> list[AttendanceRow]:
         ).all()
     return [
         AttendanceRow(
-            a.id, a.session_id, a.participant_id, pname or a.walkin_name,
-            pphone if a.participant_id else a.walkin_phone, a.outcome, pstatus,
+            a.id,
+            a.session_id,
+            a.participant_id,
+            pname or a.walkin_name,
+            pphone if a.participant_id else a.walkin_phone,
+            a.outcome,
+            pstatus,
         )
         for a, pname, pphone, pstatus in rows
     ]
-
-

@@ -44,7 +44,9 @@ def content_digest(db: Database) -> str:
             digest.update(f"#{table.name}:{','.join(c.name for c in columns)}\n".encode())
             result = conn.execute(select(*columns).order_by(table.c.id)).yield_per(5000)
             for row in result:
-                line = json.dumps([_canonical(v) for v in row], ensure_ascii=False, separators=(",", ":"))
+                line = json.dumps(
+                    [_canonical(v) for v in row], ensure_ascii=False, separators=(",", ":")
+                )
                 digest.update(line.encode("utf-8"))
                 digest.update(b"\n")
     return digest.hexdigest()

@@ -30,19 +30,32 @@ def set_target(db: Database, year: int, scope: str, scope_key: str, value: int) 
     except ValueError:
         issues.append(FieldIssue("scope", "Cakupan target tidak dikenal.", "Unknown target scope."))
     if not 2000 <= int(year) <= 2100:
-        issues.append(FieldIssue("year", "Tahun target tidak masuk akal.", "The target year is not plausible."))
+        issues.append(
+            FieldIssue(
+                "year", "Tahun target tidak masuk akal.", "The target year is not plausible."
+            )
+        )
     if int(value) < 0:
-        issues.append(FieldIssue("value", "Target tidak boleh negatif.", "A target cannot be negative."))
+        issues.append(
+            FieldIssue("value", "Target tidak boleh negatif.", "A target cannot be negative.")
+        )
     if scope != TargetScope.BRANCH.value and not scope_key.strip():
-        issues.append(FieldIssue("scope_key", "Pilih kabupaten, desa atau petugas untuk target ini.",
-                                 "Choose the regency, village or officer for this target."))
+        issues.append(
+            FieldIssue(
+                "scope_key",
+                "Pilih kabupaten, desa atau petugas untuk target ini.",
+                "Choose the regency, village or officer for this target.",
+            )
+        )
     if issues:
         raise ValidationError(issues)
     key = "" if scope == TargetScope.BRANCH.value else scope_key.strip()
     with db.session() as s:
         existing = s.scalars(
             select(Target).where(
-                Target.year == int(year), Target.scope == scope, Target.scope_key == key,
+                Target.year == int(year),
+                Target.scope == scope,
+                Target.scope_key == key,
                 Target.deleted_at.is_(None),
             )
         ).first()
@@ -50,7 +63,10 @@ def set_target(db: Database, year: int, scope: str, scope_key: str, value: int) 
             record = update_record(s, db, Target, existing.id, {"value": int(value)})
         else:
             record = create_record(
-                s, db, Target, {"year": int(year), "scope": scope, "scope_key": key, "value": int(value)}
+                s,
+                db,
+                Target,
+                {"year": int(year), "scope": scope, "scope_key": key, "value": int(value)},
             )
         return TargetRow(record.id, record.year, record.scope, record.scope_key, record.value)
 

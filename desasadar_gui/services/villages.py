@@ -90,38 +90,62 @@ class OfficialsCoverage:
 
 def to_village_row(v: Village) -> VillageRow:
     return VillageRow(
-        id=v.id, rev=v.rev, name=v.name, kind=v.kind, kecamatan=v.kecamatan,
-        kabupaten=v.kabupaten, region_code=v.region_code, region_version=v.region_version,
-        head_name=v.head_name, contact_phone=v.contact_phone,
-        est_informal_workers=v.est_informal_workers, status=v.status,
-        launch_date=v.launch_date, notes=v.notes, updated_at=v.updated_at,
+        id=v.id,
+        rev=v.rev,
+        name=v.name,
+        kind=v.kind,
+        kecamatan=v.kecamatan,
+        kabupaten=v.kabupaten,
+        region_code=v.region_code,
+        region_version=v.region_version,
+        head_name=v.head_name,
+        contact_phone=v.contact_phone,
+        est_informal_workers=v.est_informal_workers,
+        status=v.status,
+        launch_date=v.launch_date,
+        notes=v.notes,
+        updated_at=v.updated_at,
     )
 
 
 def _validate(data: VillageInput) -> tuple[dict, list[FieldIssue]]:
     issues = require_text("name", data.name, "Nama desa", "Village name")
-    for enum, value, fid in ((VillageKind, data.kind, "kind"), (VillageStatus, data.status, "status")):
+    for enum, value, fid in (
+        (VillageKind, data.kind, "kind"),
+        (VillageStatus, data.status, "status"),
+    ):
         try:
             enum(value)
         except ValueError:
-            issues.append(FieldIssue(fid, f"Nilai '{value}' tidak dikenal.", f"Unknown value '{value}'."))
+            issues.append(
+                FieldIssue(fid, f"Nilai '{value}' tidak dikenal.", f"Unknown value '{value}'.")
+            )
     code = (data.region_code or "").strip() or None
     if code and (not code.isdigit() or len(code) != 10):
         issues.append(
-            FieldIssue("region_code", "Kode wilayah desa harus 10 digit angka.",
-                       "A village region code must be 10 digits.")
+            FieldIssue(
+                "region_code",
+                "Kode wilayah desa harus 10 digit angka.",
+                "A village region code must be 10 digits.",
+            )
         )
     phone = normalise_phone(data.contact_phone)
     issues += [FieldIssue.from_problem("contact_phone", p) for p in phone.errors]
     if data.est_informal_workers is not None and data.est_informal_workers < 0:
         issues.append(
-            FieldIssue("est_informal_workers", "Perkiraan pekerja informal tidak boleh negatif.",
-                       "The estimate of informal workers cannot be negative.")
+            FieldIssue(
+                "est_informal_workers",
+                "Perkiraan pekerja informal tidak boleh negatif.",
+                "The estimate of informal workers cannot be negative.",
+            )
         )
     if data.status == VillageStatus.LAUNCHED.value and data.launch_date is None:
         issues.append(
-            FieldIssue("launch_date", "Isi tanggal peluncuran untuk desa yang sudah diluncurkan.",
-                       "Enter the launch date for a launched village.")
+            FieldIssue(
+                "launch_date",
+                "Isi tanggal peluncuran untuk desa yang sudah diluncurkan.",
+                "Enter the launch date for a launched village.",
+            )
         )
     values = {
         "name": " ".join(data.name.split()),
@@ -176,14 +200,14 @@ def delete_village(db: Database, record_id: str) -> None:
     """Tombstone a village; refused while live participants or sessions belong to it."""
     with db.session() as s:
         people = s.scalar(
-            select(func.count()).select_from(Participant).where(
-                Participant.village_id == record_id, Participant.deleted_at.is_(None)
-            )
+            select(func.count())
+            .select_from(Participant)
+            .where(Participant.village_id == record_id, Participant.deleted_at.is_(None))
         )
         sessions = s.scalar(
-            select(func.count()).select_from(OutreachSession).where(
-                OutreachSession.village_id == record_id, OutreachSession.deleted_at.is_(None)
-            )
+            select(func.count())
+            .select_from(OutreachSession)
+            .where(OutreachSession.village_id == record_id, OutreachSession.deleted_at.is_(None))
         )
         if people or sessions:
             raise UserError(
@@ -224,7 +248,9 @@ def launch_village(db: Database, record_id: str, on: date) -> tuple[VillageRow, 
     coverage = officials_coverage(db, record_id)
     current = get_village(db, record_id)
     row = update_village(
-        db, record_id, replace(current.as_input(), status=VillageStatus.LAUNCHED.value, launch_date=on)
+        db,
+        record_id,
+        replace(current.as_input(), status=VillageStatus.LAUNCHED.value, launch_date=on),
     )
     return row, coverage
 

@@ -12,22 +12,43 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("messages", text)
 
 
+# Calls below spell out QCoreApplication.translate("messages", ...) so that
+# pyside6-lupdate files the strings under their real context.
+
+
 def show_error(parent: QWidget | None, text: str, title: str | None = None) -> None:
-    QMessageBox.warning(parent, title or tr("Ada masalah"), text)
+    QMessageBox.warning(
+        parent, title or QCoreApplication.translate("messages", "Ada masalah"), text
+    )
 
 
 def show_info(parent: QWidget | None, text: str, title: str | None = None) -> None:
-    QMessageBox.information(parent, title or tr("Informasi"), text)
+    QMessageBox.information(
+        parent, title or QCoreApplication.translate("messages", "Informasi"), text
+    )
 
 
 def show_user_error(parent: QWidget | None, error: UserError) -> None:
     show_error(parent, error.message())
 
 
+def show_unexpected_error(parent: QWidget | None, log_path: str) -> None:
+    """A bug, not the user's doing: say so plainly and where the details were written."""
+    show_error(
+        parent,
+        QCoreApplication.translate(
+            "messages",
+            "Terjadi kesalahan tak terduga. Data yang sudah tersimpan tidak hilang.\n\n"
+            "Rinciannya dicatat di:\n%1\n\nKirimkan berkas itu kepada pengelola aplikasi.",
+        ).replace("%1", log_path),
+        QCoreApplication.translate("messages", "Kesalahan tak terduga"),
+    )
+
+
 def confirm(parent: QWidget | None, text: str, title: str | None = None) -> bool:
     answer = QMessageBox.question(
         parent,
-        title or tr("Konfirmasi"),
+        title or QCoreApplication.translate("messages", "Konfirmasi"),
         text,
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.No,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from alembic import context
 
 from desasadar_gui.db.models import Base
+from desasadar_gui.db.search import include_name
 
 config = context.config
 target_metadata = Base.metadata
@@ -18,6 +19,7 @@ context.configure(
     target_metadata=target_metadata,
     render_as_batch=True,  # SQLite cannot ALTER most things; batch mode copies tables
     compare_type=True,
+    include_name=include_name,  # the FTS name index is not in the models
 )
 with context.begin_transaction():
     context.run_migrations()

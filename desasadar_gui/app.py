@@ -1,0 +1,176 @@
+"""QApplication start-up: settings, language, the database, first run, error hook.
+
+Exceptions that escape a slot are logged and shown with the log's path
+(``ui.crash_dialog``); a database that cannot be opened gets a plain message and
+exit code 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QDialog
+
+from desasadar_gui import __version__
+from desasadar_gui.errors import UserError
+from desasadar_gui.logs import setup_logging
+from desasadar_gui.paths import APP_AUTHOR, APP_NAME, data_dir, resource_path
+from desasadar_gui.services.database import Database
+from desasadar_gui.services.oserrors import describe_os_error
+
+log = logging.getLogger("desasadar.app")
+
+EXIT_OK = 0
+EXIT_REFUSED = 2
+
+SETTINGS_FILE = "settings.ini"
+
+
+def open_settings(path: Path | None = None) -> QSettings:
+    """Window state and the interface language, in an INI file in the data folder
+    (so a test's or a portable install's data folder holds all of it)."""
+    return QSettings(str(path or data_dir() / SETTINGS_FILE), QSettings.Format.IniFormat)
+
+
+def create_main_window(db: Database, settings: QSettings | None = None):
+    """The main window over ``db``, built but not shown (tests, screenshots, the app)."""
+    from desasadar_gui.ui.context import UiContext
+    from desasadar_gui.ui.main_window import MainWindow
+
+    return MainWindow(UiContext(db), settings if settings is not None else open_settings())
+
+
+def _ensure_app(argv: list[str]) -> QApplication:
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(argv)
+    QCoreApplication.setOrganizationName(APP_AUTHOR)
+    QCoreApplication.setApplicationName(APP_NAME)
+    QCoreApplication.setApplicationVersion(__version__)
+    app.setApplicationDisplayName("Desa Sadar")
+    icon = resource_path("icons", "desasadar.png")
+    if icon.is_file():
+        app.setWindowIcon(QIcon(str(icon)))
+    return app
+
+
+def open_database(db_path: Path) -> Database | None:
+    """Open the database, or show why not (plain words, no traceback) and return None.
+
+    A damaged or missing file is first offered for restore from a backup; the file is
+    locked for this copy of the app while it is open.
+    """
+    from desasadar_gui.ui import messages
+    from desasadar_gui.ui.damaged_db_dialog import check_database_at_startup
+
+    try:
+        decision = check_database_at_startup(db_path)
+        if not decision.proceed:
+            return None
+        return Database.open(db_path, lock=True, allow_new=decision.allow_new)
+    except UserError as exc:
+        log.warning("database refused: %s", exc.text_en)
+        messages.show_user_error(None, exc)
+    except OSError as exc:
+        log.warning("database not opened: %s", exc.__class__.__name__)
+        messages.show_user_error(None, describe_os_error(exc))
+    return None
+
+
+DEMO_FILE = "demo.sqlite"
+DEMO_PARTICIPANTS = 2000
+
+
+def first_run(db: Database) -> Database | None:
+    """First run: ask who the officer is (and offer region data and a demo database).
+
+    Returns the database to work on (the demo one if the officer asked for it), or
+    None when the officer chose to quit.
+    """
+    if db.officer:
+        return db
+    from desasadar_gui.ui.first_run_dialog import FirstRunDialog
+
+    dialog = FirstRunDialog(db)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    if not dialog.wants_demo:
+        return db
+    demo = open_demo_database(db.device.officer_name, db.device.branch)
+    if demo is None:
+        return db
+    db.close()
+    return demo
+
+
+def open_demo_database(officer: str, branch: str) -> Database | None:
+    """The practice database beside the real one, filled with Jambi demo data once."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication
+
+    from desasadar_gui.services.demo import generate_demo
+    from desasadar_gui.ui import messages
+
+    path = data_dir() / DEMO_FILE
+    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        demo = Database.open(path, lock=True, allow_new=True)
+        demo.set_officer(officer, branch)
+        if demo.upgrade.from_revision is None:  # created just now
+            generate_demo(demo, participants=DEMO_PARTICIPANTS, seed=1, officer=officer)
+        return demo
+    except (UserError, OSError) as exc:
+        log.warning("demo database not opened: %s", exc.__class__.__name__)
+        error = exc if isinstance(exc, UserError) else describe_os_error(exc)
+        messages.show_user_error(None, error)
+        return None
+    finally:
+        QGuiApplication.restoreOverrideCursor()
+
+
+def run_app(db_path: Path) -> int:
+    setup_logging()
+    app = _ensure_app(sys.argv[:1])
+    from desasadar_gui.ui.crash_dialog import install_excepthook
+    from desasadar_gui.ui.i18n import apply_language, saved_language
+
+    install_excepthook()
+    settings = open_settings()
+    apply_language(saved_language(settings))
+
+    db = open_database(Path(db_path))
+    if db is None:
+        return EXIT_REFUSED
+    window = None
+    try:
+        chosen = first_run(db)
+        if chosen is None:
+            return EXIT_OK
+        db = chosen
+        window = create_main_window(db, settings)
+        window.show_initial()
+        return app.exec()
+    finally:
+        # A restore from the Backups view swaps the window's database: close that one.
+        current = window.ctx.db if window is not None else db
+        _daily_backup(current)
+        current.close()
+
+
+def _daily_backup(db: Database) -> None:
+    """Once a day, on close, a consistent copy (rotated by the backup policy)."""
+    from desasadar_gui.services.backups import daily_backup_if_due
+    from desasadar_gui.ui import messages
+
+    try:
+        daily_backup_if_due(db)
+    except UserError as exc:
+        log.warning("daily backup failed: %s", exc.__class__.__name__)
+        messages.show_user_error(None, exc)
+    except OSError as exc:
+        log.warning("daily backup failed: %s", exc.__class__.__name__)
+        messages.show_user_error(None, describe_os_error(exc))

@@ -1,0 +1,255 @@
+"""Is this file a healthy Desa Sadar database? Checked at start-up and before a restore.
+
+``quick_check(path)`` runs SQLite's ``PRAGMA quick_check`` on a read-only connection
+(nothing is written, not even a journal) and says plainly what is wrong; when the file
+is damaged it names the latest good backup. ``Database.open`` calls
+:func:`verify_before_open`, so no code path opens a damaged file, or starts over an
+empty one silently when the file had data before.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from desasadar_gui.db.backup_files import DAMAGED, BackupFile, backup_files, kind_label
+from desasadar_gui.errors import UserError
+
+log = logging.getLogger("desasadar.integrity")
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+# Tables every Desa Sadar database has had since the first schema.
+CORE_TABLES = frozenset({"alembic_version", "villages", "participants", "device", "audit_log"})
+
+# FileCheck.status values
+OK = "ok"
+MISSING = "missing"
+EMPTY = "empty"  # a file of 0 bytes, or a SQLite file without any table
+NOT_SQLITE = "not-sqlite"
+DAMAGED_FILE = "damaged"
+FOREIGN = "foreign"
+TOO_NEW = "too-new"
+UNREADABLE = "unreadable"  # cannot be opened at all (permissions, device gone)
+
+
+@dataclass(frozen=True)
+class FileCheck:
+    """What a file is; ``detail`` is technical text for the log (no personal data)."""
+
+    path: Path
+    status: str
+    revision: str | None = None
+    detail: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return self.status == OK
+
+
+@functools.cache
+def _known_revisions() -> frozenset[str]:
+    from alembic.script import ScriptDirectory
+
+    from desasadar_gui.db.migrate import alembic_config
+
+    script = ScriptDirectory.from_config(alembic_config())
+    return frozenset(s.revision for s in script.walk_revisions())
+
+
+def _connect_read_only(path: Path) -> sqlite3.Connection:
+    uri = path.resolve().as_uri() + "?mode=ro"
+    try:
+        con = sqlite3.connect(uri, uri=True)
+        con.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return con
+    except sqlite3.OperationalError as exc:
+        if "unable to open" not in str(exc).lower():
+            raise
+    # A WAL file in a folder we may not write to (no -shm can be made): read it as it
+    # is on disk. Only used for checking, never for working on the data.
+    con = sqlite3.connect(path.resolve().as_uri() + "?mode=ro&immutable=1", uri=True)
+    con.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    return con
+
+
+def inspect_database_file(path: Path | str, *, thorough: bool = True) -> FileCheck:
+    """Classify ``path`` without changing it. ``thorough`` runs ``PRAGMA quick_check``."""
+    path = Path(path)
+    try:
+        if not path.exists():
+            return FileCheck(path, MISSING)
+        if path.is_dir():
+            return FileCheck(path, NOT_SQLITE, detail="is a folder")
+        size = path.stat().st_size
+        if size == 0:
+            return FileCheck(path, EMPTY, detail="0 bytes")
+        with path.open("rb") as fh:
+            head = fh.read(len(SQLITE_MAGIC))
+    except OSError as exc:
+        return FileCheck(path, UNREADABLE, detail=f"{exc.__class__.__name__} errno={exc.errno}")
+    if head != SQLITE_MAGIC:
+        return FileCheck(path, NOT_SQLITE, detail="no SQLite header")
+    try:
+        con = _connect_read_only(path)
+    except sqlite3.DatabaseError as exc:
+        text = str(exc).lower()
+        status = UNREADABLE if "unable to open" in text else DAMAGED_FILE
+        return FileCheck(path, status, detail=str(exc))
+    try:
+        if thorough:
+            rows = [r[0] for r in con.execute("PRAGMA quick_check(20)").fetchall()]
+            if rows != ["ok"]:
+                return FileCheck(path, DAMAGED_FILE, detail="; ".join(map(str, rows))[:500])
+        tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if not tables:
+            return FileCheck(path, EMPTY, detail="no tables")
+        revision = None
+        if "alembic_version" in tables:
+            row = con.execute("SELECT version_num FROM alembic_version").fetchone()
+            revision = row[0] if row else None
+        if revision is None or not CORE_TABLES <= tables:
+            return FileCheck(path, FOREIGN, revision, detail=f"{len(tables)} tables")
+        if revision not in _known_revisions():
+            return FileCheck(path, TOO_NEW, revision)
+        return FileCheck(path, OK, revision)
+    except sqlite3.DatabaseError as exc:
+        return FileCheck(path, DAMAGED_FILE, detail=str(exc))
+    finally:
+        con.close()
+
+
+def latest_good_backup(db_path: Path | str) -> BackupFile | None:
+    """The newest backup of ``db_path`` that passes the check (damaged copies skipped)."""
+    for backup in backup_files(db_path):
+        if backup.kind == DAMAGED:
+            continue
+        if inspect_database_file(backup.path).ok:
+            return backup
+        log.warning("backup %s fails the integrity check; skipped", backup.path.name)
+    return None
+
+
+class DamagedDatabaseError(UserError):
+    """The database file must not be opened: it is damaged, or it is gone although it
+    had data (``missing``). ``latest_backup`` is the copy to offer, if any."""
+
+    def __init__(
+        self,
+        text_id: str,
+        text_en: str,
+        path: Path,
+        latest_backup: BackupFile | None,
+        missing: bool = False,
+    ) -> None:
+        super().__init__(text_id, text_en)
+        self.path = path
+        self.latest_backup = latest_backup
+        self.missing = missing
+
+
+def describe_backup(backup: BackupFile, lang: str = "id") -> str:
+    """'cadangan harian 12-03-2025 17:40' — how a copy is named to a user."""
+    return f"{kind_label(backup.kind, lang)} {backup.taken_at:%d-%m-%Y %H:%M}"
+
+
+def damaged_error(
+    path: Path, latest: BackupFile | None, empty: bool = False
+) -> DamagedDatabaseError:
+    what_id = "kosong (0 bita), padahal sebelumnya berisi data" if empty else "rusak"
+    what_en = "empty (0 bytes) although it held data before" if empty else "damaged"
+    if latest is not None:
+        return DamagedDatabaseError(
+            f"Berkas basis data '{path.name}' {what_id}, jadi tidak dibuka. Cadangan baik "
+            f"terakhir: {describe_backup(latest, 'id')} ({latest.path}). Pulihkan cadangan "
+            "itu; berkas yang rusak disimpan dulu, tidak dihapus.",
+            f"The database file '{path.name}' is {what_en}, so it was not opened. Latest "
+            f"good backup: {describe_backup(latest, 'en')} ({latest.path}). Restore that "
+            "backup; the damaged file is kept, not deleted.",
+            path,
+            latest,
+        )
+    return DamagedDatabaseError(
+        f"Berkas basis data '{path.name}' {what_id}, jadi tidak dibuka, dan tidak ada "
+        "cadangan yang baik. Jangan hapus berkas ini; serahkan ke supervisor atau petugas "
+        "TI untuk diselamatkan.",
+        f"The database file '{path.name}' is {what_en}, so it was not opened, and there "
+        "is no good backup. Do not delete the file; hand it to a supervisor or IT staff "
+        "to rescue.",
+        path,
+        None,
+    )
+
+
+@dataclass(frozen=True)
+class IntegrityResult:
+    """The start-up verdict on a database path.
+
+    ``status``: ``ok`` (a healthy file), ``new`` (no file and no backups: a first run),
+    ``missing`` (no file, but backups of it exist: offer them rather than starting
+    empty), ``damaged`` (never open it; offer ``latest_backup``), or ``unusable`` (not
+    ours / too new / unreadable: ``error`` says why; the normal open reports it too).
+    """
+
+    path: Path
+    status: str
+    latest_backup: BackupFile | None = None
+    error: UserError | None = None
+    detail: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return self.status in ("ok", "new")
+
+
+def quick_check(path: Path | str) -> IntegrityResult:
+    """Check the database at ``path`` before opening it (read-only; changes nothing)."""
+    path = Path(path)
+    check = inspect_database_file(path)
+    has_backups = any(b.kind != DAMAGED for b in backup_files(path))
+    if check.status == MISSING:
+        if not has_backups:
+            return IntegrityResult(path, "new")
+        latest = latest_good_backup(path)
+        error = DamagedDatabaseError(
+            f"Berkas basis data '{path}' tidak ditemukan, padahal ada cadangannya "
+            "(flashdisk dicabut atau berkas dipindahkan?). Pulihkan cadangan terakhir, "
+            "atau pilih sendiri untuk mulai dengan basis data kosong.",
+            f"The database file '{path}' was not found, although backups of it exist "
+            "(USB stick removed or file moved?). Restore the latest backup, or choose "
+            "yourself to start an empty database.",
+            path,
+            latest,
+            missing=True,
+        )
+        return IntegrityResult(path, "missing", latest, error)
+    if check.status == EMPTY and not has_backups:
+        # Never held data (e.g. a first start interrupted before the schema was made).
+        return IntegrityResult(path, "new")
+    if check.status == NOT_SQLITE and not has_backups:
+        # Most likely the wrong file was chosen; the normal open explains it.
+        return IntegrityResult(path, "unusable", detail=check.detail)
+    if check.status in (EMPTY, DAMAGED_FILE, NOT_SQLITE):
+        log.warning("database file fails the integrity check: %s", check.detail)
+        latest = latest_good_backup(path)
+        error = damaged_error(path, latest, empty=check.status == EMPTY)
+        return IntegrityResult(path, "damaged", latest, error, check.detail)
+    if check.status == OK:
+        return IntegrityResult(path, "ok", detail=check.detail)
+    return IntegrityResult(path, "unusable", None, None, check.detail)
+
+
+def verify_before_open(path: Path, allow_new: bool = False) -> None:
+    """Raise :class:`DamagedDatabaseError` if ``path`` must not be opened.
+
+    Called by ``Database.open``: a damaged file is never worked on, and a file that had
+    data (it has backups) is never silently replaced by a new empty database unless the
+    caller says so (``allow_new``, after the user chose it). Files that are not ours or
+    too new are left to the normal open, which explains them.
+    """
+    result = quick_check(path)
+    if result.status == "damaged" or (result.status == "missing" and not allow_new):
+        assert isinstance(result.error, DamagedDatabaseError)
+        raise result.error

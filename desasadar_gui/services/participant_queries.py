@@ -1,0 +1,313 @@
+"""The participants list at half a million rows: count, filter, sort and page in SQL.
+
+The table never holds the people in Python: it asks :func:`count_participants` for the
+total and :func:`fetch_page` for blocks of light rows as they scroll into view.
+
+Search as you type (one box) understands three things:
+
+- words: each must occur in the name (trigram index, see ``db/search.py``);
+- digits: a NIK prefix, by range (``nik >= '1504' AND nik < '1505'``, which uses the
+  index; ``LIKE '1504%'`` would not), or the start of a phone number, normalised like
+  stored numbers ("0812" looks for "+62812"). Fewer than :data:`MIN_DIGITS` digits are
+  not searched yet: "15" would match every NIK in Jambi.
+
+Pages are fetched with the ids of the page first (an index-only query when the sort
+has an index, see the participants indexes in ``db/models.py``), then their columns.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import ColumnElement, and_, case, func, or_, select, true
+from sqlalchemy.orm import Session
+
+from desasadar_gui.db.interrupt import QueryInterrupted, interruptible
+from desasadar_gui.db.models import Participant, Village
+from desasadar_gui.db.search import has_name_index, name_contains_all, name_index_hits
+from desasadar_gui.domain.enums import Occupation, OfficialRole, ParticipantStatus
+from desasadar_gui.errors import current_language
+from desasadar_gui.services.database import Database
+from desasadar_gui.services.session_queries import VillageChoice, village_choices
+from desasadar_gui.services.village_queries import kabupaten_names
+
+__all__ = [
+    "MIN_DIGITS",
+    "PROGRAMMES",
+    "SORT_COLUMNS",
+    "ParticipantFilter",
+    "ParticipantListRow",
+    "QueryInterrupted",
+    "SearchTerms",
+    "VillageChoice",
+    "count_participants",
+    "fetch_page",
+    "kabupaten_options",
+    "parse_search",
+    "village_options",
+]
+
+MIN_DIGITS = 4
+# Above this many people whose name holds the words, a page sorted by name is read by
+# walking the name index (about 0.15 us a name) rather than by looking every match up
+# (about 2 us each): at 500k people both ways then cost at most a few milliseconds.
+DENSE_NAME_HITS = 2000
+PROGRAMMES = ("jkk", "jkm", "jht")
+
+
+@dataclass(frozen=True)
+class ParticipantFilter:
+    """What the list shows; empty fields match everything."""
+
+    text: str = ""
+    village_id: str | None = None
+    kabupaten: str | None = None
+    status: str | None = None
+    occupation: str | None = None
+    programme: str | None = None  # "jkk", "jkm" or "jht": people who chose it
+    official: bool | None = None  # True: village officials only; False: everyone else
+    include_deleted: bool = False
+
+
+@dataclass(frozen=True)
+class ParticipantListRow:
+    """One line of the list: only what the table shows."""
+
+    id: str
+    name: str
+    nik: str | None
+    gender: str | None
+    phone: str | None
+    village_name: str
+    kabupaten: str
+    occupation: str | None
+    status: str
+    registration_date: date | None
+    contribution: int
+    official_role: str | None
+    deleted: bool = False
+
+
+@dataclass(frozen=True)
+class SearchTerms:
+    words: tuple[str, ...] = ()
+    nik_prefix: str | None = None
+    phone_prefix: str | None = None
+
+    @property
+    def empty(self) -> bool:
+        return not (self.words or self.nik_prefix or self.phone_prefix)
+
+
+_NUMBER_SEPARATORS = re.compile(r"[\s.\-()/]+")
+
+
+def parse_search(text: str) -> SearchTerms:
+    """Words of a name, or the digits of a NIK / phone number being typed."""
+    text = (text or "").strip()
+    compact = _NUMBER_SEPARATORS.sub("", text)
+    if re.fullmatch(r"\+?\d+", compact):
+        plus = compact.startswith("+")
+        digits = compact.lstrip("+")
+        if len(digits) < MIN_DIGITS:
+            return SearchTerms()
+        if plus:
+            return SearchTerms(phone_prefix="+" + digits)
+        if digits.startswith("0"):  # domestic: 0812... is stored +62812...
+            return SearchTerms(phone_prefix="+62" + digits[1:])
+        phone = "+" + digits if digits.startswith("62") else "+62" + digits
+        return SearchTerms(nik_prefix=digits, phone_prefix=phone)
+    return SearchTerms(words=tuple(text.split()))
+
+
+def _prefix(column, prefix: str) -> ColumnElement[bool]:
+    """``column`` starts with ``prefix`` as an index range ('1504' -> >= '1504' < '1505').
+
+    Bumping the last character works for the digit strings searched here (a '9'
+    becomes ':', the next ASCII character).
+    """
+    upper = prefix[:-1] + chr(ord(prefix[-1]) + 1)
+    return and_(column >= prefix, column < upper)
+
+
+def _uses_name_index(db: Database, s: Session) -> bool:
+    """Asked once per open database (the schema does not change while it is open)."""
+    known = getattr(db, "_participant_name_index", None)
+    if known is None:
+        known = has_name_index(s.connection())
+        db._participant_name_index = known  # type: ignore[attr-defined]
+    return known
+
+
+def _conditions(
+    db: Database, s: Session, flt: ParticipantFilter, terms: SearchTerms, name_index: bool
+) -> list[ColumnElement[bool]]:
+    p = Participant
+    conditions: list[ColumnElement[bool]] = []
+    if not flt.include_deleted:
+        conditions.append(p.deleted_at.is_(None))
+    if flt.village_id:
+        conditions.append(p.village_id == flt.village_id)
+    if flt.kabupaten:
+        in_regency = select(Village.id).where(Village.kabupaten == flt.kabupaten)
+        conditions.append(p.village_id.in_(in_regency.scalar_subquery()))
+    if flt.status:
+        conditions.append(p.status == flt.status)
+    if flt.occupation:
+        conditions.append(p.occupation == flt.occupation)
+    if flt.programme:
+        chosen = {"jkk": p.prog_jkk, "jkm": p.prog_jkm, "jht": p.prog_jht}[flt.programme]
+        conditions.append(chosen == true())
+    if flt.official is not None:
+        has_role = p.official_role.is_not(None)
+        conditions.append(has_role if flt.official else p.official_role.is_(None))
+    if terms.words:
+        conditions.append(
+            name_contains_all(terms.words, dialect=s.bind.dialect.name, use_index=name_index)
+        )
+    numbers = []
+    if terms.nik_prefix:
+        numbers.append(_prefix(p.nik, terms.nik_prefix))
+    if terms.phone_prefix:
+        numbers.append(_prefix(p.phone, terms.phone_prefix))
+    if numbers:
+        conditions.append(or_(*numbers))
+    return conditions
+
+
+def count_participants(
+    db: Database,
+    flt: ParticipantFilter = ParticipantFilter(),  # noqa: B008
+    *,
+    cancelled: Callable[[], bool] | None = None,
+) -> int:
+    """How many rows ``flt`` shows. ``cancelled``: stop early (QueryInterrupted) once true."""
+    terms = parse_search(flt.text)
+    with db.read_session() as s, interruptible(s, cancelled):
+        conditions = _conditions(db, s, flt, terms, _uses_name_index(db, s))
+        stmt = select(func.count()).select_from(Participant).where(*conditions)
+        return int(s.execute(stmt).scalar_one())
+
+
+def _label_order(column, enum: type, lang: str) -> ColumnElement:
+    """Sort codes by the label people read (in ``lang``); unknown codes last."""
+    labels = sorted(enum, key=lambda m: m.label(lang).casefold())
+    return case(*((column == m.value, i) for i, m in enumerate(labels)), else_=len(labels))
+
+
+_STATUS_ORDER = {m.value: i for i, m in enumerate(ParticipantStatus)}  # prospect -> inactive
+
+
+def _sort_key(column: str, lang: str) -> ColumnElement:
+    p = Participant
+    if column == "village":
+        return Village.name
+    if column == "kabupaten":
+        return Village.kabupaten
+    if column == "status":  # the order of the lifecycle, not of the alphabet
+        return case(*((p.status == code, i) for code, i in _STATUS_ORDER.items()), else_=99)
+    if column == "occupation":
+        return _label_order(p.occupation, Occupation, lang)
+    if column == "official_role":
+        return _label_order(p.official_role, OfficialRole, lang)
+    return getattr(p, column)
+
+
+SORT_COLUMNS = (
+    "name",
+    "nik",
+    "gender",
+    "phone",
+    "village",
+    "kabupaten",
+    "occupation",
+    "status",
+    "registration_date",
+    "contribution",
+    "official_role",
+)
+
+
+def fetch_page(
+    db: Database,
+    flt: ParticipantFilter = ParticipantFilter(),  # noqa: B008
+    sort_column: str = "name",
+    descending: bool = False,
+    offset: int = 0,
+    limit: int = 200,
+    *,
+    total: int | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> list[ParticipantListRow]:
+    """``limit`` rows from ``offset`` in the given order (the id breaks ties).
+
+    ``total``, the count for ``flt`` when the caller knows it, lets a page past the
+    middle be read from the far end in the reverse order: OFFSET costs the rows it
+    skips, so the end of a long list then comes as quickly as its start.
+    """
+    if sort_column not in SORT_COLUMNS:
+        raise ValueError(f"unknown sort column {sort_column!r}")
+    offset = max(0, offset)
+    reverse = total is not None and offset > total // 2
+    if reverse:
+        assert total is not None
+        limit = min(limit, total - offset)
+        offset, descending = max(0, total - offset - limit), not descending
+    if limit <= 0:
+        return []
+    key = _sort_key(sort_column, current_language())
+    order = [key.desc(), Participant.id.desc()] if descending else [key.asc(), Participant.id.asc()]
+    p = Participant
+    terms = parse_search(flt.text)
+    with db.read_session() as s, interruptible(s, cancelled):
+        name_index = _uses_name_index(db, s)
+        if name_index and terms.words and sort_column == "name":
+            # Many matches ("nur": one person in thirteen): walking the names in order
+            # finds a page of them at once, where looking each match up costs more.
+            hits = name_index_hits(s.connection(), terms.words)
+            name_index = hits is None or hits <= DENSE_NAME_HITS
+        # The ids of the page first: with an index on the sort key this reads the index
+        # alone, however deep the offset; then the columns of those ids only.
+        ids = select(p.id)
+        if sort_column in ("village", "kabupaten"):
+            ids = ids.outerjoin(Village, Village.id == p.village_id)
+        conditions = _conditions(db, s, flt, terms, name_index)
+        ids = ids.where(*conditions).order_by(*order).limit(limit).offset(offset)
+        stmt = (
+            select(
+                p.id,
+                p.name,
+                p.nik,
+                p.gender,
+                p.phone,
+                func.coalesce(Village.name, ""),
+                func.coalesce(Village.kabupaten, ""),
+                p.occupation,
+                p.status,
+                p.registration_date,
+                p.contribution,
+                p.official_role,
+                p.deleted_at.is_not(None),
+            )
+            .select_from(p)
+            .outerjoin(Village, Village.id == p.village_id)
+            .where(p.id.in_(ids.scalar_subquery()))
+            .order_by(*order)
+        )
+        rows = [ParticipantListRow(*r[:-1], deleted=bool(r[-1])) for r in s.execute(stmt)]
+    if reverse:
+        rows.reverse()
+    return rows
+
+
+def village_options(db: Database) -> list[VillageChoice]:
+    """Live villages for the filter and the form, by name."""
+    return village_choices(db)
+
+
+def kabupaten_options(db: Database) -> list[str]:
+    """Regencies of live villages, for the filter."""
+    return kabupaten_names(db)

@@ -1,0 +1,271 @@
+"""Applying an import plan: one transaction, set-wise SQL, in referential order.
+
+Inside a single write transaction: the sync log row is written first (taking the
+write lock), references are checked again, then per entity (villages, participants,
+sessions, attendance, targets) the outcome of every staged record is computed into a
+temporary table, the loser of each conflict is kept in the conflict list, the winners
+are upserted in chunks, an audit entry per changed record is written, and the sync
+base is advanced. The clock observes every incoming revision, so the next local
+edit orders after all of them. Any error rolls everything back.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from sqlalchemy import Connection
+
+from desasadar_gui.db.clock import Rev
+from desasadar_gui.services.database import Database, utcnow
+from desasadar_gui.sync.cells import datetime_text
+from desasadar_gui.sync.errors import OperationCancelled
+from desasadar_gui.sync.merge import Outcome
+from desasadar_gui.sync.plan import (
+    ImportPlan,
+    already_imported,
+    build_plan,
+    move_reference_violations,
+    outcome_query,
+)
+from desasadar_gui.sync.staging import attached
+from desasadar_gui.sync.upsert import upsert_from_select
+from desasadar_gui.sync.workbook_format import SHEETS, SheetSpec
+
+CHUNK = 50_000
+APPLIES = tuple(o.value for o in Outcome if o.applies)
+KEEPS_BASE = (*APPLIES, Outcome.UNCHANGED.value)
+
+
+@dataclass
+class ImportResult:
+    plan: ImportPlan
+    applied: bool = False
+    already_imported: str | None = None
+    conflicts_recorded: int = 0
+    sync_log_id: int | None = None
+    counts: dict[str, dict[str, int]] = field(default_factory=dict)
+
+    @property
+    def rejected(self) -> int:
+        return self.plan.rejected
+
+
+def _in_list(values: tuple[str, ...]) -> str:
+    return ", ".join(f"'{v}'" for v in values)
+
+
+def _classify(conn: Connection, spec: SheetSpec) -> None:
+    conn.exec_driver_sql(f"DROP TABLE IF EXISTS temp.o_{spec.entity}")
+    conn.exec_driver_sql(
+        f"CREATE TEMP TABLE o_{spec.entity} AS "
+        + outcome_query(spec.entity, ", s.rowid AS srow").replace(
+            "SELECT ", "SELECT s.id AS id, ", 1
+        )
+        + " ORDER BY s.rowid"
+    )
+
+
+def _record_conflicts(conn: Connection, spec: SheetSpec, source_file: str) -> int:
+    """Keep the losing version of each conflicting record (once per loser)."""
+    fields = spec.stored_fields
+    cols = ", ".join(f"s.{f}" for f in fields)
+    local_cols = ", ".join(f"t.{f}" for f in fields)
+    rows = conn.exec_driver_sql(
+        f"SELECT o.outcome, {cols}, {local_cols} FROM temp.o_{spec.entity} o "
+        f"JOIN stg.{spec.entity} s ON s.rowid = o.srow JOIN main.{spec.entity} t ON t.id = o.id "
+        f"WHERE o.outcome IN ('{Outcome.CONFLICT_INCOMING_WINS.value}', "
+        f"'{Outcome.CONFLICT_LOCAL_WINS.value}')"
+    ).all()
+    now = datetime_text(utcnow())
+    recorded = 0
+    n = len(fields)
+    for outcome, *both in rows:
+        incoming = dict(zip(fields, both[:n], strict=True))
+        local = dict(zip(fields, both[n:], strict=True))
+        if outcome == Outcome.CONFLICT_INCOMING_WINS.value:
+            winner, loser, side = incoming, local, "local"
+        else:
+            winner, loser, side = local, incoming, "incoming"
+        seen = conn.exec_driver_sql(
+            "SELECT 1 FROM main.conflicts WHERE record_id = ? AND loser_rev = ?",
+            (loser["id"], loser["rev"]),
+        ).first()
+        if seen:
+            continue
+        conn.exec_driver_sql(
+            "INSERT INTO main.conflicts (entity, record_id, winner_rev, loser_rev, loser_values, "
+            "loser_side, source_file, detected_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                spec.entity,
+                loser["id"],
+                winner["rev"],
+                loser["rev"],
+                json.dumps(loser, ensure_ascii=False, sort_keys=True),
+                side,
+                source_file,
+                now,
+            ),
+        )
+        recorded += 1
+    return recorded
+
+
+def _upsert(conn: Connection, spec: SheetSpec, tick: Callable[[int], None]) -> None:
+    fields = spec.stored_fields
+    last = conn.exec_driver_sql(f"SELECT max(rowid) FROM temp.o_{spec.entity}").scalar() or 0
+    select = (
+        f"SELECT {', '.join('s.' + f for f in fields)} FROM temp.o_{spec.entity} o "
+        f"JOIN stg.{spec.entity} s ON s.rowid = o.srow "
+        f"WHERE o.outcome IN ({_in_list(APPLIES)}) AND o.rowid BETWEEN ? AND ?"
+    )
+    sql = upsert_from_select(conn.dialect.name, f"main.{spec.entity}", fields, select)
+    for low in range(1, last + 1, CHUNK):
+        conn.exec_driver_sql(sql, (low, low + CHUNK - 1))
+        tick(min(CHUNK, last - low + 1))
+
+
+def _changes_sql(spec: SheetSpec) -> str:
+    """JSON {field: [old, new]} of the fields an incoming version changes (SQLite JSON1).
+
+    Built by removing unchanged fields from an object of every field; for a new record
+    the empty fields are left out, as a local create would write them.
+    """
+    fields = (*spec.data_fields, "deleted_at")
+    pairs = ", ".join(f"'{f}', json_array(t.{f}, s.{f})" for f in fields)
+    drops = ", ".join(
+        f"CASE WHEN t.{f} IS s.{f} OR (t.id IS NULL AND s.{f} = '') THEN '$.{f}' ELSE '$.-' END"
+        for f in fields
+    )
+    return f"json_remove(json_object({pairs}), {drops})"
+
+
+def _audit(conn: Connection, spec: SheetSpec, device: str, officer: str, at: str) -> None:
+    """One audit entry per record the import changes, with its field changes (written
+    before the upsert, while the old values are still there)."""
+    conn.exec_driver_sql(
+        "INSERT INTO main.audit_log (entity, record_id, action, rev, at, device, officer, "
+        f"changes) SELECT '{spec.entity}', s.id, 'import', s.rev, ?, ?, ?, {_changes_sql(spec)} "
+        f"FROM temp.o_{spec.entity} o JOIN stg.{spec.entity} s ON s.rowid = o.srow "
+        f"LEFT JOIN main.{spec.entity} t ON t.id = s.id "
+        f"WHERE o.outcome IN ({_in_list(APPLIES)})",
+        (at, device, officer),
+    )
+
+
+def _advance_base(conn: Connection, spec: SheetSpec) -> None:
+    select = (
+        f"SELECT s.id, '{spec.entity}', s.rev, s.base_rev FROM temp.o_{spec.entity} o "
+        f"JOIN stg.{spec.entity} s ON s.rowid = o.srow WHERE o.outcome IN ({_in_list(KEEPS_BASE)})"
+    )
+    conn.exec_driver_sql(
+        upsert_from_select(
+            conn.dialect.name,
+            "main.sync_base",
+            ("record_id", "entity", "rev", "parent_rev"),
+            select,
+            key="record_id",
+            only_if_changed="rev",
+        )
+    )
+
+
+def _observe_clock(conn: Connection, db: Database) -> None:
+    newest = max(
+        (
+            conn.exec_driver_sql(f"SELECT max(rev) FROM stg.{spec.entity}").scalar() or ""
+            for spec in SHEETS
+        ),
+        default="",
+    )
+    if newest:
+        db.observe_rev(Rev.parse(newest))
+    millis, counter = db.clock.state
+    conn.exec_driver_sql(
+        "UPDATE main.device SET clock_millis = ?, clock_counter = ? WHERE id = ?",
+        (millis, counter, db.device.id),
+    )
+
+
+def apply_plan(
+    db: Database,
+    plan: ImportPlan,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> ImportResult:
+    parsed = plan.parsed
+    result = ImportResult(plan)
+    total = max(1, sum(parsed.rows.values()))
+    done = [0]
+
+    def tick(n: int) -> None:
+        done[0] += n
+        if cancelled is not None and cancelled():
+            raise OperationCancelled()
+        if progress is not None:
+            progress(min(done[0], total), total)
+
+    # A consistent copy before anything changes (data safety; a full disk stops here).
+    from desasadar_gui.services.backups import backup_before_import
+
+    backup_before_import(db)
+    now = datetime_text(utcnow())
+    with attached(db, parsed.staging) as conn:
+        seen = already_imported(conn, parsed.sha256)
+        if seen is not None:
+            result.already_imported = seen
+            return result
+        # The first statement writes, so the transaction holds the write lock from here.
+        log_id = conn.exec_driver_sql(
+            "INSERT INTO main.sync_log (direction, file_name, sha256, at, device, officer, "
+            "source_device, counts) VALUES ('import', ?, ?, ?, ?, ?, ?, '{}')",
+            (parsed.file_name, parsed.sha256, now, db.device.id, db.officer, parsed.source_device),
+        ).lastrowid
+        move_reference_violations(conn)
+        for spec in SHEETS:
+            _classify(conn, spec)
+            result.conflicts_recorded += _record_conflicts(conn, spec, parsed.file_name)
+            _audit(conn, spec, parsed.source_device or "?", parsed.source_officer, now)
+            _upsert(conn, spec, tick)
+            _advance_base(conn, spec)
+        _observe_clock(conn, db)
+        final = build_plan_from_temp(conn, plan)
+        conn.exec_driver_sql(
+            "UPDATE main.sync_log SET counts = ? WHERE id = ?",
+            (json.dumps(final, ensure_ascii=False, sort_keys=True), log_id),
+        )
+        for spec in SHEETS:
+            conn.exec_driver_sql(f"DROP TABLE IF EXISTS temp.o_{spec.entity}")
+        conn.commit()
+        result.applied = True
+        result.sync_log_id = log_id
+        result.counts = final
+    return result
+
+
+def build_plan_from_temp(conn: Connection, plan: ImportPlan) -> dict[str, dict[str, int]]:
+    """The outcome counts as applied (from the temporary outcome tables)."""
+    counts: dict[str, dict[str, int]] = {}
+    for spec in SHEETS:
+        per: dict[str, int] = {}
+        for outcome, n in conn.exec_driver_sql(
+            f"SELECT outcome, count(*) FROM temp.o_{spec.entity} GROUP BY outcome"
+        ):
+            key = "conflict" if outcome.startswith("conflict") else outcome
+            per[key] = per.get(key, 0) + n
+        per["rejected"] = (
+            conn.exec_driver_sql(
+                "SELECT count(*) FROM stg.rejected WHERE sheet = ?", (spec.name,)
+            ).scalar()
+            or 0
+        )
+        dup = plan.counts.get(spec.name, {}).get("duplicate")
+        if dup:
+            per["duplicate"] = dup
+        counts[spec.name] = per
+    return counts
+
+
+__all__ = ["ImportResult", "apply_plan", "build_plan"]

@@ -1,0 +1,197 @@
+"""Command bodies for workbook sync (no Qt).
+
+desasadar [--db PATH] export OUT.xlsx [--privacy]
+desasadar [--db PATH] import IN.xlsx [--dry-run] [--errors ERRORS.xlsx]
+        exit 0 applied (or imported before); 1 applied, some rows rejected;
+        2 file refused, nothing changed
+desasadar [--db PATH] conflicts [--all] [--restore ID | --dismiss ID]
+desasadar [--db PATH] duplicates [--merge SURVIVOR_ID OTHER_ID]
+desasadar [--db PATH] synclog
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+EXIT_OK = 0
+EXIT_SOME_REJECTED = 1
+
+OUTCOME_LABELS = {
+    "new": ("baru", "new"),
+    "updated": ("diperbarui", "updated"),
+    "unchanged": ("tidak berubah", "unchanged"),
+    "stale": ("lebih lama, diabaikan", "older, ignored"),
+    "conflict": ("konflik", "conflict"),
+    "duplicate": ("kemungkinan ganda", "possible duplicate"),
+    "rejected": ("ditolak", "rejected"),
+}
+LIST_LIMIT = 30
+
+Opener = Callable[[argparse.Namespace], Any]
+
+
+def add_parsers(sub: argparse._SubParsersAction) -> None:
+    export = sub.add_parser("export", help="write the sync workbook (supervisors and laptops)")
+    export.add_argument("out", type=Path, metavar="OUT.xlsx")
+    export.add_argument(
+        "--privacy",
+        action="store_true",
+        help="mask NIK and phone (a copy to read; cannot be imported)",
+    )
+    imp = sub.add_parser("import", help="merge a sync workbook into this database")
+    imp.add_argument("file", type=Path, metavar="IN.xlsx")
+    imp.add_argument("--dry-run", action="store_true", help="show the plan, change nothing")
+    imp.add_argument(
+        "--errors",
+        type=Path,
+        default=None,
+        metavar="ERRORS.xlsx",
+        help="write rejected rows with their reasons to this workbook",
+    )
+    conflicts = sub.add_parser("conflicts", help="list, restore or dismiss sync conflicts")
+    conflicts.add_argument("--all", action="store_true", help="include resolved conflicts")
+    group = conflicts.add_mutually_exclusive_group()
+    group.add_argument("--restore", type=int, metavar="ID")
+    group.add_argument("--dismiss", type=int, metavar="ID")
+    dups = sub.add_parser("duplicates", help="list or merge people sharing a NIK")
+    dups.add_argument("--merge", nargs=2, metavar=("SURVIVOR_ID", "OTHER_ID"))
+    sub.add_parser("synclog", help="history of exports and imports")
+
+
+def _progress_printer() -> Callable[[int, int], None]:
+    return lambda done, total: None
+
+
+def cmd_export(args: argparse.Namespace, open_db: Opener) -> int:
+    from desasadar_gui.sync.workbook_export import export_workbook
+
+    with open_db(args) as db:
+        result = export_workbook(db, args.out, privacy=args.privacy)
+    print(result.describe())
+    return EXIT_OK
+
+
+def _label(outcome: str) -> str:
+    return OUTCOME_LABELS.get(outcome, (outcome, outcome))[0]
+
+
+def print_plan(plan: Any) -> None:
+    for sheet, per in plan.counts.items():
+        shown = ", ".join(f"{_label(k)} {v}" for k, v in per.items() if v)
+        print(f"  {sheet}: {shown or '-'}")
+    totals = ", ".join(f"{_label(k)} {v}" for k, v in plan.totals.items())
+    print(f"Jumlah / totals: {totals}")
+    for outcome in ("rejected", "conflict", "duplicate"):
+        items = plan.items.get(outcome, [])
+        if not items:
+            continue
+        print(f"{_label(outcome).capitalize()} ({plan.total(outcome)}):")
+        for item in items[:LIST_LIMIT]:
+            detail = f": {item.detail}" if item.detail else ""
+            print(f"  {item.sheet} baris {item.row_num} ({item.label or item.record_id}){detail}")
+        if plan.total(outcome) > LIST_LIMIT:
+            print(f"  ... dan {plan.total(outcome) - LIST_LIMIT} lagi / and more")
+
+
+def cmd_import(args: argparse.Namespace, open_db: Opener) -> int:
+    from desasadar_gui.sync.workbook_import import import_workbook
+
+    with open_db(args) as db:
+        outcome = import_workbook(db, args.file, dry_run=args.dry_run, errors_path=args.errors)
+    if outcome.already_imported:
+        print(
+            f"Berkas '{args.file.name}' sudah pernah diimpor ({outcome.already_imported[:16]}); "
+            f"tidak ada yang diubah. / '{args.file.name}' was already imported; nothing changed."
+        )
+        return EXIT_OK
+    plan = outcome.plan
+    assert plan is not None
+    meta = plan.parsed.meta
+    head = "Rencana impor (uji coba, tidak ada yang diubah)" if args.dry_run else "Impor"
+    print(
+        f"{head} '{args.file.name}' dari laptop {meta.get('device', '?')[:8]} "
+        f"(petugas {meta.get('officer') or '-'}, diekspor {meta.get('exported_at', '?')[:16]}):"
+    )
+    print_plan(plan)
+    if outcome.result is not None and outcome.result.conflicts_recorded:
+        print(
+            f"{outcome.result.conflicts_recorded} konflik baru dicatat; lihat "
+            "'desasadar conflicts'."
+        )
+    if outcome.errors_path:
+        print(
+            f"Baris yang ditolak ditulis ke {outcome.errors_path} "
+            f"({outcome.errors_written} baris). / Rejected rows written there."
+        )
+    elif args.errors and not plan.rejected:
+        print("Tidak ada baris yang ditolak; berkas kesalahan tidak dibuat.")
+    if not args.dry_run:
+        print(
+            "Selesai."
+            if not plan.rejected
+            else "Selesai, tetapi sebagian baris ditolak (lihat di atas)."
+        )
+    return EXIT_SOME_REJECTED if plan.rejected else EXIT_OK
+
+
+def cmd_conflicts(args: argparse.Namespace, open_db: Opener) -> int:
+    from desasadar_gui.sync.conflicts import dismiss_conflict, list_conflicts, restore_conflict
+
+    with open_db(args) as db:
+        if args.restore is not None:
+            restore_conflict(db, args.restore)
+            print(f"Konflik {args.restore} dipulihkan sebagai suntingan baru.")
+            return EXIT_OK
+        if args.dismiss is not None:
+            dismiss_conflict(db, args.dismiss)
+            print(f"Konflik {args.dismiss} ditandai sudah ditinjau.")
+            return EXIT_OK
+        rows = list_conflicts(db, include_resolved=args.all)
+    if not rows:
+        print("Tidak ada konflik. / No conflicts.")
+    for c in rows:
+        side = "versi laptop ini kalah" if c.loser_side == "local" else "versi berkas kalah"
+        state = f" [{c.resolution}]" if c.resolution else ""
+        print(f"#{c.id} {c.sheet} {c.label} ({c.record_id}): {side}{state}")
+        for key, now, lost in c.differences:
+            print(f"    {key}: sekarang {now!r}, yang kalah {lost!r}")
+    return EXIT_OK
+
+
+def cmd_duplicates(args: argparse.Namespace, open_db: Opener) -> int:
+    from desasadar_gui.sync.duplicates import find_possible_duplicates, merge_duplicates
+
+    with open_db(args) as db:
+        if args.merge:
+            result = merge_duplicates(db, args.merge[0], args.merge[1])
+            print(
+                f"Digabung: {result.merged_id} -> {result.survivor_id} "
+                f"({result.attendance_moved} kehadiran dipindah)."
+            )
+            return EXIT_OK
+        groups = find_possible_duplicates(db)
+    if not groups:
+        print("Tidak ada kemungkinan data ganda. / No possible duplicates.")
+    for g in groups:
+        print(f"NIK {g.nik}:")
+        for p in g.people:
+            where = f"{p.village or '-'}, {p.status}, petugas {p.officer or '-'}"
+            print(f"    {p.id}  {p.name}  ({where})")
+    return EXIT_OK
+
+
+def cmd_synclog(args: argparse.Namespace, open_db: Opener) -> int:
+    from desasadar_gui.sync.history import list_sync_log
+
+    with open_db(args) as db:
+        rows = list_sync_log(db)
+    for r in rows:
+        arrow = "ekspor" if r.direction == "export" else "impor "
+        print(
+            f"{r.at:%Y-%m-%d %H:%M}  {arrow}  {r.file_name}  {r.sha256[:12]}  "
+            f"dari {r.source_device[:8] or '-'}"
+        )
+    return EXIT_OK

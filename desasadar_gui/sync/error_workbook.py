@@ -1,0 +1,137 @@
+"""The error workbook: rejected rows with the reason beside each, ready to fix.
+
+It has the same sheets and columns as the export (plus "Alasan penolakan" in front)
+and the original's Metadata, so a supervisor fixes the cells and imports this file:
+each fixed row comes back as an edit of the original row.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import uuid
+from pathlib import Path
+from typing import Any
+
+import xlsxwriter
+
+from desasadar_gui.sync.cells import date_serial
+from desasadar_gui.sync.metadata import write_metadata
+from desasadar_gui.sync.sheet_writer import Formats, column_format, value_writers
+from desasadar_gui.sync.workbook_export import WORKBOOK_OPTIONS
+from desasadar_gui.sync.workbook_format import METADATA_SHEET, SHEETS, SheetSpec
+from desasadar_gui.sync.workbook_read import ParsedWorkbook
+
+REASON_HEADER = "Alasan penolakan"
+NOTE = (
+    "Baris-baris ini ditolak saat impor. Perbaiki sel yang disebut di kolom 'Alasan "
+    "penolakan', simpan, lalu impor berkas ini lagi. / These rows were rejected on import. "
+    "Fix the cells named in 'Alasan penolakan' (reason), save, and import this file again."
+)
+
+
+class _Shifted:
+    """Worksheet facade that moves every cell one column to the right."""
+
+    def __init__(self, ws: Any) -> None:
+        self.ws = ws
+        self.name = ws.name
+
+    def write_string(self, r: int, c: int, *args: Any) -> Any:
+        return self.ws.write_string(r, c + 1, *args)
+
+    def write_number(self, r: int, c: int, *args: Any) -> Any:
+        return self.ws.write_number(r, c + 1, *args)
+
+    def write_rich_string(self, r: int, c: int, *args: Any) -> Any:
+        return self.ws.write_rich_string(r, c + 1, *args)
+
+
+def _write_raw(ws: Any, r: int, c: int, value: Any, fmt: Formats) -> None:
+    if value is None or value == "":
+        return
+    if isinstance(value, dict) and "d" in value:
+        text = value["d"]
+        serial = date_serial(text[:10]) if len(text) == 10 else text
+        if isinstance(serial, int):
+            ws.write_number(r, c, serial, fmt.date)
+        else:
+            ws.write_string(r, c, serial)
+    elif isinstance(value, bool):
+        ws.write_boolean(r, c, value)
+    elif isinstance(value, (int, float)):
+        ws.write_number(r, c, value)
+    else:
+        ws.write_string(r, c, str(value))
+
+
+def _sheet(wb: Any, spec: SheetSpec, fmt: Formats, rows: list[tuple]) -> None:
+    ws = wb.add_worksheet(spec.name)
+    ws.set_column(0, 0, 50, fmt.plain)
+    for c, column in enumerate(spec.columns, start=1):
+        ws.set_column(c, c, column.width, column_format(fmt, column))
+    ws.write_string(0, 0, REASON_HEADER, fmt.header)
+    for c, column in enumerate(spec.columns, start=1):
+        ws.write_string(0, c, column.header, fmt.header_machine if column.machine else fmt.header)
+    ws.freeze_panes(1, 2)
+    ws.autofilter(0, 0, max(len(rows), 1), len(spec.columns))
+    writers = value_writers(_Shifted(ws), spec, fmt, privacy=False)  # type: ignore[arg-type]
+    for r, (reason, kept) in enumerate(rows, start=1):
+        ws.write_string(r, 0, reason)
+        if "cells" in kept:
+            for c, value in enumerate(kept["cells"]):
+                _write_raw(ws, r, c + 1, value, fmt)
+            continue
+        values = kept["values"]
+        for c, column in enumerate(spec.columns):
+            if column.kind == "deleted":
+                value = values.get("deleted_at")
+            elif column.field == "_base_rev":
+                value = values.get("base_rev")
+            elif column.field == "_row_hash":
+                value = values.get("row_hash")
+            elif column.kind.startswith("display"):
+                value = None
+            else:
+                value = values.get(column.field)
+            if value is not None and value != "":
+                writers[c](r, c, value)
+
+
+def write_error_workbook(parsed: ParsedWorkbook, out_path: Path | str, lang: str = "id") -> int:
+    """Write the rejected rows of ``parsed``; returns how many were written."""
+    out_path = Path(out_path)
+    part = out_path.with_name(f".{out_path.stem}.{uuid.uuid4().hex[:8]}.part")
+    con = sqlite3.connect(parsed.staging.path)
+    total = 0
+    try:
+        wb = xlsxwriter.Workbook(str(part), {**WORKBOOK_OPTIONS, "constant_memory": False})
+        fmt = Formats(wb)
+        guide = wb.add_worksheet("Petunjuk")
+        guide.set_column(0, 0, 120, wb.add_format({"text_wrap": True, "valign": "top"}))
+        guide.write_string(0, 0, NOTE)
+        guide.write_string(1, 0, f"Berkas asal / source file: {parsed.file_name}")
+        for spec in SHEETS:
+            rows = []
+            for reason_id, reason_en, kept in con.execute(
+                "SELECT reason_id, reason_en, cells FROM rejected WHERE sheet = ? ORDER BY row_num",
+                (spec.name,),
+            ):
+                reason = reason_en if lang == "en" else reason_id
+                if lang != "en":
+                    reason = f"{reason_id} / {reason_en}"
+                rows.append((reason, json.loads(kept)))
+            total += len(rows)
+            _sheet(wb, spec, fmt, rows)
+        meta = dict(parsed.meta)
+        for key in ("format", "format_version"):
+            meta.pop(key, None)
+        meta["error_workbook_of"] = parsed.file_name
+        write_metadata(wb.add_worksheet(METADATA_SHEET), fmt, meta)
+        wb.close()
+        os.replace(part, out_path)
+    finally:
+        con.close()
+        part.unlink(missing_ok=True)
+    return total

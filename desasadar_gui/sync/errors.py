@@ -1,0 +1,82 @@
+"""Refusals of a workbook, in plain language (Indonesian and English).
+
+Every refusal is a :class:`WorkbookRefused`: the command line prints its message and
+exits 2; the GUI shows it. Nothing has been changed when one is raised.
+"""
+
+from __future__ import annotations
+
+from desasadar_gui.errors import UserError
+
+
+class WorkbookRefused(UserError):
+    """The file as a whole cannot be imported."""
+
+
+class NotAWorkbookError(WorkbookRefused):
+    pass
+
+
+class DamagedWorkbookError(WorkbookRefused):
+    pass
+
+
+class ForeignWorkbookError(WorkbookRefused):
+    pass
+
+
+class WorkbookLayoutError(WorkbookRefused):
+    """Sheets or columns are missing."""
+
+
+class WorkbookTooNewError(WorkbookRefused):
+    pass
+
+
+class WorkbookTooLargeError(WorkbookRefused):
+    pass
+
+
+class UnsafeWorkbookError(WorkbookRefused):
+    pass
+
+
+class PrivacyWorkbookError(WorkbookRefused):
+    pass
+
+
+class OperationCancelled(UserError):
+    def __init__(self) -> None:
+        super().__init__("Dibatalkan; tidak ada yang diubah.", "Cancelled; nothing was changed.")
+
+
+def not_a_workbook(name: str, detail_id: str = "", detail_en: str = "") -> NotAWorkbookError:
+    return NotAWorkbookError(
+        f"'{name}' bukan buku kerja Excel (.xlsx){detail_id}. Tidak ada yang diubah.",
+        f"'{name}' is not an Excel workbook (.xlsx){detail_en}. Nothing was changed.",
+    )
+
+
+def damaged(name: str) -> DamagedWorkbookError:
+    return DamagedWorkbookError(
+        f"Berkas '{name}' rusak atau tidak lengkap (mungkin terpotong saat disalin). "
+        "Salin ulang dari sumbernya. Tidak ada yang diubah.",
+        f"The file '{name}' is damaged or incomplete (perhaps cut off while copying). "
+        "Copy it again from its source. Nothing was changed.",
+    )
+
+
+def unsafe(name: str) -> UnsafeWorkbookError:
+    return UnsafeWorkbookError(
+        f"Berkas '{name}' berisi bagian XML yang tidak aman (DOCTYPE/ENTITY) dan ditolak. "
+        "Tidak ada yang diubah.",
+        f"The file '{name}' contains unsafe XML (DOCTYPE/ENTITY) and was refused. "
+        "Nothing was changed.",
+    )
+
+
+def too_large(name: str, what_id: str, what_en: str) -> WorkbookTooLargeError:
+    return WorkbookTooLargeError(
+        f"Berkas '{name}' terlalu besar untuk diimpor ({what_id}). Tidak ada yang diubah.",
+        f"The file '{name}' is too large to import ({what_en}). Nothing was changed.",
+    )

@@ -1,0 +1,118 @@
+"""The export's row query: SQLite hands back each cell as it will be written.
+
+Per sheet column the query yields the cell value already shaped (enumeration labels,
+Ya/Tidak, Excel day numbers for dates), plus two computed values per row: the row's
+canonical line (``cells.canonical`` over the stored values: blank for NULL, fields
+joined by U+001F; hashed into ``row_hash``) and a flag for rows holding text that
+needs the careful writer (``<r>``-prefixed, or longer than half of Excel's limit).
+Shaping cells in SQL keeps Python's per-cell work to one call into XlsxWriter, which
+is what the export's speed is measured against.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from xlsxwriter.worksheet import Worksheet
+
+from desasadar_gui.sync.cells import FIRST_SERIAL_DATE, mask_nik, mask_phone, shown_phone
+from desasadar_gui.sync.sheet_writer import XLS_STRMAX, Formats, text_writer
+from desasadar_gui.sync.workbook_format import BOOL_FALSE, BOOL_TRUE, Column, SheetSpec
+
+# Excel's day 0 (30/12/1899) as a Julian day number.
+_EXCEL_EPOCH_JD = 2415018.5
+_USER_TEXT = frozenset({"text", "code", "nik", "display", "enum", "display_enum"})
+
+
+def _quote(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _source(spec: SheetSpec, column: Column) -> str:
+    if column.kind.startswith("display"):
+        return spec.display_sql[column.field]
+    return f"t.{column.field}"
+
+
+def cell_sql(spec: SheetSpec, column: Column) -> str:
+    kind, src = column.kind, _source(spec, column)
+    if kind in ("enum", "display_enum"):
+        cases = " ".join(
+            f"WHEN {_quote(m.value)} THEN {_quote(m.label_id)}"
+            for m in column.enum  # type: ignore[union-attr]
+        )
+        return f"CASE {src} {cases} ELSE {src} END"
+    if kind == "bool":
+        return f"CASE WHEN {src} THEN {_quote(BOOL_TRUE)} ELSE {_quote(BOOL_FALSE)} END"
+    if kind == "deleted":
+        return f"CASE WHEN t.deleted_at IS NOT NULL THEN {_quote(BOOL_TRUE)} END"
+    if kind in ("date", "display_date"):
+        # Dates Excel cannot number (before 1 March 1900, or unreadable) stay text.
+        return (
+            f"CASE WHEN {src} >= '{FIRST_SERIAL_DATE.isoformat()}' AND julianday({src}) "
+            f"IS NOT NULL THEN CAST(julianday({src}) - {_EXCEL_EPOCH_JD} AS INTEGER) "
+            f"ELSE {src} END"
+        )
+    if column.field == "_base_rev":
+        return "b.rev"
+    if column.field == "_row_hash":
+        return "NULL"
+    return src
+
+
+def export_query(spec: SheetSpec) -> str:
+    cells = [cell_sql(spec, c) for c in spec.columns]
+    line = " || char(31) || ".join(f"COALESCE(t.{f}, '')" for f in spec.stored_fields)
+    texts = [_source(spec, c) for c in spec.columns if c.kind in _USER_TEXT]
+    careful = " OR ".join(f"{c} LIKE '<r>%' OR length({c}) > {XLS_STRMAX // 2}" for c in texts)
+    return (
+        f"SELECT {', '.join(cells)}, {line}, {careful or '0'} "
+        f"FROM {spec.entity} t {spec.joins} "
+        f"LEFT JOIN sync_base b ON b.record_id = t.id ORDER BY {spec.order_by}"
+    )
+
+
+Writer = Callable[[int, int, Any], Any]
+
+
+def row_writers(
+    ws: Worksheet, spec: SheetSpec, fmt: Formats, privacy: bool
+) -> tuple[list[tuple[int, Writer]], list[tuple[int, Writer]], int]:
+    """(fast writers, careful writers, row-hash column): one (column, writer) per cell."""
+    write_string = getattr(ws, "_write_string", ws.write_string)
+    write_number = getattr(ws, "_write_number", ws.write_number)
+    careful_text = text_writer(ws, fmt)
+
+    def number_or_text(r: int, c: int, v: Any) -> None:
+        if v.__class__ is int:
+            write_number(r, c, v)
+        else:
+            careful_text(r, c, str(v))
+
+    def phone(r: int, c: int, v: Any) -> None:
+        shown = shown_phone(v)
+        careful_text(r, c, mask_phone(shown) if privacy else shown)
+
+    fast: list[tuple[int, Writer]] = []
+    careful: list[tuple[int, Writer]] = []
+    hash_col = -1
+    for c, column in enumerate(spec.columns):
+        kind = column.kind
+        if column.field == "_row_hash":
+            hash_col = c
+            continue
+        if kind in ("int", "rupiah"):
+            pair = (write_number, write_number)
+        elif kind in ("date", "display_date"):
+            pair = (number_or_text, number_or_text)
+        elif kind == "phone":
+            pair = (phone, phone)
+        elif kind == "nik" and privacy:
+            masked = lambda r, c, v: careful_text(r, c, mask_nik(v))  # noqa: E731
+            pair = (masked, masked)
+        else:
+            pair = (write_string, careful_text)
+        fast.append((c, pair[0]))
+        careful.append((c, pair[1]))
+    return fast, careful, hash_col

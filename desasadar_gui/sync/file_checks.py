@@ -1,0 +1,134 @@
+"""Checks on a workbook file before any reader parses it.
+
+An .xlsx is a zip of XML parts. Before handing it to a reader we look at the zip
+directory (member count, declared sizes, compression ratios: a zip bomb declares a
+huge part that compresses to almost nothing) and at the prologue of every XML part
+(no DOCTYPE, hence no entity tricks). Each XML part is then streamed through the
+decompressor once with a hard size limit, which also proves the declared sizes and
+CRCs honest, so a lying directory cannot slip past.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import zipfile
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from desasadar_gui.sync.errors import (
+    damaged,
+    not_a_workbook,
+    too_large,
+    unsafe,
+)
+
+MAX_FILE_BYTES = 1 << 30  # 1 GiB on disk
+MAX_TOTAL_UNCOMPRESSED = 6 << 30  # 6 GiB of XML (our 500,000-person export is ~1 GiB)
+MAX_MEMBERS = 2_000
+MAX_RATIO = 200  # bigger members compress at most this much
+RATIO_FLOOR = 16 << 20  # ratios are only checked above 16 MiB
+PROLOGUE_BYTES = 64 << 10
+CHUNK = 1 << 20
+
+REQUIRED_MEMBERS = ("[Content_Types].xml", "xl/workbook.xml")
+_ZIP_MAGIC = b"PK\x03\x04"
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+@dataclass(frozen=True)
+class FileFacts:
+    sha256: str
+    size: int
+    uncompressed: int
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        while chunk := fh.read(CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _check_magic(path: Path) -> None:
+    name = path.name
+    with path.open("rb") as fh:
+        head = fh.read(8)
+    if head.startswith(_OLE_MAGIC):
+        raise not_a_workbook(
+            name,
+            " (format lama .xls atau berkas berkata sandi; simpan ulang sebagai .xlsx tanpa "
+            "kata sandi)",
+            " (old .xls format or a password-protected file; save it again as .xlsx without "
+            "a password)",
+        )
+    if not head.startswith(_ZIP_MAGIC):
+        raise not_a_workbook(name)
+
+
+def _prologue_has_doctype(data: bytes) -> bool:
+    """True when a DOCTYPE (and so possibly ENTITY declarations) precedes the root."""
+    text = data.lstrip(b"\xef\xbb\xbf").upper()
+    return b"<!DOCTYPE" in text or b"<!ENTITY" in text
+
+
+def _check_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> None:
+    """Stream one XML part: unsafe prologue, or more bytes than declared, is refused."""
+    seen = 0
+    with zf.open(info) as fh:
+        first = fh.read(PROLOGUE_BYTES)
+        seen += len(first)
+        if _prologue_has_doctype(first[:PROLOGUE_BYTES]):
+            raise unsafe(name)
+        while chunk := fh.read(CHUNK):
+            seen += len(chunk)
+            if seen > info.file_size:
+                raise damaged(name)
+
+
+def check_workbook_file(path: Path) -> FileFacts:
+    """Raise a WorkbookRefused subclass, or return the file's facts."""
+    name = path.name
+    if not path.is_file():
+        raise not_a_workbook(name, " (berkas tidak ditemukan)", " (file not found)")
+    size = path.stat().st_size
+    if size == 0:
+        raise not_a_workbook(name, " (berkas kosong)", " (the file is empty)")
+    if size > MAX_FILE_BYTES:
+        raise too_large(name, f"{size // (1 << 20)} MB", f"{size // (1 << 20)} MB")
+    _check_magic(path)
+    try:
+        with zipfile.ZipFile(path) as zf:
+            infos = zf.infolist()
+            if len(infos) > MAX_MEMBERS:
+                raise too_large(name, f"{len(infos)} bagian", f"{len(infos)} parts")
+            names = {i.filename for i in infos}
+            if not all(m in names for m in REQUIRED_MEMBERS):
+                raise not_a_workbook(
+                    name, " (isi zip bukan buku kerja)", " (a zip, not a workbook)"
+                )
+            total = sum(i.file_size for i in infos)
+            if total > MAX_TOTAL_UNCOMPRESSED:
+                raise too_large(
+                    name,
+                    f"{total // (1 << 20)} MB setelah dibuka",
+                    f"{total // (1 << 20)} MB once unpacked",
+                )
+            for info in infos:
+                if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(
+                    info.compress_size, 1
+                ):
+                    raise too_large(
+                        name,
+                        "rasio kompresi tidak wajar (zip bomb)",
+                        "an implausible compression ratio (zip bomb)",
+                    )
+            for info in infos:
+                if info.filename.endswith((".xml", ".rels")) or info.filename.endswith(".vml"):
+                    _check_member(zf, info, name)
+    except zipfile.BadZipFile:
+        raise damaged(name) from None
+    except (EOFError, zlib.error, zipfile.LargeZipFile, NotImplementedError, ValueError):
+        raise damaged(name) from None
+    return FileFacts(sha256_of(path), size, total)

@@ -1,0 +1,224 @@
+"""Planning an import: what each staged record would do to this laptop's data.
+
+Outcomes per record: new, updated, unchanged, stale (ours is newer), conflict (both
+sides changed; the winner still goes by revision), plus possible duplicates (a
+person whose NIK a different live record already holds) and rejected rows (with the
+reason). The plan is computed in SQL against the attached staging file; nothing in
+the local database changes.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection
+
+from desasadar_gui.services.database import Database
+from desasadar_gui.sync.merge import Outcome, outcome_sql
+from desasadar_gui.sync.staging import attached
+from desasadar_gui.sync.workbook_format import REFERENCES, SHEETS, SHEETS_BY_ENTITY
+from desasadar_gui.sync.workbook_read import ParsedWorkbook
+
+SAMPLE = 200
+LABEL_SQL = {
+    "villages": "s.name",
+    "participants": "s.name",
+    "sessions": "s.held_on || ' ' || s.type",
+    "attendance": "COALESCE(NULLIF(s.walkin_name, ''), s.participant_id)",
+    "targets": "s.year || ' ' || s.scope || ' ' || s.scope_key",
+}
+# Outcomes as shown to people (the two conflict outcomes are one list).
+SHOWN = ("new", "updated", "unchanged", "stale", "conflict", "duplicate", "rejected")
+
+
+def shown_outcome(outcome: str) -> str:
+    return "conflict" if outcome.startswith("conflict") else outcome
+
+
+@dataclass(frozen=True)
+class PlanItem:
+    sheet: str
+    row_num: int
+    record_id: str
+    label: str
+    detail: str = ""  # a reason (rejected), the other record (duplicate), the side (conflict)
+    detail_en: str = ""
+
+
+@dataclass
+class ImportPlan:
+    parsed: ParsedWorkbook
+    counts: dict[str, dict[str, int]] = field(default_factory=dict)  # sheet -> outcome -> n
+    items: dict[str, list[PlanItem]] = field(default_factory=dict)  # shown outcome -> samples
+    already_imported: str | None = None  # when the same file was imported before
+
+    def total(self, outcome: str) -> int:
+        return sum(c.get(outcome, 0) for c in self.counts.values())
+
+    @property
+    def totals(self) -> dict[str, int]:
+        return {o: self.total(o) for o in SHOWN}
+
+    @property
+    def rejected(self) -> int:
+        return self.total("rejected")
+
+    @property
+    def changes(self) -> int:
+        return self.total("new") + self.total("updated") + self.total("conflict")
+
+
+def move_reference_violations(conn: Connection) -> int:
+    """Staged rows pointing at a record neither staged nor local become rejected rows."""
+    moved = 0
+    for entity, column, target in REFERENCES:
+        spec = SHEETS_BY_ENTITY[entity]
+        target_sheet = SHEETS_BY_ENTITY[target].name
+        cur = conn.exec_driver_sql(
+            f"SELECT s.rowid, s.* FROM stg.{entity} s WHERE s.{column} IS NOT NULL "
+            f"AND NOT EXISTS (SELECT 1 FROM main.{target} x WHERE x.id = s.{column}) "
+            f"AND NOT EXISTS (SELECT 1 FROM stg.{target} y WHERE y.id = s.{column})"
+        )
+        names = list(cur.keys())[1:]
+        for rowid, *rest in cur.fetchall():
+            values = dict(zip(names, rest, strict=False))
+            conn.exec_driver_sql(
+                "INSERT INTO stg.rejected VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (
+                    spec.name,
+                    values["row_num"],
+                    values["id"],
+                    str(values.get("name") or values.get("walkin_name") or ""),
+                    f"Merujuk ke data di lembar '{target_sheet}' yang tidak ada di berkas maupun "
+                    f"di laptop ini ({column} = {values[column]}).",
+                    f"Refers to a record of sheet '{target_sheet}' that is neither in the file nor "
+                    f"on this laptop ({column} = {values[column]}).",
+                    json.dumps({"values": values}, ensure_ascii=False),
+                ),
+            )
+            conn.exec_driver_sql(f"DELETE FROM stg.{entity} WHERE rowid = ?", (rowid,))
+            moved += 1
+    return moved
+
+
+def outcome_query(entity: str, extra: str = "") -> str:
+    return (
+        f"SELECT {outcome_sql()} AS outcome{extra} FROM stg.{entity} s "
+        f"LEFT JOIN main.{entity} t ON t.id = s.id "
+        f"LEFT JOIN main.sync_base b ON b.record_id = s.id"
+    )
+
+
+def _count_outcomes(conn: Connection, plan: ImportPlan) -> None:
+    for spec in SHEETS:
+        counts = plan.counts.setdefault(spec.name, {})
+        for outcome, n in conn.exec_driver_sql(
+            f"SELECT outcome, count(*) FROM ({outcome_query(spec.entity)}) GROUP BY outcome"
+        ):
+            key = shown_outcome(outcome)
+            counts[key] = counts.get(key, 0) + n
+        extra = f", s.row_num, s.id, {LABEL_SQL[spec.entity]} AS label"
+        samples = conn.exec_driver_sql(
+            f"SELECT * FROM ({outcome_query(spec.entity, extra)}) "
+            f"WHERE outcome <> 'unchanged' ORDER BY row_num LIMIT {SAMPLE * 8}"
+        )
+        for outcome, row_num, record_id, label in samples:
+            items = plan.items.setdefault(shown_outcome(outcome), [])
+            if len(items) < SAMPLE * len(SHEETS):  # a sample per list, not every row
+                side = (
+                    ""
+                    if not outcome.startswith("conflict")
+                    else "versi berkas menang"
+                    if outcome == Outcome.CONFLICT_INCOMING_WINS.value
+                    else "versi laptop ini menang"
+                )
+                side_en = (
+                    ""
+                    if not side
+                    else "the file's version wins"
+                    if outcome == Outcome.CONFLICT_INCOMING_WINS.value
+                    else "this laptop's version wins"
+                )
+                items.append(
+                    PlanItem(spec.name, row_num, record_id, str(label or ""), side, side_en)
+                )
+
+
+def duplicate_query() -> str:
+    """Incoming people (new or newer) whose NIK another live record holds."""
+    return (
+        "SELECT s.row_num, s.id, s.name, s.nik, o.id, o.name FROM stg.participants s "
+        "LEFT JOIN main.participants t ON t.id = s.id "
+        "JOIN (SELECT id, name, nik FROM main.participants WHERE deleted_at IS NULL "
+        "      UNION ALL SELECT id, name, nik FROM stg.participants WHERE deleted_at IS NULL"
+        ") o ON o.nik = s.nik AND o.id <> s.id "
+        "WHERE s.deleted_at IS NULL AND s.nik IS NOT NULL AND (t.id IS NULL OR s.rev > t.rev) "
+        "AND NOT EXISTS (SELECT 1 FROM stg.participants z WHERE z.id = o.id "
+        "               AND z.deleted_at IS NOT NULL) "
+        "GROUP BY s.id ORDER BY s.row_num"
+    )
+
+
+def _duplicates(conn: Connection, plan: ImportPlan) -> None:
+    items = plan.items.setdefault("duplicate", [])
+    n = 0
+    for row_num, rid, name, nik, other_id, other_name in conn.exec_driver_sql(duplicate_query()):
+        n += 1
+        if len(items) < SAMPLE:
+            items.append(
+                PlanItem(
+                    "Peserta",
+                    row_num,
+                    rid,
+                    str(name or ""),
+                    f"NIK {nik} juga milik {other_name} ({other_id})",
+                    f"NIK {nik} also belongs to {other_name} ({other_id})",
+                )
+            )
+    plan.counts.setdefault("Peserta", {})["duplicate"] = n
+
+
+def _rejected(conn: Connection, plan: ImportPlan) -> None:
+    items = plan.items.setdefault("rejected", [])
+    for sheet, n in conn.exec_driver_sql("SELECT sheet, count(*) FROM stg.rejected GROUP BY sheet"):
+        plan.counts.setdefault(sheet, {})["rejected"] = n
+    for sheet, row_num, rid, label, reason_id, reason_en in conn.exec_driver_sql(
+        "SELECT sheet, row_num, record_id, label, reason_id, reason_en FROM stg.rejected "
+        f"ORDER BY rowid LIMIT {SAMPLE * 5}"
+    ):
+        items.append(PlanItem(sheet, row_num, rid or "", str(label or ""), reason_id, reason_en))
+
+
+def already_imported(conn: Connection, sha256: str) -> str | None:
+    row = conn.exec_driver_sql(
+        "SELECT at FROM sync_log WHERE direction = 'import' AND sha256 = ? ORDER BY at LIMIT 1",
+        (sha256,),
+    ).first()
+    return None if row is None else str(row[0])
+
+
+def build_plan(conn: Connection, parsed: ParsedWorkbook) -> ImportPlan:
+    plan = ImportPlan(parsed)
+    plan.already_imported = already_imported(conn, parsed.sha256)
+    _count_outcomes(conn, plan)
+    _duplicates(conn, plan)
+    _rejected(conn, plan)
+    return plan
+
+
+def plan_import(db: Database, parsed: ParsedWorkbook) -> ImportPlan:
+    """Classify every staged record against the local database (read-only for it)."""
+    with attached(db, parsed.staging) as conn:
+        move_reference_violations(conn)
+        conn.commit()  # only the staging file was written
+        return build_plan(conn, parsed)
+
+
+def describe_counts(counts: dict[str, dict[str, Any]]) -> list[str]:
+    lines = []
+    for sheet, per in counts.items():
+        shown = ", ".join(f"{k} {v}" for k, v in per.items() if v)
+        lines.append(f"  {sheet}: {shown or '-'}")
+    return lines

@@ -1,0 +1,229 @@
+"""Export: one workbook that supervisors read and other laptops import.
+
+Sheets: Ringkasan (for people), then Desa, Peserta, Sosialisasi, Kehadiran, Target
+(formatted data, machine columns collapsed at the right), Metadata, and a hidden
+sheet of dropdown choices. Every record is exported, tombstones included (they carry
+deletions to other laptops), from one read snapshot of the database.
+
+The file is written by XlsxWriter in constant-memory mode (rows stream to disk, so
+memory does not grow with the number of people) into a temporary file beside the
+target, which is renamed into place only when complete: a crash or a cancel never
+leaves half a workbook under the real name.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+import time
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import xlsxwriter
+from sqlalchemy import Connection
+
+from desasadar_gui import __version__
+from desasadar_gui.db.models import SyncLogEntry
+from desasadar_gui.services.database import Database, utcnow
+from desasadar_gui.sync.cells import datetime_text
+from desasadar_gui.sync.errors import OperationCancelled
+from desasadar_gui.sync.export_rows import export_query, row_writers
+from desasadar_gui.sync.file_checks import sha256_of
+from desasadar_gui.sync.metadata import write_metadata
+from desasadar_gui.sync.sheet_writer import Formats, setup_sheet, write_lists_sheet
+from desasadar_gui.sync.summary_sheet import collect_summary, write_summary
+from desasadar_gui.sync.workbook_format import (
+    LISTS_SHEET,
+    METADATA_SHEET,
+    SHEETS,
+    SUMMARY_SHEET,
+    SheetSpec,
+    schema_version,
+)
+
+Progress = Callable[[int, int], None]
+PROGRESS_EVERY = 2000
+
+WORKBOOK_OPTIONS = {
+    "constant_memory": True,
+    "strings_to_formulas": False,
+    "strings_to_urls": False,
+    "strings_to_numbers": False,
+}
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path
+    counts: dict[str, int]
+    sha256: str
+    seconds: float
+    privacy: bool
+
+    def describe(self) -> str:
+        parts = ", ".join(f"{sheet} {n}" for sheet, n in self.counts.items())
+        return f"Diekspor ke {self.path} ({parts}) dalam {self.seconds:.1f} dtk."
+
+
+class _Run:
+    def __init__(self, total: int, progress: Progress | None, cancelled: Callable[[], bool] | None):
+        self.total, self.done = max(total, 1), 0
+        self.progress, self.cancelled = progress, cancelled
+
+    def step(self, n: int = PROGRESS_EVERY) -> None:
+        self.done += n
+        if self.cancelled is not None and self.cancelled():
+            raise OperationCancelled()
+        if self.progress is not None:
+            self.progress(min(self.done, self.total), self.total)
+
+
+def _write_data_sheet(
+    conn: Connection,
+    ws,
+    spec: SheetSpec,
+    fmt: Formats,
+    count: int,
+    lists: dict[str, str],
+    privacy: bool,
+    run: _Run,
+) -> str:
+    """Stream one entity's rows; returns the SHA-256 over its row hashes."""
+    setup_sheet(ws, spec, fmt, count, lists)
+    fast, careful, hash_col = row_writers(ws, spec, fmt, privacy)
+    write_string = getattr(ws, "_write_string", ws.write_string)
+    sheet_digest = hashlib.sha256()
+    sha256 = hashlib.sha256
+    result = conn.exec_driver_sql(export_query(spec))
+    r = 0
+    while rows := result.fetchmany(PROGRESS_EVERY):
+        for row in rows:
+            r += 1
+            h = sha256(row[-2].encode("utf-8", "surrogatepass")).hexdigest()[:20]
+            sheet_digest.update(h.encode())
+            for c, put in careful if row[-1] else fast:
+                v = row[c]
+                if v is not None and v != "":
+                    put(r, c, v)
+            write_string(r, hash_col, h)
+        run.step(len(rows))
+    return sheet_digest.hexdigest()
+
+
+def _discard(wb: xlsxwriter.Workbook) -> None:
+    """Close the row files of an unfinished constant-memory workbook."""
+    for ws in wb.worksheets():
+        close = getattr(ws, "_opt_close", None)
+        if close is not None:
+            try:
+                close()
+            except OSError:
+                pass
+
+
+def export_workbook(
+    db: Database,
+    out_path: Path | str,
+    *,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+    privacy: bool = False,
+    today: date | None = None,
+) -> ExportResult:
+    started = time.perf_counter()
+    out_path = Path(out_path)
+    if out_path.suffix.lower() != ".xlsx":
+        out_path = out_path.with_name(out_path.name + ".xlsx")
+    folder = out_path.parent
+    part = folder / f".{out_path.stem}.{uuid.uuid4().hex[:8]}.part"
+    scratch = Path(tempfile.mkdtemp(prefix="desasadar-export-"))
+    exported_at = utcnow()
+    wb = xlsxwriter.Workbook(str(part), {**WORKBOOK_OPTIONS, "tmpdir": str(scratch)})
+    finished = False
+    try:
+        wb.set_properties(
+            {
+                "title": "Desa Sadar — data sinkronisasi",
+                "author": db.officer,
+                "company": "BPJS Ketenagakerjaan",
+                "comments": "desasadar-sync",
+            }
+        )
+        fmt = Formats(wb)
+        summary_ws = wb.add_worksheet(SUMMARY_SHEET)
+        data_ws = [wb.add_worksheet(spec.name) for spec in SHEETS]
+        meta_ws = wb.add_worksheet(METADATA_SHEET)
+        lists = write_lists_sheet(wb.add_worksheet(LISTS_SHEET), SHEETS, fmt)
+        with db.engine.connect() as conn:
+            conn.exec_driver_sql("BEGIN")  # one snapshot for every sheet
+            counts = {
+                spec.name: conn.exec_driver_sql(f"SELECT count(*) FROM {spec.entity}").scalar() or 0
+                for spec in SHEETS
+            }
+            run = _Run(sum(counts.values()), progress, cancelled)
+            checksums = {}
+            for spec, ws in zip(SHEETS, data_ws, strict=False):
+                checksums[spec.name] = _write_data_sheet(
+                    conn, ws, spec, fmt, counts[spec.name], lists, privacy, run
+                )
+            summary = collect_summary(conn, today or date.today())
+            conn.rollback()
+        write_summary(
+            wb,
+            summary_ws,
+            summary,
+            officer=db.officer,
+            branch=db.device.branch,
+            exported_at=exported_at,
+            privacy=privacy,
+        )
+        write_metadata(
+            meta_ws,
+            fmt,
+            {
+                "schema_version": schema_version(),
+                "app_version": __version__,
+                "device": db.device.id,
+                "officer": db.officer,
+                "branch": db.device.branch,
+                "exported_at": datetime_text(exported_at),
+                "export_id": uuid.uuid4().hex,
+                "privacy": "1" if privacy else "0",
+                "counts": json.dumps(counts, ensure_ascii=False),
+                "checksums": json.dumps(checksums),
+            },
+        )
+        summary_ws.activate()
+        wb.close()
+        finished = True
+    finally:
+        if not finished:
+            _discard(wb)
+            part.unlink(missing_ok=True)
+        shutil.rmtree(scratch, ignore_errors=True)
+    try:
+        os.replace(part, out_path)
+    except OSError:
+        part.unlink(missing_ok=True)
+        raise
+    sha = sha256_of(out_path)
+    with db.session() as s:
+        s.add(
+            SyncLogEntry(
+                direction="export",
+                file_name=out_path.name,
+                sha256=sha,
+                at=utcnow(),
+                device=db.device.id,
+                officer=db.officer,
+                source_device=db.device.id,
+                counts=json.dumps({**counts, "privacy": privacy}, ensure_ascii=False),
+            )
+        )
+    return ExportResult(out_path, counts, sha, time.perf_counter() - started, privacy)

@@ -1,0 +1,381 @@
+"""The main window: four tabs, the menus, the toolbar for the daily actions, and a
+status bar with the officer, the database file and live counts."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QByteArray, QEvent, QLocale, QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QStyle,
+    QTabWidget,
+    QToolBar,
+)
+
+from desasadar_gui import __version__
+from desasadar_gui.services.village_queries import live_counts
+from desasadar_gui.ui import messages
+from desasadar_gui.ui.background import wait_for_all
+from desasadar_gui.ui.context import PARTICIPANTS, SESSIONS, VILLAGES, UiContext
+from desasadar_gui.ui.dashboard_tab import DashboardTab
+from desasadar_gui.ui.participants_tab import ParticipantsTab
+from desasadar_gui.ui.region_import import ask_region_files, start_region_import
+from desasadar_gui.ui.sessions_tab import SessionsTab
+from desasadar_gui.ui.villages_tab import VillagesTab
+
+GEOMETRY_KEY = "window/geometry"
+STATE_KEY = "window/state"
+SPLITTER_KEY = "window/villagesSplitter"
+
+TAB_VILLAGES = 0
+TAB_PARTICIPANTS = 1
+TAB_SESSIONS = 2
+TAB_DASHBOARD = 3
+
+_COUNTED = frozenset({VILLAGES, PARTICIPANTS, SESSIONS})
+
+
+def _number(n: int) -> str:
+    return QLocale().toString(n)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: UiContext, settings: QSettings, parent=None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.settings = settings
+        self.setObjectName("MainWindow")
+        self.setMinimumSize(960, 600)
+
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("mainTabs")
+        self.tabs.setDocumentMode(True)
+        self.villages_tab = VillagesTab(ctx)
+        self.participants_tab = ParticipantsTab(ctx)
+        self.sessions_tab = SessionsTab(ctx)
+        self.dashboard_tab = DashboardTab(ctx)
+        for tab in (
+            self.villages_tab,
+            self.participants_tab,
+            self.sessions_tab,
+            self.dashboard_tab,
+        ):
+            self.tabs.addTab(tab, "")
+        self.setCentralWidget(self.tabs)
+
+        self._make_actions()
+        self._make_menus()
+        self._make_toolbar()
+        self._make_status_bar()
+
+        ctx.bus.changed.connect(self._data_changed)
+        self.retranslate_ui()
+        self.refresh_status()
+        self.first_start = not self.restore_window_state()
+
+    # -- building -----------------------------------------------------------------
+
+    def _action(
+        self,
+        slot: Callable[[], object],
+        shortcut: QKeySequence | str | None = None,
+        icon: QStyle.StandardPixmap | None = None,
+    ) -> QAction:
+        action = QAction(self)
+        action.triggered.connect(lambda _checked=False: slot())
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if icon is not None:
+            action.setIcon(self.style().standardIcon(icon))
+        self.addAction(action)
+        return action
+
+    def _make_actions(self) -> None:
+        sp = QStyle.StandardPixmap
+        self.add_village_action = self._action(
+            self.add_village, "Ctrl+Shift+N", sp.SP_FileDialogNewFolder
+        )
+        self.add_participant_action = self._action(self.add_participant, "Ctrl+N", sp.SP_FileIcon)
+        self.search_action = self._action(self.focus_search, "Ctrl+F", sp.SP_FileDialogContentsView)
+        self.refresh_action = self._action(self.refresh, "F5", sp.SP_BrowserReload)
+        self.import_regions_action = self._action(self.import_regions)
+        self.export_action = self._action(self.export_workbook, "Ctrl+E", sp.SP_DialogSaveButton)
+        self.export_private_action = self._action(self.export_private_workbook)
+        self.import_action = self._action(self.import_workbook, "Ctrl+I", sp.SP_DialogOpenButton)
+        self.sync_view_action = self._action(self.open_sync_view)
+        self.backups_action = self._action(self.open_backups)
+        self.settings_action = self._action(self.open_settings, "Ctrl+,")
+        self.quit_action = self._action(self.close, "Ctrl+Q")
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.about_action = self._action(self.show_about)
+        self.tab_actions = [
+            self._action(lambda i=i: self.tabs.setCurrentIndex(i), f"Ctrl+{i + 1}")
+            for i in range(self.tabs.count())
+        ]
+
+    def _make_menus(self) -> None:
+        self.file_menu = QMenu(self)
+        self.file_menu.addAction(self.export_action)
+        self.file_menu.addAction(self.export_private_action)
+        self.file_menu.addAction(self.import_action)
+        self.file_menu.addAction(self.sync_view_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.backups_action)
+        self.file_menu.addAction(self.import_regions_action)
+        self.file_menu.addAction(self.settings_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+        self.view_menu = QMenu(self)
+        for action in self.tab_actions:
+            self.view_menu.addAction(action)
+        self.view_menu.addSeparator()
+        self.view_menu.addAction(self.refresh_action)
+        self.help_menu = QMenu(self)
+        self.help_menu.addAction(self.about_action)
+        bar = self.menuBar()
+        bar.addMenu(self.file_menu)
+        bar.addMenu(self.view_menu)
+        bar.addMenu(self.help_menu)
+
+    def _make_toolbar(self) -> None:
+        self.toolbar = QToolBar()
+        self.toolbar.setObjectName("mainToolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        for action in (self.add_village_action, self.add_participant_action):
+            self.toolbar.addAction(action)
+        self.toolbar.addSeparator()
+        self.toolbar.addAction(self.search_action)
+        self.toolbar.addAction(self.refresh_action)
+        self.toolbar.addSeparator()
+        self.toolbar.addAction(self.export_action)
+        self.toolbar.addAction(self.import_action)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
+
+    def _make_status_bar(self) -> None:
+        self.officer_label = QLabel()
+        self.officer_label.setObjectName("officerStatus")
+        self.database_label = QLabel()
+        self.database_label.setObjectName("databaseStatus")
+        self.counts_label = QLabel()
+        self.counts_label.setObjectName("countsStatus")
+        bar = self.statusBar()
+        bar.addWidget(self.officer_label)
+        bar.addWidget(self.database_label)
+        bar.addPermanentWidget(self.counts_label)
+
+    # -- texts --------------------------------------------------------------------
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(self.tr("Desa Sadar Jaminan Sosial Ketenagakerjaan"))
+        titles = (
+            self.tr("&Desa"),
+            self.tr("&Peserta"),
+            self.tr("&Sosialisasi"),
+            self.tr("&Ringkasan"),
+        )
+        for i, title in enumerate(titles):
+            self.tabs.setTabText(i, title)
+            self.tab_actions[i].setText(title.replace("&", ""))
+        self.file_menu.setTitle(self.tr("&Berkas"))
+        self.view_menu.setTitle(self.tr("Ta&mpilan"))
+        self.help_menu.setTitle(self.tr("Ba&ntuan"))
+        texts = (
+            (
+                self.add_village_action,
+                self.tr("Tambah desa"),
+                self.tr("Tambah desa, kelurahan atau pasar"),
+            ),
+            (
+                self.add_participant_action,
+                self.tr("Tambah peserta"),
+                self.tr("Daftarkan peserta baru"),
+            ),
+            (
+                self.search_action,
+                self.tr("Cari"),
+                self.tr("Cari peserta menurut nama, NIK atau telepon"),
+            ),
+            (self.refresh_action, self.tr("Segarkan"), self.tr("Muat ulang semua data")),
+            (
+                self.export_action,
+                self.tr("&Ekspor buku kerja…"),
+                self.tr("Ekspor semua data ke buku kerja Excel untuk sinkronisasi"),
+            ),
+            (
+                self.export_private_action,
+                self.tr("Ekspor untuk &supervisor (NIK disamarkan)…"),
+                self.tr("Buku kerja untuk dibaca supervisor; NIK dan telepon disamarkan"),
+            ),
+            (
+                self.import_action,
+                self.tr("&Impor buku kerja…"),
+                self.tr("Gabungkan buku kerja dari laptop petugas lain atau supervisor"),
+            ),
+            (self.sync_view_action, self.tr("Riwayat sin&kronisasi dan konflik…"), ""),
+            (self.backups_action, self.tr("&Cadangan…"), ""),
+            (self.import_regions_action, self.tr("Impor data &wilayah…"), ""),
+            (self.settings_action, self.tr("&Pengaturan…"), ""),
+            (self.quit_action, self.tr("&Keluar"), ""),
+            (self.about_action, self.tr("&Tentang Desa Sadar"), ""),
+        )
+        for action, text, tip in texts:
+            action.setText(text)
+            shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            tip = tip or text.replace("&", "")
+            action.setToolTip(f"{tip} ({shortcut})" if shortcut else tip)
+        # The toolbar shows short words; the menu keeps the full, explicit texts.
+        self.export_action.setIconText(self.tr("Ekspor"))
+        self.import_action.setIconText(self.tr("Impor"))
+        self.toolbar.setWindowTitle(self.tr("Tindakan utama"))
+        self.refresh_status()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    # -- status bar ---------------------------------------------------------------
+
+    def refresh_status(self) -> None:
+        device = self.ctx.db.device
+        officer = device.officer_name or self.tr("(belum diisi)")
+        if device.branch:
+            officer = f"{officer} · {device.branch}"
+        self.officer_label.setText(self.tr("Petugas: %1").replace("%1", officer))
+        path = self.ctx.db.path
+        self.database_label.setText(
+            self.tr("Basis data: %1").replace("%1", path.name if path else ":memory:")
+        )
+        self.database_label.setToolTip(str(path) if path else "")
+        counts = live_counts(self.ctx.db)
+        self.counts_label.setText(
+            self.tr("%1 desa · %2 peserta · %3 sesi")
+            .replace("%1", _number(counts.villages))
+            .replace("%2", _number(counts.participants))
+            .replace("%3", _number(counts.sessions))
+        )
+
+    def _data_changed(self, entities: frozenset) -> None:
+        if entities & _COUNTED:
+            self.refresh_status()
+
+    # -- actions ------------------------------------------------------------------
+
+    def add_village(self) -> None:
+        self.tabs.setCurrentIndex(TAB_VILLAGES)
+        self.villages_tab.add_village()
+
+    def add_participant(self) -> None:
+        self.tabs.setCurrentIndex(TAB_PARTICIPANTS)
+        self.participants_tab.add_participant()
+
+    def focus_search(self) -> None:
+        self.tabs.setCurrentIndex(TAB_PARTICIPANTS)
+        self.participants_tab.focus_search()
+
+    def refresh(self) -> None:
+        self.ctx.bus.notify()
+
+    def import_regions(self) -> None:
+        paths = ask_region_files(self)
+        if paths:
+            start_region_import(self, self.ctx, paths)
+
+    def export_workbook(self) -> None:
+        from desasadar_gui.ui.sync_actions import export_with_dialog
+
+        export_with_dialog(self, self.ctx)
+
+    def export_private_workbook(self) -> None:
+        from desasadar_gui.ui.sync_actions import export_with_dialog
+
+        export_with_dialog(self, self.ctx, privacy=True)
+
+    def import_workbook(self) -> None:
+        from desasadar_gui.ui.sync_actions import import_with_dialog
+
+        import_with_dialog(self, self.ctx)
+
+    def open_sync_view(self) -> None:
+        from desasadar_gui.ui.sync_dialog import SyncDialog
+
+        SyncDialog(self.ctx, self).exec()
+
+    def open_backups(self) -> None:
+        from desasadar_gui.ui.backups_view import BackupsDialog
+
+        BackupsDialog(self.ctx, self).exec()
+        self.refresh_status()
+
+    def open_settings(self) -> None:
+        from desasadar_gui.ui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.ctx, self.settings, self)
+        dialog.exec()
+        self.refresh_status()
+
+    def show_about(self) -> None:
+        messages.show_info(
+            self,
+            self.tr("Desa Sadar Jaminan Sosial Ketenagakerjaan, versi %1.").replace(
+                "%1", __version__
+            )
+            + "\n\n"
+            + self.tr(
+                "Aplikasi petugas lapangan BPJS Ketenagakerjaan untuk mendata desa, "
+                "perangkat desa, peserta Bukan Penerima Upah dan sosialisasi, "
+                "tanpa perlu internet."
+            ),
+            self.tr("Tentang Desa Sadar"),
+        )
+
+    # -- window state -------------------------------------------------------------
+
+    def restore_window_state(self) -> bool:
+        """Geometry and toolbar state of the last session; False on the first start."""
+        geometry = self.settings.value(GEOMETRY_KEY)
+        state = self.settings.value(STATE_KEY)
+        restored = isinstance(geometry, QByteArray) and self.restoreGeometry(geometry)
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+        splitter = self.settings.value(SPLITTER_KEY)
+        if isinstance(splitter, QByteArray):
+            self.villages_tab.splitter.restoreState(splitter)
+        if not restored:
+            self.resize(self._default_size())
+        return restored
+
+    def _default_size(self):
+        size = self.sizeHint()
+        screen = QApplication.primaryScreen()
+        if screen is not None:
+            available = screen.availableGeometry()
+            size.setWidth(min(1280, available.width()))
+            size.setHeight(min(720, available.height()))
+        return size
+
+    def show_initial(self) -> None:
+        """Show the window; on a laptop-sized screen the first start fills it."""
+        screen = QApplication.primaryScreen()
+        small = screen is not None and screen.availableGeometry().width() <= 1440
+        if self.first_start and small:
+            self.showMaximized()
+        else:
+            self.show()
+
+    def save_window_state(self) -> None:
+        self.settings.setValue(GEOMETRY_KEY, self.saveGeometry())
+        self.settings.setValue(STATE_KEY, self.saveState())
+        self.settings.setValue(SPLITTER_KEY, self.villages_tab.splitter.saveState())
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_window_state()
+        wait_for_all(msecs=10000)  # let a running import finish its transaction
+        super().closeEvent(event)

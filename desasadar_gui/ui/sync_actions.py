@@ -1,0 +1,255 @@
+"""Menu actions: export the sync workbook, import one (with a preview).
+
+Both run off the GUI thread through :func:`run_in_background` with a progress dialog
+that can cancel. Import is two background steps around the preview dialog: read and
+plan (nothing changes), then, if the officer applies it, one transaction; after that
+``ctx.bus.notify()`` tells every tab that data changed.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QDialog, QProgressDialog, QWidget
+
+from desasadar_gui.errors import UserError
+from desasadar_gui.sync.errors import OperationCancelled
+from desasadar_gui.sync.plan import ImportPlan
+from desasadar_gui.sync.workbook_export import ExportResult, export_workbook
+from desasadar_gui.sync.workbook_import import (
+    ImportResult,
+    apply_plan,
+    local_nik_lookup,
+    plan_import,
+    previous_import,
+    read_workbook,
+)
+from desasadar_gui.ui import messages
+from desasadar_gui.ui.background import BackgroundTask, Cancelled, run_in_background
+from desasadar_gui.ui.context import UiContext
+from desasadar_gui.ui.import_preview_dialog import ImportPreviewDialog
+
+log = logging.getLogger("desasadar.ui.sync")
+
+
+def suggested_name(ctx: UiContext) -> str:
+    officer = re.sub(r"[^0-9A-Za-z]+", "-", ctx.db.officer or "petugas").strip("-").lower()
+    return f"desasadar-{officer or 'petugas'}-{date.today():%Y%m%d}.xlsx"
+
+
+def _cancellable(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """Core work raises OperationCancelled; the background helper expects Cancelled."""
+
+    def work(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> Any:
+        try:
+            return fn(progress=progress, cancelled=cancelled)
+        except OperationCancelled:
+            raise Cancelled() from None
+
+    return work
+
+
+def _progress_dialog(parent: QWidget | None, label: str) -> QProgressDialog:
+    dialog = QProgressDialog(
+        label, QCoreApplication.translate("SyncActions", "Batal"), 0, 0, parent
+    )
+    dialog.setWindowTitle(QCoreApplication.translate("SyncActions", "Desa Sadar"))
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(300)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+    return dialog
+
+
+def _run(
+    parent: QWidget | None, label: str, fn: Callable[..., Any], on_done: Callable[[Any], None]
+) -> BackgroundTask:
+    dialog = _progress_dialog(parent, label)
+
+    def progress(done: int, total: int) -> None:
+        dialog.setMaximum(max(total, 1))
+        dialog.setValue(min(done, total))
+
+    def finish() -> None:
+        dialog.close()
+        dialog.deleteLater()
+
+    def done(result: Any) -> None:
+        finish()
+        on_done(result)
+
+    def failed(exc: BaseException) -> None:
+        finish()
+        if isinstance(exc, UserError):
+            messages.show_user_error(parent, exc)
+        elif isinstance(exc, OSError):
+            from desasadar_gui.services.oserrors import describe_os_error
+
+            messages.show_user_error(parent, describe_os_error(exc))
+        else:
+            from desasadar_gui.logs import setup_logging
+
+            messages.show_unexpected_error(parent, str(setup_logging()))
+
+    def cancelled() -> None:
+        finish()
+        messages.show_info(
+            parent, QCoreApplication.translate("SyncActions", "Dibatalkan; tidak ada yang diubah.")
+        )
+
+    task = run_in_background(_cancellable(fn), done, failed, progress, cancelled)
+    dialog.canceled.connect(task.cancel)
+    return task
+
+
+# -- export ------------------------------------------------------------------------------
+
+
+def export_with_dialog(parent: QWidget | None, ctx: UiContext, privacy: bool = False) -> None:
+    title = (
+        QCoreApplication.translate("SyncActions", "Ekspor data untuk penyelia")
+        if privacy
+        else QCoreApplication.translate("SyncActions", "Ekspor buku kerja sinkronisasi")
+    )
+    path = messages.ask_save_path(
+        parent,
+        title,
+        suggested_name(ctx),
+        QCoreApplication.translate("SyncActions", "Buku kerja Excel (*.xlsx)"),
+    )
+    if not path:
+        return
+
+    def done(result: ExportResult) -> None:
+        counts = ", ".join(f"{sheet} {n}" for sheet, n in result.counts.items())
+        messages.show_info(
+            parent,
+            QCoreApplication.translate(
+                "SyncActions", "Buku kerja disimpan ke {path}.\n{counts}"
+            ).format(path=result.path, counts=counts),
+        )
+
+    _run(
+        parent,
+        QCoreApplication.translate("SyncActions", "Mengekspor…"),
+        lambda progress, cancelled: export_workbook(
+            ctx.db, path, progress=progress, cancelled=cancelled, privacy=privacy
+        ),
+        done,
+    )
+
+
+# -- import ------------------------------------------------------------------------------
+
+
+def run_preview(parent: QWidget | None, plan: ImportPlan) -> bool:
+    """Show the plan; True when the officer chose to apply it (tests replace this)."""
+    dialog = ImportPreviewDialog(plan, parent)
+    try:
+        return dialog.exec() == QDialog.DialogCode.Accepted
+    finally:
+        dialog.deleteLater()
+
+
+def _describe(result: ImportResult) -> str:
+    counts = result.counts
+
+    def total(key: str) -> int:
+        return sum(per.get(key, 0) for per in counts.values())
+
+    text = QCoreApplication.translate(
+        "SyncActions",
+        "Impor selesai: {new} baru, {updated} diperbarui, {conflict} konflik, {rejected} ditolak.",
+    ).format(
+        new=total("new"),
+        updated=total("updated"),
+        conflict=total("conflict"),
+        rejected=total("rejected"),
+    )
+    if result.conflicts_recorded:
+        text += "\n" + QCoreApplication.translate(
+            "SyncActions", "Konflik dapat ditinjau di tampilan Sinkronisasi."
+        )
+    return text
+
+
+def import_with_dialog(parent: QWidget | None, ctx: UiContext, path: str | None = None) -> None:
+    path = path or messages.ask_open_path(
+        parent,
+        QCoreApplication.translate("SyncActions", "Impor buku kerja sinkronisasi"),
+        QCoreApplication.translate("SyncActions", "Buku kerja Excel (*.xlsx)"),
+    )
+    if not path:
+        return
+    db = ctx.db
+
+    def read_and_plan(progress: Callable, cancelled: Callable) -> ImportPlan | str:
+        from desasadar_gui.sync.file_checks import check_workbook_file
+
+        facts = check_workbook_file(Path(path))
+        seen = previous_import(db, facts.sha256)
+        if seen is not None:
+            return seen
+        parsed = read_workbook(
+            path,
+            local_nik=local_nik_lookup(db),
+            progress=progress,
+            cancelled=cancelled,
+            checked=facts,
+        )
+        try:
+            return plan_import(db, parsed)
+        except BaseException:
+            parsed.close()
+            raise
+
+    def planned(plan: ImportPlan | str) -> None:
+        if isinstance(plan, str):
+            messages.show_info(
+                parent,
+                QCoreApplication.translate(
+                    "SyncActions", "Berkas ini sudah pernah diimpor ({at}); tidak ada yang diubah."
+                ).format(at=plan[:16]),
+            )
+            return
+        if not run_preview(parent, plan):
+            plan.parsed.close()
+            return
+
+        def applied(result: ImportResult) -> None:
+            plan.parsed.close()
+            if result.already_imported:
+                messages.show_info(
+                    parent,
+                    QCoreApplication.translate(
+                        "SyncActions", "Berkas ini sudah pernah diimpor; tidak ada yang diubah."
+                    ),
+                )
+                return
+            ctx.bus.notify()
+            messages.show_info(parent, _describe(result))
+
+        task = _run(
+            parent,
+            QCoreApplication.translate("SyncActions", "Menerapkan impor…"),
+            lambda progress, cancelled: apply_plan(
+                db, plan, progress=progress, cancelled=cancelled
+            ),
+            applied,
+        )
+        # Close the staging file however the work ends.
+        task.signals.failed.connect(lambda _exc: plan.parsed.close())
+        task.signals.cancelled.connect(plan.parsed.close)
+
+    _run(
+        parent,
+        QCoreApplication.translate("SyncActions", "Membaca buku kerja…"),
+        read_and_plan,
+        planned,
+    )

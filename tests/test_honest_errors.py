@@ -1,0 +1,297 @@
+"""Disk full, read-only folder, removed USB stick, a second copy of the app: plain
+messages, and the data saved before stays intact (nothing half-applied)."""
+
+from __future__ import annotations
+
+import errno
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from safety_helpers import PEOPLE, add_people, integrity, live_participants
+from sqlalchemy import event
+
+from desasadar_gui.errors import UserError
+from desasadar_gui.services import backups
+from desasadar_gui.services.database import Database
+from desasadar_gui.services.instance_lock import InstanceLockedError, acquire_instance_lock
+from desasadar_gui.services.oserrors import (
+    DeviceGoneError,
+    DiskFullError,
+    ReadOnlyError,
+    describe_db_error,
+)
+from desasadar_gui.services.participants import ParticipantInput, create_participant
+
+IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
+
+
+def _mount(args: list[str]) -> bool:
+    try:
+        done = subprocess.run(["mount", *args], capture_output=True, timeout=20)
+    except (OSError, subprocess.TimeoutExpired):
+        return False
+    return done.returncode == 0
+
+
+def _umount(path: Path) -> None:
+    subprocess.run(["umount", str(path)], capture_output=True, timeout=20)
+
+
+@pytest.fixture
+def tiny_disk(tmp_path: Path) -> Iterator[Path]:
+    """A real 1 MB file system (tmpfs; needs root), else skipped with the reason."""
+    mount_point = tmp_path / "kecil"
+    mount_point.mkdir()
+    if not _mount(["-t", "tmpfs", "-o", "size=1m,mode=0777", "tmpfs", str(mount_point)]):
+        pytest.skip("cannot mount a small tmpfs here (needs root); the simulated tests cover it")
+    try:
+        yield mount_point
+    finally:
+        _umount(mount_point)
+
+
+@pytest.fixture
+def read_only_folder(tmp_path: Path, db_path: Path) -> Iterator[Path]:
+    """The database's folder made read-only for real (a read-only bind mount, as a
+    write-protected USB stick behaves; chmod does not stop root)."""
+    folder = db_path.parent
+    if not IS_ROOT:
+        folder.chmod(0o555)
+        try:
+            yield folder
+        finally:
+            folder.chmod(0o755)
+        return
+    if not (
+        _mount(["--bind", str(folder), str(folder)])
+        and _mount(["-o", "remount,ro,bind", str(folder)])
+    ):
+        _umount(folder)
+        pytest.skip("running as root and cannot make a read-only bind mount")
+    try:
+        yield folder
+    finally:
+        _umount(folder)
+
+
+def _limit_size(db: Database, max_pages: int) -> None:
+    """SQLite's own size limit: writes beyond it fail exactly like a full disk."""
+    db.engine.dispose()
+
+    @event.listens_for(db.engine, "connect")
+    def _limit(dbapi_connection, _record):  # noqa: ANN001
+        dbapi_connection.execute(f"PRAGMA max_page_count={max_pages}")
+
+
+# -- disk full -------------------------------------------------------------------------
+
+
+def test_disk_full_while_saving_is_a_plain_message_and_nothing_half_applied(db: Database) -> None:
+    add_people(db, PEOPLE[:2])
+    with db.engine.connect() as conn:
+        pages = conn.exec_driver_sql("PRAGMA page_count").scalar()
+    _limit_size(db, pages + 2)
+
+    saved = 2
+    with pytest.raises(DiskFullError) as err:
+        for n in range(500):
+            create_participant(
+                db, ParticipantInput(name=f"Peserta {n}", address="Jl. Lintas Timur " * 40)
+            )
+            saved += 1
+    assert "Disk penuh" in err.value.message("id")
+    assert "tetap aman" in err.value.message("id")
+    assert "disk is full" in err.value.message("en")
+    # Everything saved before is there, the failed save left no trace, the file is sound.
+    assert live_participants(db.path) == saved
+    assert integrity(db.path) == "ok"
+
+
+def test_disk_full_on_a_real_small_file_system(tiny_disk: Path, template_db: Path) -> None:
+    path = tiny_disk / "desasadar.sqlite"
+    shutil.copyfile(template_db, path)
+    saved = 0
+    with Database.open(path) as db, pytest.raises(DiskFullError):
+        for n in range(5000):
+            create_participant(
+                db, ParticipantInput(name=f"Peserta {n}", address="Jl. Lintas Timur " * 40)
+            )
+            saved += 1
+    assert saved > 0
+    assert live_participants(path) == saved
+    assert integrity(path) == "ok"
+
+
+def test_backup_onto_a_full_disk_leaves_nothing_half_written(
+    tiny_disk: Path, db: Database
+) -> None:
+    add_people(db)
+    filler = tiny_disk / "isi"
+    filler.write_bytes(b"\0" * (1024 * 1024 - 64 * 1024))  # leave less than the database
+    with pytest.raises(DiskFullError):
+        backups.take_backup(db, backups.MANUAL, out=tiny_disk)
+    assert sorted(p.name for p in tiny_disk.iterdir()) == ["isi"]
+    assert live_participants(db.path) == len(PEOPLE)
+
+
+def test_backup_fails_cleanly_when_the_write_hits_enospc(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desasadar_gui.db import engine as engine_module
+
+    add_people(db)
+
+    def full(_path):  # noqa: ANN001
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(engine_module, "fsync_file", full)
+    with pytest.raises(DiskFullError):
+        backups.take_backup(db, backups.MANUAL)
+    folder = backups.backups_dir(db.path)
+    assert list(folder.iterdir()) == []  # no .part left behind
+    # An import must not go ahead without its backup.
+    with pytest.raises(DiskFullError):
+        backups.backup_before_import(db)
+
+
+def test_os_and_sqlite_errors_map_to_plain_messages() -> None:
+    cases = [
+        (OSError(errno.ENOSPC, "No space left"), DiskFullError),
+        (OSError(errno.EROFS, "Read-only file system", "E:/data.sqlite"), ReadOnlyError),
+        (OSError(errno.EACCES, "Permission denied", "E:/data.sqlite"), ReadOnlyError),
+        (OSError(errno.EIO, "Input/output error", "E:/data.sqlite"), DeviceGoneError),
+        (sqlite3.OperationalError("database or disk is full"), DiskFullError),
+        (sqlite3.OperationalError("attempt to write a readonly database"), ReadOnlyError),
+        (sqlite3.OperationalError("disk I/O error"), DeviceGoneError),
+    ]
+    for exc, kind in cases:
+        error = describe_db_error(exc, "E:/data.sqlite")
+        assert isinstance(error, kind), exc
+        assert error.message("id") and error.message("en")
+    gone = describe_db_error(OSError(errno.ENOENT, "No such file", "E:/data.sqlite"))
+    assert "flashdisk" in gone.message("id")
+    assert describe_db_error(ValueError("a bug")) is None
+    assert describe_db_error(sqlite3.IntegrityError("UNIQUE constraint failed")) is None
+
+
+# -- read-only folder --------------------------------------------------------------------
+
+
+def test_a_read_only_folder_is_explained_and_the_data_untouched(
+    db_path: Path, template_db: Path, read_only_folder: Path
+) -> None:
+    before = db_path.read_bytes()
+    with pytest.raises(UserError) as err:
+        Database.open(db_path, lock=True)
+    text = err.value.message("id")
+    assert "hanya-baca" in text or "izin" in text or "tidak bisa dibuka untuk ditulis" in text
+    assert db_path.read_bytes() == before
+
+
+def test_read_only_folder_from_the_command_line(db_path: Path, read_only_folder: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "desasadar_gui", "--db", str(db_path), "stats"],
+        capture_output=True, text=True, timeout=120,
+    )
+    assert done.returncode == 2
+    assert "Traceback" not in done.stderr
+    assert "hanya-baca" in done.stderr or "tidak bisa dibuka untuk ditulis" in done.stderr
+
+
+def test_writing_to_a_database_that_became_read_only_rolls_back(db: Database) -> None:
+    add_people(db, PEOPLE[:2])
+    db.engine.dispose()
+
+    @event.listens_for(db.engine, "connect")
+    def _read_only(dbapi_connection, _record):  # noqa: ANN001
+        dbapi_connection.execute("PRAGMA query_only=1")
+
+    with pytest.raises(ReadOnlyError) as err:
+        add_people(db, PEOPLE[2:])
+    assert "hanya-baca" in err.value.message("id")
+    assert live_participants(db.path) == 2
+
+
+# -- removed USB stick -------------------------------------------------------------------
+
+
+def test_a_removed_usb_stick_mid_save_is_explained(db: Database) -> None:
+    add_people(db, PEOPLE[:1])
+
+    @event.listens_for(db.engine, "before_cursor_execute")
+    def _gone(conn, cursor, statement, *args):  # noqa: ANN001
+        if statement.lstrip().upper().startswith("INSERT"):
+            raise sqlite3.OperationalError("disk I/O error")
+
+    with pytest.raises(DeviceGoneError) as err:
+        add_people(db, PEOPLE[1:2])
+    assert "flashdisk dicabut" in err.value.message("id")
+    event.remove(db.engine, "before_cursor_execute", _gone)
+    assert live_participants(db.path) == 1
+
+
+def test_opening_a_database_on_a_removed_usb_stick(tmp_path: Path) -> None:
+    with pytest.raises(UserError) as err:
+        Database.open(tmp_path / "E" / "desasadar.sqlite", lock=True)
+    assert "flashdisk" in err.value.message("id")
+
+
+# -- a second copy of the app --------------------------------------------------------------
+
+
+def test_second_instance_on_the_same_file_is_refused(db_path: Path) -> None:
+    with Database.open(db_path, lock=True) as first:
+        add_people(first, PEOPLE[:1])
+        with pytest.raises(InstanceLockedError) as err:
+            Database.open(db_path, lock=True)
+        assert "sedang dibuka di jendela Desa Sadar lain" in err.value.message("id")
+        assert "already open" in err.value.message("en")
+        assert live_participants(db_path) == 1
+    # Closing the first lets the next one in.
+    with Database.open(db_path, lock=True) as second:
+        assert second.instance_lock is not None and second.instance_lock.held
+
+
+def test_second_instance_as_another_process(db_path: Path) -> None:
+    with Database.open(db_path, lock=True):
+        done = subprocess.run(
+            [sys.executable, "-m", "desasadar_gui", "--db", str(db_path), "stats"],
+            capture_output=True, text=True, timeout=120,
+        )
+    assert done.returncode == 2
+    assert "sedang dibuka di jendela Desa Sadar lain" in done.stderr
+
+
+def test_the_lock_dies_with_a_killed_process(db_path: Path) -> None:
+    code = (
+        "import sys, time; from desasadar_gui.services.instance_lock import "
+        "acquire_instance_lock as a; lock = a(sys.argv[1]); print('locked', flush=True); "
+        "time.sleep(60)"
+    )
+    with subprocess.Popen(
+        [sys.executable, "-c", code, str(db_path)], stdout=subprocess.PIPE, text=True
+    ) as holder:
+        try:
+            assert holder.stdout.readline().strip() == "locked"
+            with pytest.raises(InstanceLockedError):
+                acquire_instance_lock(db_path)
+        finally:
+            holder.kill()  # a power cut, as far as the lock knows
+            holder.wait(timeout=30)
+    deadline = time.monotonic() + 10
+    while True:
+        try:
+            lock = acquire_instance_lock(db_path)
+            break
+        except InstanceLockedError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.1)
+    lock.release()
