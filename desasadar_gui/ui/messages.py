@@ -7,11 +7,6 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from desasadar_gui.errors import UserError
 
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("messages", text)
-
-
 # Calls below spell out QCoreApplication.translate("messages", ...) so that
 # pyside6-lupdate files the strings under their real context.
 

@@ -640,30 +640,6 @@ The existing backups are kept and can be restored later from the Backups menu.</
 <context>
     <name>MainWindow</name>
     <message>
-        <source>Peserta</source>
-        <translation>Participants</translation>
-    </message>
-    <message>
-        <source>Di sini petugas mendaftarkan dan mencari peserta BPU: NIK, pekerjaan, program dan iuran.</source>
-        <translation>Here officers register and look up BPU participants: NIK, occupation, programmes and contribution.</translation>
-    </message>
-    <message>
-        <source>Sosialisasi</source>
-        <translation>Socialisation</translation>
-    </message>
-    <message>
-        <source>Di sini akan dicatat sesi sosialisasi, edukasi dan dialog beserta daftar hadirnya.</source>
-        <translation>Socialisation, education and dialogue sessions and their attendance will be recorded here.</translation>
-    </message>
-    <message>
-        <source>Ringkasan</source>
-        <translation>Summary</translation>
-    </message>
-    <message>
-        <source>Di sini akan tampil capaian per kabupaten, desa dan petugas dibandingkan dengan target.</source>
-        <translation>Progress per regency, village and officer against the targets will be shown here.</translation>
-    </message>
-    <message>
         <source>Desa Sadar Jaminan Sosial Ketenagakerjaan</source>
         <translation>Desa Sadar Jaminan Sosial Ketenagakerjaan</translation>
     </message>
