@@ -24,7 +24,6 @@ from desasadar_gui.services.participant_queries import (
     fetch_page,
     kabupaten_options,
     parse_search,
-    village_options,
 )
 from desasadar_gui.services.participants import (
     ParticipantInput,
@@ -33,6 +32,7 @@ from desasadar_gui.services.participants import (
     get_participant,
     update_participant,
 )
+from desasadar_gui.services.village_queries import village_choices
 from desasadar_gui.services.villages import VillageInput, create_village
 
 BAUNG = "1504032015"  # Sungai Baung, Muara Bulian, Batanghari
@@ -190,7 +190,7 @@ def test_filters_narrow_the_list(db, villages, people) -> None:
     assert _names(db, both) == ["Siti Aminah"]
     assert count_participants(db, both) == 1
     assert kabupaten_options(db) == ["Kabupaten Batanghari", "Kabupaten Muaro Jambi"]
-    assert [v.name for v in village_options(db)] == ["Sungai Baung", "Talang Duku"]
+    assert [v.name for v in village_choices(db)] == ["Sungai Baung", "Talang Duku"]
 
 
 def test_deleted_people_leave_the_list_but_not_the_file(db, people) -> None:

@@ -31,7 +31,6 @@ from desasadar_gui.db.search import has_name_index, name_contains_all, name_inde
 from desasadar_gui.domain.enums import Occupation, OfficialRole, ParticipantStatus
 from desasadar_gui.errors import current_language
 from desasadar_gui.services.database import Database
-from desasadar_gui.services.session_queries import VillageChoice, village_choices
 from desasadar_gui.services.village_queries import kabupaten_names
 
 __all__ = [
@@ -42,12 +41,10 @@ __all__ = [
     "ParticipantListRow",
     "QueryInterrupted",
     "SearchTerms",
-    "VillageChoice",
     "count_participants",
     "fetch_page",
     "kabupaten_options",
     "parse_search",
-    "village_options",
 ]
 
 MIN_DIGITS = 4
@@ -301,11 +298,6 @@ def fetch_page(
     if reverse:
         rows.reverse()
     return rows
-
-
-def village_options(db: Database) -> list[VillageChoice]:
-    """Live villages for the filter and the form, by name."""
-    return village_choices(db)
 
 
 def kabupaten_options(db: Database) -> list[str]:

@@ -111,13 +111,24 @@ def update_record(
     if bad:
         raise ValueError(f"system columns cannot be set: {sorted(bad)}")
     record = get_live(s, model, record_id)
-    changes = {k: (getattr(record, k), v) for k, v in values.items() if getattr(record, k) != v}
-    if not changes:
-        return record
+    changes = _changes(record, values)
+    if changes:
+        _apply(s, db, record, changes, "update")
+    return record
+
+
+def _changes(record: SyncedMixin, values: dict[str, Any]) -> dict[str, tuple[Any, Any]]:
+    return {k: (getattr(record, k), v) for k, v in values.items() if getattr(record, k) != v}
+
+
+def _apply(
+    s: Session, db: Database, record: M, changes: dict[str, tuple[Any, Any]], action: str
+) -> M:
+    """Set the new values, stamp a new revision and write the audit entry."""
     for k, (_, v) in changes.items():
         setattr(record, k, v)
     rev = _stamp(db, record)
-    write_audit(s, db, model.__tablename__, record.id, "update", rev, changes)
+    write_audit(s, db, type(record).__tablename__, record.id, action, rev, changes)
     db.save_clock(s)
     return record
 
@@ -135,11 +146,6 @@ def delete_record(s: Session, db: Database, model: type[M], record_id: str) -> M
 
 def revive_record(s: Session, db: Database, record: M, values: dict[str, Any]) -> M:
     """Bring a tombstoned record back with new values (e.g. a village designated again)."""
-    changes = {k: (getattr(record, k), v) for k, v in values.items() if getattr(record, k) != v}
+    changes = _changes(record, values)
     changes["deleted_at"] = (record.deleted_at, None)
-    for k, (_, v) in changes.items():
-        setattr(record, k, v)
-    rev = _stamp(db, record)
-    write_audit(s, db, type(record).__tablename__, record.id, "restore", rev, changes)
-    db.save_clock(s)
-    return record
+    return _apply(s, db, record, changes, "restore")

@@ -85,15 +85,6 @@ class ChecklistPerson:
     attended: bool
 
 
-@dataclass(frozen=True)
-class VillageChoice:
-    id: str
-    name: str
-    kecamatan: str
-    kabupaten: str
-    kind: str
-
-
 def _escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
@@ -283,17 +274,6 @@ def village_checklist(db: Database, village_id: str, session_id: str | None = No
             .order_by(func.lower(Participant.name), Participant.id)
         ).all()
     return [ChecklistPerson(*row, attended=row[0] in attended) for row in rows]
-
-
-def village_choices(db: Database) -> list[VillageChoice]:
-    """Live villages for the session form and filters, by name."""
-    with db.read_session() as s:
-        rows = s.execute(
-            select(Village.id, Village.name, Village.kecamatan, Village.kabupaten, Village.kind)
-            .where(Village.deleted_at.is_(None))
-            .order_by(func.lower(Village.name), Village.kabupaten, Village.id)
-        ).all()
-    return [VillageChoice(*row) for row in rows]
 
 
 def session_years(db: Database) -> list[int]:

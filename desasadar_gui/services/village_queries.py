@@ -276,3 +276,23 @@ def showcase_village_id(db: Database) -> str | None:
     pending = [r for r in rows if r.status != "launched"]
     chosen = (pending or rows)[:1]
     return chosen[0].id if chosen else None
+
+
+@dataclass(frozen=True)
+class VillageChoice:
+    id: str
+    name: str
+    kecamatan: str
+    kabupaten: str
+    kind: str
+
+
+def village_choices(db: Database) -> list[VillageChoice]:
+    """Live villages for forms and filters (sessions, participants, targets), by name."""
+    with db.read_session() as s:
+        rows = s.execute(
+            select(Village.id, Village.name, Village.kecamatan, Village.kabupaten, Village.kind)
+            .where(Village.deleted_at.is_(None))
+            .order_by(func.lower(Village.name), Village.kabupaten, Village.id)
+        ).all()
+    return [VillageChoice(*row) for row in rows]

@@ -3,8 +3,8 @@
 Key figures, then totals per kabupaten (with a chart of registrations against the
 target), per participant status, per officer and per village. All numbers come from
 SQL aggregates over live records; no formulas (nothing in the export is live).
-Progress counts people registered (any status past prospect) with a registration
-date in the target year, against the targets of that year.
+Progress counts the people ``services.funnel.counted_in_year`` counts (the same rule
+as the dashboard), against the targets of that year.
 """
 
 from __future__ import annotations
@@ -13,11 +13,13 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, case, func, select
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
+from desasadar_gui.db.models import Participant
 from desasadar_gui.domain.enums import ParticipantStatus, VillageKind, VillageStatus
+from desasadar_gui.services.funnel import counted_in_year
 from desasadar_gui.sync.workbook_format import SUMMARY_SHEET
 
 WIB = timedelta(hours=7)
@@ -62,7 +64,8 @@ def _target_year(conn: Connection, today: date) -> int:
 def collect_summary(conn: Connection, today: date) -> Summary:
     year = _target_year(conn, today)
     s = Summary(year)
-    registered = "p.status <> 'prospect' AND substr(p.registration_date, 1, 4) = ?"
+    registered = func.sum(case((counted_in_year(year), 1), else_=0))
+    live = Participant.deleted_at.is_(None)
     q = conn.exec_driver_sql
     s.sessions = q("SELECT count(*) FROM sessions WHERE deleted_at IS NULL").scalar() or 0
     s.attendance = q("SELECT count(*) FROM attendance WHERE deleted_at IS NULL").scalar() or 0
@@ -72,10 +75,10 @@ def collect_summary(conn: Connection, today: date) -> Summary:
         s.by_status[status] = n
     s.participants = sum(s.by_status.values())
     per_village: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    for vid, total, reg in q(
-        f"SELECT p.village_id, count(*), sum(CASE WHEN {registered} THEN 1 ELSE 0 END) "
-        "FROM participants p WHERE p.deleted_at IS NULL GROUP BY p.village_id",
-        (str(year),),
+    for vid, total, reg in conn.execute(
+        select(Participant.village_id, func.count(), registered)
+        .where(live)
+        .group_by(Participant.village_id)
     ):
         per_village[vid or ""] = [total, reg or 0]
     villages = q(
@@ -96,10 +99,11 @@ def collect_summary(conn: Connection, today: date) -> Summary:
         row = s.by_kabupaten.setdefault("(tanpa desa)", [0, 0, 0, 0])
         row[2] += per_village[""][0]
         row[3] += per_village[""][1]
-    for officer, total, reg in q(
-        f"SELECT p.officer, count(*), sum(CASE WHEN {registered} THEN 1 ELSE 0 END) "
-        "FROM participants p WHERE p.deleted_at IS NULL GROUP BY p.officer ORDER BY p.officer",
-        (str(year),),
+    for officer, total, reg in conn.execute(
+        select(Participant.officer, func.count(), registered)
+        .where(live)
+        .group_by(Participant.officer)
+        .order_by(Participant.officer)
     ):
         s.by_officer[officer or "-"] = [total, reg or 0]
     for scope, key, value in q(

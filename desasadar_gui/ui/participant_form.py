@@ -44,7 +44,6 @@ from desasadar_gui.domain.enums import (
 from desasadar_gui.domain.money import format_rupiah
 from desasadar_gui.domain.phone import normalise_phone
 from desasadar_gui.errors import UserError
-from desasadar_gui.services.participant_queries import village_options
 from desasadar_gui.services.participants import (
     DuplicateNikError,
     ParticipantCheck,
@@ -56,6 +55,7 @@ from desasadar_gui.services.participants import (
 )
 from desasadar_gui.services.sessions import SessionRow, get_session, record_attendance
 from desasadar_gui.services.validation import FieldIssue, ValidationError
+from desasadar_gui.services.village_queries import village_choices
 from desasadar_gui.ui import messages
 from desasadar_gui.ui.context import ATTENDANCE, PARTICIPANTS, UiContext
 from desasadar_gui.ui.form_fields import (
@@ -427,7 +427,7 @@ class ParticipantForm(QDialog):
         combo.blockSignals(True)
         combo.clear()
         combo.addItem("", "")
-        for v in village_options(self.ctx.db):
+        for v in village_choices(self.ctx.db):
             where = ", ".join(x for x in (v.kecamatan, short_regency(v.kabupaten)) if x)
             combo.addItem(f"{v.name} — {where}" if where else v.name, v.id)
         combo.setCurrentIndex(0)

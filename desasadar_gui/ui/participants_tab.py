@@ -30,9 +30,9 @@ from desasadar_gui.services.participant_queries import (
     PROGRAMMES,
     ParticipantFilter,
     kabupaten_options,
-    village_options,
 )
 from desasadar_gui.services.participants import delete_participant, get_participant
+from desasadar_gui.services.village_queries import village_choices
 from desasadar_gui.ui import messages
 from desasadar_gui.ui.context import PARTICIPANTS, VILLAGES, UiContext
 from desasadar_gui.ui.form_fields import chosen_data, make_searchable
@@ -303,7 +303,7 @@ class ParticipantsTab(QWidget):
             [(short_regency(name), name) for name in kabupaten_options(self.ctx.db)],
         )
         items = []
-        for v in village_options(self.ctx.db):
+        for v in village_choices(self.ctx.db):
             items.append((f"{v.name} ({v.kecamatan})" if v.kecamatan else v.name, v.id))
         self._fill(self.village_combo, "", items)
         if self.current_filter() != self.model.filter:  # a filtered village disappeared

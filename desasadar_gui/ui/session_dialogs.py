@@ -38,7 +38,6 @@ from desasadar_gui.services.session_queries import (
     SessionListRow,
     facilitator_names,
     village_checklist,
-    village_choices,
 )
 from desasadar_gui.services.sessions import (
     SessionInput,
@@ -47,6 +46,7 @@ from desasadar_gui.services.sessions import (
     create_session,
     update_session,
 )
+from desasadar_gui.services.village_queries import village_choices
 from desasadar_gui.ui import messages
 from desasadar_gui.ui.charts import fmt_int
 from desasadar_gui.ui.context import UiContext

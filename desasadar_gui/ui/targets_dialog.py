@@ -27,9 +27,8 @@ from PySide6.QtWidgets import (
 from desasadar_gui.domain.enums import TargetScope
 from desasadar_gui.errors import UserError
 from desasadar_gui.services.dashboard import officer_names
-from desasadar_gui.services.session_queries import village_choices
 from desasadar_gui.services.targets import TargetRow, delete_target, list_targets, set_target
-from desasadar_gui.services.village_queries import kabupaten_names
+from desasadar_gui.services.village_queries import kabupaten_names, village_choices
 from desasadar_gui.ui import messages
 from desasadar_gui.ui.charts import fmt_int
 from desasadar_gui.ui.context import TARGETS, UiContext
