@@ -194,6 +194,75 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "Tabel iuran tidak punya nilai '{key}' yang berlaku pada {on}.",
         "The contribution table has no '{key}' valid on {on}.",
     ),
+    # Record rules (rules.py): any field
+    "required": ("{label_id} wajib diisi.", "{label_en} is required."),
+    "too_long": (
+        "{label_id} terlalu panjang ({length} karakter; paling banyak {limit}).",
+        "{label_en} is too long ({length} characters; at most {limit}).",
+    ),
+    "code_digits": ("{label_id} hanya boleh berisi angka.", "{label_en} may contain digits only."),
+    "not_a_number": (
+        "{label_id} harus berupa bilangan bulat.",
+        "{label_en} must be a whole number.",
+    ),
+    "out_of_range": (
+        "{label_id} harus antara {low} dan {high}.",
+        "{label_en} must be between {low} and {high}.",
+    ),
+    "not_a_date": ("{label_id} bukan tanggal.", "{label_en} is not a date."),
+    "date_range": (
+        "{label_id} harus antara {low} dan {high}.",
+        "{label_en} must be between {low} and {high}.",
+    ),
+    # Record rules: one entity
+    "region_code_length": (
+        "Kode wilayah desa harus 10 digit angka.",
+        "A village region code must be 10 digits.",
+    ),
+    "launch_date_required": (
+        "Isi tanggal peluncuran untuk desa yang sudah diluncurkan.",
+        "Enter the launch date for a launched village.",
+    ),
+    "nik_required": (
+        "NIK wajib diisi untuk peserta yang sudah mendaftar.",
+        "A NIK is required once a person registers.",
+    ),
+    "birth_date_future": ("Tanggal lahir ada di masa depan.", "The birth date is in the future."),
+    "registration_future": (
+        "Tanggal pendaftaran ada di masa depan.",
+        "The registration date is in the future.",
+    ),
+    "contribution_recomputed": (
+        "Iuran per bulan dihitung ulang dari penghasilan, program dan sumber dana: "
+        "{computed_rp} (tertulis {typed_rp}).",
+        "The monthly contribution was computed again from income, programmes and funding: "
+        "{computed_rp} (written {typed_rp}).",
+    ),
+    "attendee_required": ("Isi peserta atau nama tamu.", "Give a participant or a walk-in name."),
+    "scope_key_required": (
+        "Isi kunci cakupan (kabupaten, id desa atau nama petugas).",
+        "Fill in the scope key (regency, village id or officer name).",
+    ),
+    "reference_missing": (
+        "Merujuk ke {what_id} yang tidak ada ({value}).",
+        "Refers to a {what_en} that does not exist ({value}).",
+    ),
+    "reference_gone": (
+        "Pilihan {what_id} tidak ada lagi (mungkin sudah dihapus); pilih lagi dari daftar.",
+        "The chosen {what_en} no longer exists (it may have been deleted); choose again.",
+    ),
+    "nik_taken": (
+        "NIK ini sudah terdaftar atas nama {other}.",
+        "This NIK is already registered to {other}.",
+    ),
+    "region_code_taken": (
+        "Kode wilayah ini sudah dipakai desa {other}.",
+        "This region code is already used by the village {other}.",
+    ),
+    "target_taken": (
+        "Target untuk tahun dan cakupan ini sudah ada ({other}).",
+        "A target for this year and scope already exists ({other}).",
+    ),
     # Rate table file
     "rates_header": (
         "File tabel iuran tidak punya kolom: {columns}.",
@@ -212,6 +281,10 @@ _GENDER_WORDS = {"L": ("laki-laki", "male"), "P": ("perempuan", "female")}
 
 
 def _format_value(name: str, value: object, lang: str) -> object:
+    if name.endswith("_rp") and isinstance(value, int):
+        return f"Rp{value:,}".replace(",", ".")  # money.format_rupiah (which imports us)
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10_000:
+        return f"{value:,}".replace(",", "." if lang == "id" else ",")
     if isinstance(value, date):
         return format_date(value, lang)
     if name.endswith("gender") and str(value) in _GENDER_WORDS:

@@ -10,27 +10,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desasadar_gui.db.models import Participant, Village
-from desasadar_gui.domain.contribution import Contribution, compute_contribution
-from desasadar_gui.domain.enums import (
-    FundingSource,
-    Gender,
-    Occupation,
-    OfficialRole,
-    ParticipantStatus,
-    Programme,
-)
-from desasadar_gui.domain.nik import NikCheck, parse_nik
-from desasadar_gui.domain.phone import normalise_phone
+from desasadar_gui.domain.contribution import Contribution
+from desasadar_gui.domain.enums import FundingSource, ParticipantStatus
+from desasadar_gui.domain.nik import NikCheck
+from desasadar_gui.domain.rules import RuleContext, check_record
 from desasadar_gui.errors import UserError
 from desasadar_gui.services.database import Database
 from desasadar_gui.services.rates import rate_table
+from desasadar_gui.services.record_checks import issues_of, missing_references
 from desasadar_gui.services.records import create_record, delete_record, update_record
-from desasadar_gui.services.validation import FieldIssue, ValidationError, require_text
+from desasadar_gui.services.validation import FieldIssue, ValidationError
 
 ALL_PROGRAMMES = ("jkk", "jkm", "jht")
 
@@ -190,66 +185,36 @@ def find_by_nik(db: Database, nik: str, exclude_id: str | None = None) -> Partic
         return _find_live_by_nik(s, nik, exclude_id)
 
 
-def _enum_issue(field_name: str, enum: type, value: str | None, label_id: str, label_en: str):
-    if value in (None, ""):
-        return []
-    try:
-        enum(value)
-    except ValueError:
-        return [
-            FieldIssue(
-                field_name,
-                f"{label_id} '{value}' tidak dikenal.",
-                f"Unknown {label_en.lower()} '{value}'.",
-            )
-        ]
-    return []
+def input_values(data: ParticipantInput) -> dict[str, Any]:
+    """The form's input as the record rules read it (typed, not yet normalised)."""
+    return {
+        "name": data.name,
+        "nik": data.nik,
+        "gender": data.gender or None,
+        "birth_date": data.birth_date,
+        "phone": data.phone,
+        "address": data.address,
+        "village_id": data.village_id or None,
+        "occupation": data.occupation or None,
+        "official_role": data.official_role or None,
+        "monthly_income": data.monthly_income,
+        "prog_jkk": "jkk" in data.programmes,
+        "prog_jkm": "jkm" in data.programmes,
+        "prog_jht": "jht" in data.programmes,
+        "funding_source": data.funding_source or None,
+        "status": data.status,
+        "registration_date": data.registration_date,
+        "kpj_number": data.kpj_number,
+    }
 
 
 def _check(
     s: Session, db: Database, data: ParticipantInput, record_id: str | None, today: date
-) -> ParticipantCheck:
-    errors: list[FieldIssue] = require_text("name", data.name, "Nama", "Name")
-    warnings: list[FieldIssue] = []
+) -> tuple[ParticipantCheck, dict[str, Any]]:
     village = _village(s, data.village_id)
-    if data.village_id and village is None:
-        errors.append(
-            FieldIssue(
-                "village_id", "Desa yang dipilih tidak ada.", "The chosen village does not exist."
-            )
-        )
-    nik_check: NikCheck | None = None
-    duplicate = None
-    if data.nik and data.nik.strip():
-        regency = village.region_code[:4] if village and village.region_code else None
-        nik_check = parse_nik(
-            data.nik,
-            gender=data.gender,
-            birth_date=data.birth_date,
-            regency_code=regency,
-            today=today,
-        )
-        errors += [FieldIssue.from_problem("nik", p) for p in nik_check.errors]
-        warnings += [FieldIssue.from_problem("nik", p) for p in nik_check.warnings]
-        if nik_check.nik:
-            duplicate = _find_live_by_nik(s, nik_check.nik, record_id)
-    elif data.status != ParticipantStatus.PROSPECT.value:
-        errors.append(
-            FieldIssue(
-                "nik",
-                "NIK wajib diisi untuk peserta yang sudah mendaftar.",
-                "A NIK is required once a person registers.",
-            )
-        )
-    phone = normalise_phone(data.phone)
-    errors += [FieldIssue.from_problem("phone", p) for p in phone.errors]
-    errors += _enum_issue("gender", Gender, data.gender, "Jenis kelamin", "Gender")
-    errors += _enum_issue("occupation", Occupation, data.occupation, "Pekerjaan", "Occupation")
-    errors += _enum_issue("official_role", OfficialRole, data.official_role, "Jabatan", "Role")
-    errors += _enum_issue(
-        "funding_source", FundingSource, data.funding_source, "Sumber dana", "Funding source"
-    )
-    errors += _enum_issue("status", ParticipantStatus, data.status, "Status", "Status")
+    ctx = RuleContext(today, rate_table(db), village.region_code if village else None)
+    checked = check_record("participants", input_values(data), ctx)
+    errors = issues_of(checked.errors) + missing_references(s, "participants", checked.values)
     unknown = set(data.programmes) - set(ALL_PROGRAMMES)
     if unknown:
         errors.append(
@@ -259,73 +224,26 @@ def _check(
                 f"Unknown programme: {', '.join(sorted(unknown))}.",
             )
         )
-    if data.monthly_income < 0:
-        errors.append(
-            FieldIssue(
-                "monthly_income", "Penghasilan tidak boleh negatif.", "Income cannot be negative."
-            )
-        )
-    if data.birth_date and data.birth_date > today:
-        errors.append(
-            FieldIssue(
-                "birth_date", "Tanggal lahir ada di masa depan.", "The birth date is in the future."
-            )
-        )
-    if data.registration_date and data.registration_date > today:
-        warnings.append(
-            FieldIssue(
-                "registration_date",
-                "Tanggal pendaftaran ada di masa depan.",
-                "The registration date is in the future.",
-            )
-        )
-    contribution = None
-    if data.programmes and not unknown and data.monthly_income >= 0:
-        try:
-            contribution = compute_contribution(
-                income=data.monthly_income,
-                programmes=[Programme(p) for p in data.programmes],
-                on=data.registration_date or today,
-                funding=data.funding_source or FundingSource.MANDIRI.value,
-                occupation=data.occupation or None,
-                table=rate_table(db),
-            )
-        except ValueError:
-            contribution = None
-    return ParticipantCheck(
-        tuple(errors), tuple(warnings), nik_check, phone.e164, contribution, duplicate
+    nik = checked.nik
+    duplicate = None
+    if nik is not None and nik.ok and nik.nik:
+        duplicate = _find_live_by_nik(s, nik.nik, record_id)
+    check = ParticipantCheck(
+        tuple(errors),
+        tuple(issues_of(checked.warnings)),
+        nik,
+        checked.values["phone"],
+        checked.contribution,
+        duplicate,
     )
+    return check, checked.values
 
 
 def check_participant(
     db: Database, data: ParticipantInput, record_id: str | None = None, today: date | None = None
 ) -> ParticipantCheck:
     with db.read_session() as s:
-        return _check(s, db, data, record_id, today or date.today())
-
-
-def _values(data: ParticipantInput, check: ParticipantCheck, officer: str) -> dict:
-    nik = check.nik
-    return {
-        "name": " ".join(data.name.split()),
-        "nik": nik.nik if nik else None,
-        "gender": data.gender or (nik.gender if nik else None),
-        "birth_date": data.birth_date or (nik.birth_date if nik else None),
-        "phone": check.phone_e164,
-        "address": data.address.strip(),
-        "village_id": data.village_id or None,
-        "occupation": data.occupation or None,
-        "official_role": data.official_role or None,
-        "monthly_income": int(data.monthly_income),
-        "prog_jkk": "jkk" in data.programmes,
-        "prog_jkm": "jkm" in data.programmes,
-        "prog_jht": "jht" in data.programmes,
-        "contribution": check.contribution.total if check.contribution else 0,
-        "funding_source": data.funding_source or FundingSource.MANDIRI.value,
-        "status": data.status,
-        "registration_date": data.registration_date,
-        "kpj_number": (data.kpj_number or "").strip() or None,
-    } | ({"officer": officer} if officer else {})
+        return _check(s, db, data, record_id, today or date.today())[0]
 
 
 @dataclass(frozen=True)
@@ -334,13 +252,15 @@ class SaveResult:
     warnings: tuple[FieldIssue, ...]
 
 
-def _validated(s: Session, db: Database, data: ParticipantInput, record_id: str | None):
-    check = _check(s, db, data, record_id, date.today())
+def _validated(
+    s: Session, db: Database, data: ParticipantInput, record_id: str | None
+) -> tuple[ParticipantCheck, dict[str, Any]]:
+    check, values = _check(s, db, data, record_id, date.today())
     if check.duplicate is not None:
         raise DuplicateNikError(check.duplicate)
     if check.errors:
         raise ValidationError(check.errors)
-    return check
+    return check, values
 
 
 def _village_name(s: Session, village_id: str | None) -> str:
@@ -350,17 +270,15 @@ def _village_name(s: Session, village_id: str | None) -> str:
 
 def create_participant(db: Database, data: ParticipantInput) -> SaveResult:
     with db.session() as s:
-        check = _validated(s, db, data, None)
-        values = _values(data, check, db.officer)
-        values.setdefault("officer", "")
+        check, values = _validated(s, db, data, None)
+        values["officer"] = db.officer
         record = create_record(s, db, Participant, values)
         return SaveResult(to_row(record, _village_name(s, record.village_id)), check.warnings)
 
 
 def update_participant(db: Database, record_id: str, data: ParticipantInput) -> SaveResult:
     with db.session() as s:
-        check = _validated(s, db, data, record_id)
-        values = _values(data, check, "")  # the registering officer stays
+        check, values = _validated(s, db, data, record_id)  # the registering officer stays
         record = update_record(s, db, Participant, record_id, values)
         return SaveResult(to_row(record, _village_name(s, record.village_id)), check.warnings)
 

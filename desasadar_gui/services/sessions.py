@@ -16,6 +16,7 @@ from desasadar_gui.domain.enums import AttendanceOutcome, ParticipantStatus, Ses
 from desasadar_gui.domain.phone import normalise_phone
 from desasadar_gui.services.database import Database
 from desasadar_gui.services.participants import ParticipantInput, create_participant
+from desasadar_gui.services.record_checks import checked_values
 from desasadar_gui.services.records import create_record, delete_record, get_live, update_record
 from desasadar_gui.services.validation import FieldIssue, ValidationError
 
@@ -55,29 +56,18 @@ class AttendanceRow:
 
 
 def _session_values(s, data: SessionInput) -> dict:
-    issues: list[FieldIssue] = []
-    if data.village_id:
-        village = s.get(Village, data.village_id)
-        if village is None or village.deleted_at is not None:
-            issues.append(FieldIssue("village_id", "Desa tidak ditemukan.", "Village not found."))
-    try:
-        SessionType(data.type)
-    except ValueError:
-        issues.append(FieldIssue("type", "Jenis sesi tidak dikenal.", "Unknown session type."))
-    if data.held_on is None:
-        issues.append(
-            FieldIssue("held_on", "Tanggal sesi wajib diisi.", "The session date is required.")
-        )
-    if issues:
-        raise ValidationError(issues)
-    return {
-        "village_id": data.village_id or None,
-        "held_on": data.held_on,
-        "type": data.type,
-        "place": data.place.strip(),
-        "facilitator": data.facilitator.strip(),
-        "notes": data.notes.strip(),
-    }
+    return checked_values(
+        s,
+        "sessions",
+        {
+            "village_id": data.village_id or None,
+            "held_on": data.held_on,
+            "type": data.type,
+            "place": data.place,
+            "facilitator": data.facilitator,
+            "notes": data.notes,
+        },
+    )
 
 
 def _session_row(s, record: OutreachSession) -> SessionRow:

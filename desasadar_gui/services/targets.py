@@ -8,9 +8,15 @@ from sqlalchemy import select
 
 from desasadar_gui.db.models import Target
 from desasadar_gui.domain.enums import TargetScope
+from desasadar_gui.domain.rules import target_id
 from desasadar_gui.services.database import Database
-from desasadar_gui.services.records import create_record, delete_record, update_record
-from desasadar_gui.services.validation import FieldIssue, ValidationError
+from desasadar_gui.services.record_checks import checked_values
+from desasadar_gui.services.records import (
+    create_record,
+    delete_record,
+    revive_record,
+    update_record,
+)
 
 
 @dataclass(frozen=True)
@@ -23,52 +29,44 @@ class TargetRow:
 
 
 def set_target(db: Database, year: int, scope: str, scope_key: str, value: int) -> TargetRow:
-    """Create or change the target for (year, scope, key); one live target per key."""
-    issues = []
-    try:
-        TargetScope(scope)
-    except ValueError:
-        issues.append(FieldIssue("scope", "Cakupan target tidak dikenal.", "Unknown target scope."))
-    if not 2000 <= int(year) <= 2100:
-        issues.append(
-            FieldIssue(
-                "year", "Tahun target tidak masuk akal.", "The target year is not plausible."
-            )
-        )
-    if int(value) < 0:
-        issues.append(
-            FieldIssue("value", "Target tidak boleh negatif.", "A target cannot be negative.")
-        )
-    if scope != TargetScope.BRANCH.value and not scope_key.strip():
-        issues.append(
-            FieldIssue(
-                "scope_key",
-                "Pilih kabupaten, desa atau petugas untuk target ini.",
-                "Choose the regency, village or officer for this target.",
-            )
-        )
-    if issues:
-        raise ValidationError(issues)
-    key = "" if scope == TargetScope.BRANCH.value else scope_key.strip()
+    """Create or change the target for (year, scope, key); one live target per key.
+
+    A new target takes the id of its key (``rules.target_id``), so two laptops that set
+    the same target offline make the same record and the merge is an ordinary edit.
+    """
     with db.session() as s:
-        existing = s.scalars(
-            select(Target).where(
-                Target.year == int(year),
-                Target.scope == scope,
-                Target.scope_key == key,
-                Target.deleted_at.is_(None),
-            )
-        ).first()
+        values = checked_values(
+            s,
+            "targets",
+            {"year": year, "scope": scope, "scope_key": scope_key, "value": value},
+            # The live target of this key is the one being changed, not a clash.
+            record_id=_live_id(s, year, scope, scope_key),
+        )
+        existing = _live_id(s, values["year"], values["scope"], values["scope_key"])
         if existing is not None:
-            record = update_record(s, db, Target, existing.id, {"value": int(value)})
+            record = update_record(s, db, Target, existing, {"value": values["value"]})
         else:
-            record = create_record(
-                s,
-                db,
-                Target,
-                {"year": int(year), "scope": scope, "scope_key": key, "value": int(value)},
-            )
+            record_id = target_id(values["year"], values["scope"], values["scope_key"])
+            old = s.get(Target, record_id)
+            if old is not None:  # set again after a deletion
+                record = revive_record(s, db, old, values)
+            else:
+                record = create_record(s, db, Target, values, record_id=record_id)
         return TargetRow(record.id, record.year, record.scope, record.scope_key, record.value)
+
+
+def _live_id(s, year: object, scope: object, scope_key: object) -> str | None:
+    key = "" if scope == TargetScope.BRANCH.value else str(scope_key or "").strip()
+    if not isinstance(year, int) or isinstance(year, bool):
+        return None
+    return s.scalars(
+        select(Target.id).where(
+            Target.year == year,
+            Target.scope == scope,
+            Target.scope_key == key,
+            Target.deleted_at.is_(None),
+        )
+    ).first()
 
 
 def delete_target(db: Database, record_id: str) -> None:

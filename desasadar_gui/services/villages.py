@@ -14,9 +14,9 @@ from sqlalchemy import func, select
 
 from desasadar_gui.db.models import OutreachSession, Participant, Village
 from desasadar_gui.domain.enums import OfficialRole, VillageKind, VillageStatus, required_roles
-from desasadar_gui.domain.phone import normalise_phone
 from desasadar_gui.errors import UserError
 from desasadar_gui.services.database import Database
+from desasadar_gui.services.record_checks import checked_values
 from desasadar_gui.services.records import (
     create_record,
     delete_record,
@@ -25,7 +25,6 @@ from desasadar_gui.services.records import (
     update_record,
 )
 from desasadar_gui.services.regions import village_id_for_code
-from desasadar_gui.services.validation import FieldIssue, ValidationError, require_text
 
 
 @dataclass(frozen=True)
@@ -108,68 +107,27 @@ def to_village_row(v: Village) -> VillageRow:
     )
 
 
-def _validate(data: VillageInput) -> tuple[dict, list[FieldIssue]]:
-    issues = require_text("name", data.name, "Nama desa", "Village name")
-    for enum, value, fid in (
-        (VillageKind, data.kind, "kind"),
-        (VillageStatus, data.status, "status"),
-    ):
-        try:
-            enum(value)
-        except ValueError:
-            issues.append(
-                FieldIssue(fid, f"Nilai '{value}' tidak dikenal.", f"Unknown value '{value}'.")
-            )
-    code = (data.region_code or "").strip() or None
-    if code and (not code.isdigit() or len(code) != 10):
-        issues.append(
-            FieldIssue(
-                "region_code",
-                "Kode wilayah desa harus 10 digit angka.",
-                "A village region code must be 10 digits.",
-            )
-        )
-    phone = normalise_phone(data.contact_phone)
-    issues += [FieldIssue.from_problem("contact_phone", p) for p in phone.errors]
-    if data.est_informal_workers is not None and data.est_informal_workers < 0:
-        issues.append(
-            FieldIssue(
-                "est_informal_workers",
-                "Perkiraan pekerja informal tidak boleh negatif.",
-                "The estimate of informal workers cannot be negative.",
-            )
-        )
-    if data.status == VillageStatus.LAUNCHED.value and data.launch_date is None:
-        issues.append(
-            FieldIssue(
-                "launch_date",
-                "Isi tanggal peluncuran untuk desa yang sudah diluncurkan.",
-                "Enter the launch date for a launched village.",
-            )
-        )
-    values = {
-        "name": " ".join(data.name.split()),
+def _input_values(data: VillageInput) -> dict:
+    return {
+        "name": data.name,
         "kind": data.kind,
-        "kecamatan": data.kecamatan.strip(),
-        "kabupaten": data.kabupaten.strip(),
-        "region_code": code,
-        "region_version": data.region_version if code else None,
-        "head_name": data.head_name.strip(),
-        "contact_phone": phone.e164,
+        "kecamatan": data.kecamatan,
+        "kabupaten": data.kabupaten,
+        "region_code": data.region_code,
+        "region_version": data.region_version,
+        "head_name": data.head_name,
+        "contact_phone": data.contact_phone,
         "est_informal_workers": data.est_informal_workers,
         "status": data.status,
         "launch_date": data.launch_date,
-        "notes": data.notes.strip(),
+        "notes": data.notes,
     }
-    return values, issues
 
 
 def create_village(db: Database, data: VillageInput) -> VillageRow:
-    values, issues = _validate(data)
-    if issues:
-        raise ValidationError(issues)
-    record_id = village_id_for_code(values["region_code"]) if values["region_code"] else None
     with db.session() as s:
+        values = _checked(s, data, None)
+        record_id = village_id_for_code(values["region_code"]) if values["region_code"] else None
         if record_id:
             existing = s.get(Village, record_id)
             if existing is not None and existing.deleted_at is None:
@@ -184,16 +142,21 @@ def create_village(db: Database, data: VillageInput) -> VillageRow:
 
 
 def update_village(db: Database, record_id: str, data: VillageInput) -> VillageRow:
-    values, issues = _validate(data)
-    if issues:
-        raise ValidationError(issues)
     with db.session() as s:
         current = get_live(s, Village, record_id)
-        if current.region_code and values["region_code"] != current.region_code:
+        if current.region_code and data.region_code != current.region_code:
             # The id was derived from the code; changing it would break the merge key.
-            values["region_code"] = current.region_code
-            values["region_version"] = current.region_version
+            data = replace(
+                data, region_code=current.region_code, region_version=current.region_version
+            )
+        values = _checked(s, data, record_id)
         return to_village_row(update_record(s, db, Village, record_id, values))
+
+
+def _checked(s, data: VillageInput, record_id: str | None) -> dict:
+    """Stored values by the record rules (a region code another live village holds is
+    refused: the code is the merge key)."""
+    return checked_values(s, "villages", _input_values(data), record_id=record_id)
 
 
 def delete_village(db: Database, record_id: str) -> None:
