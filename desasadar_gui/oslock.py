@@ -12,20 +12,21 @@ from __future__ import annotations
 import errno
 import os
 
+if os.name == "nt":
+    import msvcrt
+else:
+    import fcntl
+
 
 def try_lock(fd: int) -> bool:
     """Take an exclusive lock on ``fd`` without waiting; False when another holds it."""
     if os.name == "nt":
-        import msvcrt
-
         try:
             os.lseek(fd, 0, os.SEEK_SET)
             msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)  # type: ignore[attr-defined]
             return True
         except OSError:
             return False
-    import fcntl
-
     try:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         return True
@@ -37,13 +38,9 @@ def try_lock(fd: int) -> bool:
 
 def unlock(fd: int) -> None:
     if os.name == "nt":
-        import msvcrt
-
         os.lseek(fd, 0, os.SEEK_SET)
         msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)  # type: ignore[attr-defined]
         return
-    import fcntl
-
     fcntl.flock(fd, fcntl.LOCK_UN)
 
 

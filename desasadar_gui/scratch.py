@@ -68,7 +68,10 @@ class ScratchFolder:
         self.remove()
 
     def __del__(self) -> None:  # a forgotten folder must not outlive its owner object
-        self.remove()
+        try:
+            self.remove()
+        except Exception:  # at interpreter shutdown; clean_stale() removes it next time
+            pass
 
 
 @contextmanager
@@ -79,6 +82,35 @@ def scratch_folder(prefix: str) -> Iterator[Path]:
         yield folder.path
     finally:
         folder.remove()
+
+
+_session: ScratchFolder | None = None
+PARTS = "parts.lst"
+
+
+def track_part(path: Path | str) -> None:
+    """Note a half-written file that must sit beside its target (a ``.part`` renamed
+    into place when complete, e.g. on a USB stick): if this process is killed before it
+    is renamed or removed, :func:`clean_stale` removes it at the next start."""
+    global _session
+    if _session is None:
+        _session = ScratchFolder("session")
+    with (_session.path / PARTS).open("a", encoding="utf-8") as fh:
+        fh.write(f"{Path(path).resolve()}\n")
+
+
+def _remove_parts(folder: Path) -> None:
+    try:
+        lines = (folder / PARTS).read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return
+    for line in lines:
+        path = Path(line.strip())
+        if line.strip() and ".part" in path.name:
+            try:
+                path.unlink(missing_ok=True)
+            except OSError:
+                pass
 
 
 def _owner_gone(folder: Path) -> bool:
@@ -114,6 +146,7 @@ def clean_stale(root: Path | None = None) -> int:
     for entry in entries:
         if entry.is_dir():
             if _owner_gone(entry):
+                _remove_parts(entry)
                 shutil.rmtree(entry, ignore_errors=True)
                 removed += not entry.exists()
         else:  # a loose file: nothing of ours writes one here

@@ -149,7 +149,7 @@ def test_sheets_layout(laptop_a, tmp_path):
     assert ws.freeze_panes == "B2"
     assert ws.auto_filter.ref and ws.auto_filter.ref.startswith("A1:")
     headers = [c.value for c in ws[1]]
-    assert headers[0] == "Nama" and headers[-1] == "row_hash"
+    assert headers[0] == "Nama" and headers[-2:] == ["row_hash", "fingerprint"]
     birth = headers.index("Tanggal lahir") + 1
     assert ws.cell(row=1, column=birth).value == "Tanggal lahir"
     income = ws.cell(row=2, column=headers.index("Penghasilan per bulan") + 1)
@@ -160,7 +160,7 @@ def test_sheets_layout(laptop_a, tmp_path):
     assert dims and dims[0].hidden and dims[0].outline_level == 1
     assert ws.data_validations.dataValidation, "enumerated columns have dropdowns"
     meta = {r[0].value: r[1].value for r in wb["Metadata"].iter_rows(min_row=2)}
-    assert meta["format"] == "desasadar-sync" and meta["format_version"] == "1"
+    assert meta["format"] == "desasadar-sync" and meta["format_version"] == "2"
     assert meta["device"] == laptop_a.device.id
     wb.close()
 

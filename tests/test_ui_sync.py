@@ -13,8 +13,7 @@ from PySide6.QtWidgets import QDialog
 from sync_helpers import add_person, add_village, digest, export, import_, new_laptop
 
 from desasadar_gui.services.participants import get_participant, update_participant
-from desasadar_gui.sync.plan import plan_import
-from desasadar_gui.sync.workbook_read import read_workbook
+from desasadar_gui.sync.workbook_import import prepare_import
 from desasadar_gui.ui import messages, sync_actions
 from desasadar_gui.ui.background import wait_for_all
 from desasadar_gui.ui.context import UiContext
@@ -81,9 +80,8 @@ def _export_with_bad_row(a, tmp_path: Path) -> Path:
 def test_preview_dialog_shows_counts_lists_and_applies(qtbot, laptops, tmp_path, quiet):
     a, b = laptops
     path = _export_with_bad_row(a, tmp_path)
-    with read_workbook(path) as parsed:
-        plan = plan_import(b, parsed)
-        dialog = ImportPreviewDialog(plan)
+    with prepare_import(b, path) as prepared:
+        dialog = ImportPreviewDialog(prepared)
         qtbot.addWidget(dialog)
         tabs = [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())]
         assert "Baru (2)" in tabs and "Ditolak (1)" in tabs
@@ -110,7 +108,7 @@ def test_import_action_previews_then_applies_off_the_gui_thread(
     with qtbot.waitSignal(ctx.bus.changed, timeout=30000):
         quiet["ask_open_path"].answer = str(path)
         sync_actions.import_with_dialog(None, ctx)
-    assert seen and seen[0].total("new") == 2
+    assert seen and seen[0].plan.total("new") == 2
     assert digest(a) == digest(b)
     qtbot.waitUntil(lambda: bool(quiet["show_info"].calls), timeout=10000)
     # The same file again: said so, nothing changes.
@@ -133,7 +131,7 @@ def test_import_declined_in_preview_changes_nothing(qtbot, laptops, tmp_path, qu
     qtbot.waitUntil(lambda: bool(declined), timeout=30000)
     wait_for_all()
     assert digest(b) == before
-    assert not declined[0].parsed.staging.folder.exists()
+    assert not declined[0].plan.parsed.staging.folder.exists()
 
 
 def test_refused_file_shows_a_message(qtbot, laptops, tmp_path, quiet):

@@ -166,7 +166,7 @@ FIELDS: dict[str, tuple[Field, ...]] = {
         _f("scope_key", TEXT, "Kunci cakupan", "Scope key", default=""),
         _f("value", INT, "Target peserta", "Target", required=True),
     ),
-}  # fmt: skip
+}
 
 FIELDS_BY_NAME: dict[str, dict[str, Field]] = {
     entity: {f.name: f for f in fields} for entity, fields in FIELDS.items()
@@ -428,7 +428,7 @@ def _participants(v: dict[str, Any], out: Checked, ctx: RuleContext) -> None:
         out.error("birth_date", "birth_date_future")
     elif isinstance(birth, date) and birth < OLDEST_BIRTH:
         out.error("birth_date", "date_range", low=OLDEST_BIRTH, high=today,
-                  **_label(FIELDS_BY_NAME["participants"]["birth_date"]))  # fmt: skip
+                  **_label(FIELDS_BY_NAME["participants"]["birth_date"]))
     registered = v.get("registration_date")
     low, high = YEARS
     if isinstance(registered, date):

@@ -38,6 +38,11 @@ def rate_table(db: Database) -> RateTable:
     return table
 
 
+def rate_table_text(db: Database) -> str:
+    """The table in force as CSV (what an export carries in its Metadata)."""
+    return rate_table(db).to_csv_text()
+
+
 def import_rate_table(db: Database, path: Path) -> RateTable:
     """Replace the rate table with a CSV file; a malformed file changes nothing."""
     try:

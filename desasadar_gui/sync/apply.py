@@ -12,13 +12,17 @@ edit orders after all of them. Any error rolls everything back.
 from __future__ import annotations
 
 import json
+import logging
+import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from sqlalchemy import Connection
+from sqlalchemy.exc import SQLAlchemyError
 
 from desasadar_gui.db.clock import Rev
 from desasadar_gui.services.database import Database, utcnow
+from desasadar_gui.services.oserrors import describe_db_error
 from desasadar_gui.sync.cells import datetime_text
 from desasadar_gui.sync.errors import OperationCancelled
 from desasadar_gui.sync.merge import Outcome
@@ -32,6 +36,8 @@ from desasadar_gui.sync.plan import (
 from desasadar_gui.sync.staging import attached
 from desasadar_gui.sync.upsert import upsert_from_select
 from desasadar_gui.sync.workbook_format import SHEETS, SheetSpec
+
+log = logging.getLogger("desasadar.sync.apply")
 
 CHUNK = 50_000
 APPLIES = tuple(o.value for o in Outcome if o.applies)
@@ -211,6 +217,22 @@ def apply_plan(
     from desasadar_gui.services.backups import backup_before_import
 
     backup_before_import(db)
+    try:
+        return _apply(db, plan, result, tick)
+    except (sqlite3.Error, SQLAlchemyError, OSError) as exc:
+        # A full disk, a read-only file, a removed stick: the transaction rolled back
+        # and the user reads why (the staging attachment bypasses Database.session).
+        error = describe_db_error(exc, db.path)
+        if error is None:
+            raise
+        log.warning("import rolled back: %s (%s)", type(error).__name__, type(exc).__name__)
+        raise error from exc
+
+
+def _apply(
+    db: Database, plan: ImportPlan, result: ImportResult, tick: Callable[[int], None]
+) -> ImportResult:
+    parsed = plan.parsed
     now = datetime_text(utcnow())
     with attached(db, parsed.staging) as conn:
         seen = already_imported(conn, parsed.sha256)

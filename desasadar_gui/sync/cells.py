@@ -16,7 +16,9 @@ from __future__ import annotations
 import hashlib
 import math
 import re
+import zlib
 from datetime import date, datetime, timedelta, timezone
+from datetime import time as dt_time
 
 from desasadar_gui.domain.enums import LabelledEnum
 from desasadar_gui.domain.money import parse_rupiah
@@ -48,13 +50,59 @@ class CellError(ValueError):
 # -- hashing --------------------------------------------------------------------------
 
 
+def canon(value: object) -> str:
+    """A value's storage form as text, the same for typed values (a ``date``, ``True``)
+    and for what SQLite hands back ('2024-05-01', 1): blank and None read alike (a cell
+    cannot tell them apart)."""
+    if value is None:
+        return ""
+    if value.__class__ is str:
+        return value  # type: ignore[return-value]
+    if value is True or value is False:
+        return "1" if value else "0"
+    if isinstance(value, datetime):
+        return datetime_text(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
 def canonical(values: tuple | list) -> str:
-    """One line per record: blank and None read the same (a cell cannot tell them apart)."""
-    return "\x1f".join("" if v is None else str(v) for v in values)
+    """One line per record, fields joined by U+001F."""
+    return "\x1f".join(map(canon, values))
 
 
 def row_hash(values: tuple | list) -> str:
+    """The row's hash over its stored fields (system fields first): a row that comes
+    back exactly as exported hashes the same on every laptop; an edited one does not."""
     return hashlib.sha256(canonical(values).encode("utf-8", "surrogatepass")).hexdigest()[:20]
+
+
+FP_WIDTH = 4  # hex digits per cell
+
+
+def cell_print(value: object) -> str:
+    """A short hash of one cell's value (16 bits): enough to tell which cells of a row
+    changed, and whether values moved between rows; not enough to recover a value."""
+    return f"{zlib.crc32(canon(value).encode('utf-8', 'surrogatepass')) & 0xFFFF:04x}"
+
+
+BLANK_PRINT = cell_print(None)
+
+
+def fingerprint(values: tuple | list) -> str:
+    return "".join(map(cell_print, values))
+
+
+def split_fingerprint(text: object, n: int) -> list[str] | None:
+    """The cell prints of a fingerprint cell, or None when it is damaged."""
+    if not isinstance(text, str) or len(text) != FP_WIDTH * n:
+        return None
+    try:
+        int(text, 16)
+    except ValueError:
+        return None
+    return [text[i : i + FP_WIDTH] for i in range(0, len(text), FP_WIDTH)]
 
 
 # -- storage forms --------------------------------------------------------------------
@@ -168,25 +216,30 @@ def parse_date_text(text: str) -> date:
     )
 
 
-def decode_date(value: object, nullable: bool = True) -> str | None:
+def decode_date(value: object) -> date | None:
     if value is None or value == "":
-        if nullable:
-            return None
-        raise CellError("Tanggal wajib diisi.", "The date is required.")
+        return None
     if isinstance(value, datetime):
         if value.time() != datetime.min.time():
             raise CellError(
-                f"'{value}' berisi jam; kolom ini hanya tanggal.",
-                f"'{value}' has a time of day; this column holds dates only.",
+                f"'{value:%d/%m/%Y %H:%M}' berisi jam; kolom ini hanya tanggal.",
+                f"'{value:%d/%m/%Y %H:%M}' has a time of day; this column holds dates only.",
             )
-        return value.date().isoformat()
+        return value.date()
     if isinstance(value, date):
-        return value.isoformat()
+        return value
+    if isinstance(value, dt_time):
+        raise CellError(
+            f"'{value:%H:%M}' adalah jam, bukan tanggal (tulis dd/mm/yyyy).",
+            f"'{value:%H:%M}' is a time of day, not a date (write dd/mm/yyyy).",
+        )
+    if isinstance(value, timedelta):
+        raise CellError("Sel ini berisi durasi, bukan tanggal.", "This cell holds a duration.")
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        if not (float(value).is_integer() and 61 <= value <= MAX_SERIAL):
+        if not (math.isfinite(value) and float(value).is_integer() and 61 <= value <= MAX_SERIAL):
             raise CellError(f"'{value}' bukan tanggal.", f"'{value}' is not a date.")
-        return date.fromordinal(_EPOCH_ORDINAL + int(value)).isoformat()
-    return parse_date_text(str(value)).isoformat()
+        return date.fromordinal(_EPOCH_ORDINAL + int(value))
+    return parse_date_text(str(value))
 
 
 def decode_datetime(value: object, nullable: bool = True) -> str | None:
@@ -194,18 +247,22 @@ def decode_datetime(value: object, nullable: bool = True) -> str | None:
         if nullable:
             return None
         raise CellError("Waktu wajib diisi.", "The timestamp is required.")
-    if isinstance(value, datetime):
-        return datetime_text(value)
     try:
-        moment = datetime.fromisoformat(str(value).strip())
-    except ValueError:
+        moment = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
+        if moment.tzinfo is not None:
+            moment = moment.astimezone(timezone.utc).replace(tzinfo=None)
+        if not FIRST_TIMESTAMP <= moment <= LAST_TIMESTAMP:
+            raise ValueError("out of range")
+    except (ValueError, OverflowError):
         raise CellError(
-            f"'{value}' bukan waktu ISO (YYYY-MM-DD HH:MM:SS.ffffff).",
-            f"'{value}' is not an ISO timestamp (YYYY-MM-DD HH:MM:SS.ffffff).",
+            f"'{value}' bukan waktu ISO (YYYY-MM-DD HH:MM:SS.ffffff) yang masuk akal.",
+            f"'{value}' is not a plausible ISO timestamp (YYYY-MM-DD HH:MM:SS.ffffff).",
         ) from None
-    if moment.tzinfo is not None:
-        moment = moment.astimezone(timezone.utc).replace(tzinfo=None)
     return datetime_text(moment)
+
+
+FIRST_TIMESTAMP = datetime(2000, 1, 1)
+LAST_TIMESTAMP = datetime(2200, 1, 1)
 
 
 _INT_TEXT = re.compile(r"^-?\d{1,3}([.,]\d{3})+$|^-?\d+$")
@@ -243,18 +300,19 @@ _TRUE = {"ya", "y", "true", "1", "x", "v", "yes", "benar", "✓", "✔"}
 _FALSE = {"tidak", "t", "false", "0", "no", "n", "salah", "-"}
 
 
-def decode_bool(value: object) -> int:
+def decode_bool(value: object) -> bool | None:
+    """Ya/Tidak (and the usual spellings); a blank cell is None (the default decides)."""
     if value is None or value == "":
-        return 0
+        return None
     if isinstance(value, bool):
-        return int(value)
+        return value
     if isinstance(value, (int, float)) and value in (0, 1):
-        return int(value)
+        return bool(value)
     key = str(value).strip().casefold()
     if key in _TRUE:
-        return 1
+        return True
     if key in _FALSE:
-        return 0
+        return False
     raise CellError(
         f"'{value}' bukan {BOOL_TRUE}/{BOOL_FALSE}.", f"'{value}' is not {BOOL_TRUE}/{BOOL_FALSE}."
     )

@@ -84,6 +84,13 @@ def print_plan(plan: Any) -> None:
         print(f"  {sheet}: {shown or '-'}")
     totals = ", ".join(f"{_label(k)} {v}" for k, v in plan.totals.items())
     print(f"Jumlah / totals: {totals}")
+    if plan.notes:
+        print(f"Catatan / notes ({plan.notes_total}):")
+        for item in plan.notes[:LIST_LIMIT]:
+            where = f"baris {item.row_num}" if item.row_num else "lembar"
+            print(f"  {item.sheet} {where}: {item.detail}")
+        if plan.notes_total > LIST_LIMIT:
+            print(f"  ... dan {plan.notes_total - LIST_LIMIT} lagi / and more")
     for outcome in ("rejected", "conflict", "duplicate"):
         items = plan.items.get(outcome, [])
         if not items:

@@ -16,6 +16,7 @@ from typing import Any
 
 import xlsxwriter
 
+from desasadar_gui.scratch import track_part
 from desasadar_gui.sync.cells import date_serial
 from desasadar_gui.sync.metadata import write_metadata
 from desasadar_gui.sync.sheet_writer import Formats, column_format, value_writers
@@ -66,6 +67,29 @@ def _write_raw(ws: Any, r: int, c: int, value: Any, fmt: Formats) -> None:
         ws.write_string(r, c, str(value))
 
 
+# Machine columns an "as new" row leaves blank (references stay: a village is a village).
+_IDENTITY_COLUMNS = frozenset(
+    {"id", "rev", "created_at", "updated_at", "updated_by", "deleted_at", "_base_rev",
+     "_row_hash", "_fingerprint"}
+)
+
+
+def _kept_value(column: Any, values: dict[str, Any]) -> Any:
+    """A staged row's value for one sheet column, as the export wrote it: the version
+    the row was edited from (so importing the fixed row is an edit of that version)."""
+    if column.kind == "deleted":
+        return values.get("deleted_at")
+    if column.field == "_base_rev":
+        return None if values.get("row_kind") else values.get("base_rev")
+    if column.field == "rev" and values.get("row_kind"):
+        return values.get("base_rev")  # an edited row: the rev it was edited from
+    if column.field in ("_row_hash", "_fingerprint"):
+        return values.get(column.field[1:])
+    if column.kind.startswith("display"):
+        return None
+    return values.get(column.field)
+
+
 def _sheet(wb: Any, spec: SheetSpec, fmt: Formats, rows: list[tuple]) -> None:
     ws = wb.add_worksheet(spec.name)
     ws.set_column(0, 0, 50, fmt.plain)
@@ -77,24 +101,16 @@ def _sheet(wb: Any, spec: SheetSpec, fmt: Formats, rows: list[tuple]) -> None:
     ws.freeze_panes(1, 2)
     ws.autofilter(0, 0, max(len(rows), 1), len(spec.columns))
     writers = value_writers(_Shifted(ws), spec, fmt, privacy=False)  # type: ignore[arg-type]
-    for r, (reason, kept) in enumerate(rows, start=1):
+    for r, (reason, kept, as_new) in enumerate(rows, start=1):
         ws.write_string(r, 0, reason)
-        if "cells" in kept:
-            for c, value in enumerate(kept["cells"]):
-                _write_raw(ws, r, c + 1, value, fmt)
-            continue
-        values = kept["values"]
         for c, column in enumerate(spec.columns):
-            if column.kind == "deleted":
-                value = values.get("deleted_at")
-            elif column.field == "_base_rev":
-                value = values.get("base_rev")
-            elif column.field == "_row_hash":
-                value = values.get("row_hash")
-            elif column.kind.startswith("display"):
-                value = None
-            else:
-                value = values.get(column.field)
+            if as_new and column.field in _IDENTITY_COLUMNS:
+                continue
+            if "cells" in kept:
+                if c < len(kept["cells"]):
+                    _write_raw(ws, r, c + 1, kept["cells"][c], fmt)
+                continue
+            value = _kept_value(column, kept["values"])
             if value is not None and value != "":
                 writers[c](r, c, value)
 
@@ -103,6 +119,7 @@ def write_error_workbook(parsed: ParsedWorkbook, out_path: Path | str, lang: str
     """Write the rejected rows of ``parsed``; returns how many were written."""
     out_path = Path(out_path)
     part = out_path.with_name(f".{out_path.stem}.{uuid.uuid4().hex[:8]}.part")
+    track_part(part)
     con = sqlite3.connect(parsed.staging.path)
     total = 0
     try:
@@ -114,18 +131,19 @@ def write_error_workbook(parsed: ParsedWorkbook, out_path: Path | str, lang: str
         guide.write_string(1, 0, f"Berkas asal / source file: {parsed.file_name}")
         for spec in SHEETS:
             rows = []
-            for reason_id, reason_en, kept in con.execute(
-                "SELECT reason_id, reason_en, cells FROM rejected WHERE sheet = ? ORDER BY row_num",
+            for reason_id, reason_en, kept, as_new in con.execute(
+                "SELECT reason_id, reason_en, cells, as_new FROM rejected WHERE sheet = ? "
+                "ORDER BY row_num",
                 (spec.name,),
             ):
-                reason = reason_en if lang == "en" else reason_id
-                if lang != "en":
-                    reason = f"{reason_id} / {reason_en}"
-                rows.append((reason, json.loads(kept)))
+                reason = reason_en if lang == "en" else f"{reason_id} / {reason_en}"
+                rows.append((reason, json.loads(kept), bool(as_new)))
             total += len(rows)
             _sheet(wb, spec, fmt, rows)
         meta = dict(parsed.meta)
-        for key in ("format", "format_version"):
+        # The rows' own format (fingerprints or not) and no export counts: rows missing
+        # from an error workbook are not rows deleted from an export.
+        for key in ("format", "counts", "checksums"):
             meta.pop(key, None)
         meta["error_workbook_of"] = parsed.file_name
         write_metadata(wb.add_worksheet(METADATA_SHEET), fmt, meta)

@@ -45,6 +45,28 @@ class PrivacyWorkbookError(WorkbookRefused):
     pass
 
 
+class SheetScrambledError(WorkbookRefused):
+    """A sheet's data was moved between rows (sorted on some columns only)."""
+
+    def __init__(self, sheet: str, moved: list[str], someone_else: int) -> None:
+        if moved:
+            what_id = f"data kolom {', '.join(moved)} berpindah ke baris orang lain"
+            what_en = f"the data of the columns {', '.join(moved)} moved onto other rows"
+        else:
+            what_id = f"{someone_else} baris kini berisi orang lain (NIK, nama dan tanggal lahir)"
+            what_en = f"{someone_else} rows now hold someone else (NIK, name and birth date)"
+        super().__init__(
+            f"Lembar '{sheet}' tampaknya diurutkan hanya pada sebagian kolom: {what_id}. "
+            "Batalkan pengurutan itu (Ctrl+Z) atau ekspor lagi; untuk mengurutkan, pakai "
+            "tombol filter di baris judul (seluruh tabel ikut). Tidak ada yang diubah.",
+            f"Sheet '{sheet}' seems to have been sorted with only some columns selected: "
+            f"{what_en}. Undo that sort (Ctrl+Z) or export again; to sort, use the filter "
+            "buttons in the header row (the whole table moves). Nothing was changed.",
+        )
+        self.sheet = sheet
+        self.moved = moved
+
+
 class OperationCancelled(UserError):
     def __init__(self) -> None:
         super().__init__("Dibatalkan; tidak ada yang diubah.", "Cancelled; nothing was changed.")

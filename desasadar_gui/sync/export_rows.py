@@ -1,12 +1,13 @@
 """The export's row query: SQLite hands back each cell as it will be written.
 
 Per sheet column the query yields the cell value already shaped (enumeration labels,
-Ya/Tidak, Excel day numbers for dates), plus two computed values per row: the row's
-canonical line (``cells.canonical`` over the stored values: blank for NULL, fields
-joined by U+001F; hashed into ``row_hash``) and a flag for rows holding text that
-needs the careful writer (``<r>``-prefixed, or longer than half of Excel's limit).
-Shaping cells in SQL keeps Python's per-cell work to one call into XlsxWriter, which
-is what the export's speed is measured against.
+Ya/Tidak, Excel day numbers for dates); then the raw stored fields, hashed in Python
+into ``row_hash`` (``cells.row_hash``, the same function the import uses, so both
+engines and every version agree); the raw values of the visible columns, whose short
+hashes make the ``fingerprint``; and a flag for rows holding text that needs the
+careful writer (``<r>``-prefixed, or longer than half of Excel's limit). Shaping cells
+in SQL keeps Python's per-cell work to one call into XlsxWriter, which is what the
+export's speed is measured against.
 """
 
 from __future__ import annotations
@@ -56,18 +57,22 @@ def cell_sql(spec: SheetSpec, column: Column) -> str:
         )
     if column.field == "_base_rev":
         return "b.rev"
-    if column.field == "_row_hash":
-        return "NULL"
+    if column.field in ("_row_hash", "_fingerprint"):
+        return "NULL"  # computed in Python from the raw values
     return src
 
 
 def export_query(spec: SheetSpec) -> str:
+    """Per row: one shaped value per sheet column, then the raw stored fields (for the
+    row hash), the raw values of the checked columns (for the fingerprint), and the
+    careful-writer flag."""
     cells = [cell_sql(spec, c) for c in spec.columns]
-    line = " || char(31) || ".join(f"COALESCE(t.{f}, '')" for f in spec.stored_fields)
+    stored = [f"t.{f}" for f in spec.stored_fields]
+    checked = [_source(spec, c) for c in spec.checked_columns]
     texts = [_source(spec, c) for c in spec.columns if c.kind in _USER_TEXT]
     careful = " OR ".join(f"{c} LIKE '<r>%' OR length({c}) > {XLS_STRMAX // 2}" for c in texts)
     return (
-        f"SELECT {', '.join(cells)}, {line}, {careful or '0'} "
+        f"SELECT {', '.join(cells + stored + checked)}, {careful or '0'} "
         f"FROM {spec.entity} t {spec.joins} "
         f"LEFT JOIN sync_base b ON b.record_id = t.id ORDER BY {spec.order_by}"
     )
@@ -99,8 +104,9 @@ def row_writers(
     hash_col = -1
     for c, column in enumerate(spec.columns):
         kind = column.kind
-        if column.field == "_row_hash":
-            hash_col = c
+        if column.field in ("_row_hash", "_fingerprint"):
+            if column.field == "_row_hash":
+                hash_col = c
             continue
         if kind in ("int", "rupiah"):
             pair = (write_number, write_number)

@@ -25,11 +25,13 @@ EXPLAIN = {
     "privacy": "1 = NIK dan telepon disamarkan; tidak bisa diimpor",
     "counts": "Jumlah baris per lembar",
     "checksums": "SHA-256 per lembar (dari hash baris saat ekspor)",
+    "rates": "Tabel iuran yang dipakai untuk baris yang diubah di lembar ini",
 }
 
 
 def write_metadata(ws: Worksheet, fmt: Any, values: dict[str, str]) -> None:
     rows = {"format": FORMAT_NAME, "format_version": str(FORMAT_VERSION), **values}
+    rows["format"] = FORMAT_NAME
     ws.set_column(0, 0, 18, fmt.machine)
     ws.set_column(1, 1, 60, fmt.text)
     ws.set_column(2, 2, 50, fmt.plain)

@@ -15,10 +15,11 @@ from typing import Any
 
 from sqlalchemy import Connection
 
+from desasadar_gui.domain import rules
 from desasadar_gui.services.database import Database
 from desasadar_gui.sync.merge import Outcome, outcome_sql
 from desasadar_gui.sync.staging import attached
-from desasadar_gui.sync.workbook_format import REFERENCES, SHEETS, SHEETS_BY_ENTITY
+from desasadar_gui.sync.workbook_format import SHEETS, SHEETS_BY_ENTITY
 from desasadar_gui.sync.workbook_read import ParsedWorkbook
 
 SAMPLE = 200
@@ -53,6 +54,8 @@ class ImportPlan:
     counts: dict[str, dict[str, int]] = field(default_factory=dict)  # sheet -> outcome -> n
     items: dict[str, list[PlanItem]] = field(default_factory=dict)  # shown outcome -> samples
     already_imported: str | None = None  # when the same file was imported before
+    notes: list[PlanItem] = field(default_factory=list)  # ignored parts, recomputed values
+    notes_total: int = 0
 
     def total(self, outcome: str) -> int:
         return sum(c.get(outcome, 0) for c in self.counts.values())
@@ -71,9 +74,11 @@ class ImportPlan:
 
 
 def move_reference_violations(conn: Connection) -> int:
-    """Staged rows pointing at a record neither staged nor local become rejected rows."""
+    """Staged rows pointing at a record neither staged nor local become rejected rows
+    (``rules.REFERENCES``, evaluated set-wise)."""
     moved = 0
-    for entity, column, target in REFERENCES:
+    for ref in rules.REFERENCES:
+        entity, column, target = ref.entity, ref.field, ref.target
         spec = SHEETS_BY_ENTITY[entity]
         target_sheet = SHEETS_BY_ENTITY[target].name
         cur = conn.exec_driver_sql(
@@ -85,7 +90,7 @@ def move_reference_violations(conn: Connection) -> int:
         for rowid, *rest in cur.fetchall():
             values = dict(zip(names, rest, strict=False))
             conn.exec_driver_sql(
-                "INSERT INTO stg.rejected VALUES (?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO stg.rejected VALUES (?, ?, ?, ?, ?, ?, ?, 0)",
                 (
                     spec.name,
                     values["row_num"],
@@ -191,6 +196,15 @@ def _rejected(conn: Connection, plan: ImportPlan) -> None:
         items.append(PlanItem(sheet, row_num, rid or "", str(label or ""), reason_id, reason_en))
 
 
+def _notes(conn: Connection, plan: ImportPlan) -> None:
+    plan.notes_total = conn.exec_driver_sql("SELECT count(*) FROM stg.notes").scalar() or 0
+    for sheet, row_num, rid, text_id, text_en in conn.exec_driver_sql(
+        "SELECT sheet, row_num, record_id, text_id, text_en FROM stg.notes "
+        f"ORDER BY row_num IS NOT NULL, rowid LIMIT {SAMPLE * 2}"
+    ):
+        plan.notes.append(PlanItem(sheet, row_num or 0, rid or "", "", text_id, text_en))
+
+
 def already_imported(conn: Connection, sha256: str) -> str | None:
     row = conn.exec_driver_sql(
         "SELECT at FROM sync_log WHERE direction = 'import' AND sha256 = ? ORDER BY at LIMIT 1",
@@ -205,6 +219,7 @@ def build_plan(conn: Connection, parsed: ParsedWorkbook) -> ImportPlan:
     _count_outcomes(conn, plan)
     _duplicates(conn, plan)
     _rejected(conn, plan)
+    _notes(conn, plan)
     return plan
 
 

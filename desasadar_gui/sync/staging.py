@@ -1,32 +1,38 @@
 """The staging file: rows read from a workbook, parked in a scratch SQLite database.
 
 Parsed rows are not held in Python lists (half a million people would take a
-gigabyte): they go into a temporary SQLite file in the storage form of the real
-tables. Planning and applying then work set-wise in SQL (the staging file is
-ATTACHed to the local database as ``stg``), and memory stays flat.
+gigabyte): they go into a SQLite file in the storage form of the real tables, inside
+this process's scratch folder (``scratch.py``: never the system TEMP folder, removed
+after the import and, after a kill, at the next start). Planning and applying then
+work set-wise in SQL (the staging file is ATTACHed to the local database as ``stg``),
+and memory stays flat.
+
+Besides one table per entity it holds ``rejected`` (rows not imported, with their cells
+or values and the reason) and ``notes`` (what the plan tells people about rows that
+were imported, or ignored parts of them).
 """
 
 from __future__ import annotations
 
 import json
-import shutil
 import sqlite3
-import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection
 
+from desasadar_gui.scratch import ScratchFolder
 from desasadar_gui.services.database import Database
 from desasadar_gui.sync.workbook_format import SHEETS, SheetSpec
 
 STAGING_SCHEMA = "stg"
 # base_rev: the sender's last received version (or the row's own rev for a spreadsheet
-# edit); row_hash: the hash cell as read; edited: 1 when the row changed in the sheet.
-EXTRA = ("base_rev", "row_hash", "row_num", "edited")
+# edit); row_hash and fingerprint: the cells as read; row_kind: 0 as exported, 1 edited,
+# 2 new.
+EXTRA = ("base_rev", "row_hash", "fingerprint", "row_num", "row_kind")
+UNCHANGED, EDITED, NEW = 0, 1, 2
 
 
 def staged_columns(spec: SheetSpec) -> tuple[str, ...]:
@@ -40,11 +46,19 @@ def _jsonable(value: Any) -> Any:
 
 
 class Staging:
-    """A scratch database in its own temporary folder; ``close()`` removes it."""
+    """A scratch database in its own scratch folder; ``close()`` removes both."""
 
     def __init__(self) -> None:
-        self.folder = Path(tempfile.mkdtemp(prefix="desasadar-import-"))
+        self._folder = ScratchFolder("import")
+        self.folder = self._folder.path
         self.path = self.folder / "staging.sqlite"
+        try:
+            self._create()
+        except BaseException:
+            self._folder.remove()
+            raise
+
+    def _create(self) -> None:
         self.conn = sqlite3.connect(self.path, isolation_level=None)
         self.conn.execute("PRAGMA journal_mode=OFF")
         self.conn.execute("PRAGMA synchronous=OFF")
@@ -52,8 +66,10 @@ class Staging:
             cols = ", ".join(staged_columns(spec))
             self.conn.execute(f"CREATE TABLE {spec.entity} ({cols})")
         self.conn.execute(
-            "CREATE TABLE rejected (sheet, row_num, record_id, label, reason_id, reason_en, cells)"
+            "CREATE TABLE rejected (sheet, row_num, record_id, label, reason_id, reason_en, "
+            "cells, as_new)"
         )
+        self.conn.execute("CREATE TABLE notes (sheet, row_num, record_id, kind, text_id, text_en)")
         self.conn.execute("BEGIN")
 
     def add_rows(self, spec: SheetSpec, rows: list[tuple]) -> None:
@@ -70,16 +86,19 @@ class Staging:
         reason_en: str,
         cells: Iterable[Any] | None = None,
         values: dict[str, Any] | None = None,
+        as_new: bool = False,
     ) -> None:
         """Park a rejected row: its cells as read (aligned with the sheet's columns),
-        or its stored values when it was rejected after parsing."""
+        or its stored values when it was rejected after parsing. ``as_new``: the error
+        workbook writes it without its machine columns, so importing the fixed row adds
+        it as a new record instead of applying it over the record its id named."""
         kept = (
             {"cells": [_jsonable(c) for c in cells]}
             if cells is not None
             else {"values": values or {}}
         )
         self.conn.execute(
-            "INSERT INTO rejected VALUES (?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO rejected VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 sheet,
                 row_num,
@@ -88,32 +107,34 @@ class Staging:
                 reason_id,
                 reason_en,
                 json.dumps(kept, ensure_ascii=False),
+                int(as_new),
             ),
         )
 
-    def finish_loading(self) -> None:
-        """Rows repeating an id already seen in the sheet are rejected; then index ids."""
+    def note(
+        self,
+        sheet: str,
+        row_num: int | None,
+        record_id: str | None,
+        kind: str,
+        text_id: str,
+        text_en: str,
+    ) -> None:
+        self.conn.execute(
+            "INSERT INTO notes VALUES (?, ?, ?, ?, ?, ?)",
+            (sheet, row_num, record_id, kind, text_id, text_en),
+        )
+
+    def index(self) -> None:
+        """Index ids (after the rows are in: building indexes last is faster)."""
         for spec in SHEETS:
-            t = spec.entity
-            cur = self.conn.execute(
-                f"SELECT rowid, * FROM {t} WHERE rowid NOT IN "
-                f"(SELECT min(rowid) FROM {t} GROUP BY id)"
-            )
-            names = [d[0] for d in cur.description][1:]
-            for rowid, *rest in cur.fetchall():
-                values = dict(zip(names, rest, strict=False))
-                self.reject(
-                    spec.name,
-                    values["row_num"],
-                    values["id"],
-                    "",
-                    "ID ini sudah muncul di baris lain pada lembar yang sama (baris disalin?).",
-                    "This id already appears on another row of the same sheet (a copied row?).",
-                    values=values,
-                )
-                self.conn.execute(f"DELETE FROM {t} WHERE rowid = ?", (rowid,))
-            self.conn.execute(f"CREATE UNIQUE INDEX ix_{t}_id ON {t} (id)")
+            self.conn.execute(f"CREATE INDEX ix_{spec.entity}_id ON {spec.entity} (id)")
         self.conn.execute("CREATE INDEX ix_participants_nik ON participants (nik)")
+
+    def finish_loading(self) -> None:
+        for spec in SHEETS:
+            self.conn.execute(f"DROP INDEX ix_{spec.entity}_id")
+            self.conn.execute(f"CREATE UNIQUE INDEX ix_{spec.entity}_id ON {spec.entity} (id)")
         self.conn.execute("COMMIT")
         self.conn.close()
 
@@ -122,7 +143,7 @@ class Staging:
             self.conn.close()
         except sqlite3.Error:
             pass
-        shutil.rmtree(self.folder, ignore_errors=True)
+        self._folder.remove()
 
 
 @contextmanager
@@ -138,3 +159,6 @@ def attached(db: Database, staging: Staging) -> Iterator[Connection]:
         finally:
             conn.rollback()
             conn.exec_driver_sql(f"DETACH DATABASE {STAGING_SCHEMA}")
+
+
+__all__ = ["EDITED", "NEW", "UNCHANGED", "Staging", "attached", "staged_columns"]

@@ -16,8 +16,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import shutil
-import tempfile
 import time
 import uuid
 from collections.abc import Callable
@@ -30,8 +28,10 @@ from sqlalchemy import Connection
 
 from desasadar_gui import __version__
 from desasadar_gui.db.models import SyncLogEntry
+from desasadar_gui.scratch import ScratchFolder, track_part
 from desasadar_gui.services.database import Database, utcnow
-from desasadar_gui.sync.cells import datetime_text
+from desasadar_gui.services.rates import rate_table_text
+from desasadar_gui.sync.cells import datetime_text, fingerprint, row_hash
 from desasadar_gui.sync.errors import OperationCancelled
 from desasadar_gui.sync.export_rows import export_query, row_writers
 from desasadar_gui.sync.file_checks import sha256_of
@@ -99,19 +99,23 @@ def _write_data_sheet(
     fast, careful, hash_col = row_writers(ws, spec, fmt, privacy)
     write_string = getattr(ws, "_write_string", ws.write_string)
     sheet_digest = hashlib.sha256()
-    sha256 = hashlib.sha256
+    n_cells, n_stored = len(spec.columns), len(spec.stored_fields)
+    first_checked = n_cells + n_stored
+    fp_col = [c.field for c in spec.columns].index("_fingerprint")
     result = conn.exec_driver_sql(export_query(spec))
     r = 0
     while rows := result.fetchmany(PROGRESS_EVERY):
         for row in rows:
             r += 1
-            h = sha256(row[-2].encode("utf-8", "surrogatepass")).hexdigest()[:20]
+            h = row_hash(row[n_cells:first_checked])
             sheet_digest.update(h.encode())
             for c, put in careful if row[-1] else fast:
                 v = row[c]
                 if v is not None and v != "":
                     put(r, c, v)
-            write_string(r, hash_col, h)
+            if not privacy:  # a privacy copy carries nothing computed from hidden data
+                write_string(r, hash_col, h)
+                write_string(r, fp_col, fingerprint(row[first_checked:-1]))
         run.step(len(rows))
     return sheet_digest.hexdigest()
 
@@ -142,7 +146,9 @@ def export_workbook(
         out_path = out_path.with_name(out_path.name + ".xlsx")
     folder = out_path.parent
     part = folder / f".{out_path.stem}.{uuid.uuid4().hex[:8]}.part"
-    scratch = Path(tempfile.mkdtemp(prefix="desasadar-export-"))
+    track_part(part)  # removed at the next start if this process is killed
+    scratch_dir = ScratchFolder("export")  # XlsxWriter's row files hold personal data
+    scratch = scratch_dir.path
     exported_at = utcnow()
     wb = xlsxwriter.Workbook(str(part), {**WORKBOOK_OPTIONS, "tmpdir": str(scratch)})
     finished = False
@@ -196,6 +202,9 @@ def export_workbook(
                 "export_id": uuid.uuid4().hex,
                 "privacy": "1" if privacy else "0",
                 "counts": json.dumps(counts, ensure_ascii=False),
+                # Edited rows are recomputed by this table on every laptop that imports
+                # the file, so they all store the same contribution.
+                "rates": rate_table_text(db),
                 "checksums": json.dumps(checksums),
             },
         )
@@ -206,7 +215,7 @@ def export_workbook(
         if not finished:
             _discard(wb)
             part.unlink(missing_ok=True)
-        shutil.rmtree(scratch, ignore_errors=True)
+        scratch_dir.remove()
     try:
         os.replace(part, out_path)
     except OSError:

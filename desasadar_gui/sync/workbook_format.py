@@ -52,7 +52,10 @@ from desasadar_gui.domain.enums import (
 )
 
 FORMAT_NAME = "desasadar-sync"
-FORMAT_VERSION = 1
+# 2: a "fingerprint" machine column (a short hash of each visible cell as exported),
+#    the Kecamatan display column in Peserta and Sosialisasi, the rate table in Metadata.
+FORMAT_VERSION = 2
+OLDEST_FORMAT = 1
 
 SUMMARY_SHEET = "Ringkasan"
 METADATA_SHEET = "Metadata"
@@ -115,6 +118,14 @@ class SheetSpec:
     def first_machine_index(self) -> int:
         return next(i for i, c in enumerate(self.columns) if c.machine)
 
+    @property
+    def checked_columns(self) -> tuple[Column, ...]:
+        """The columns people see and may type into (data and display, not *Dihapus*):
+        the fingerprint holds one short hash of each, in this order."""
+        return tuple(
+            c for c in self.columns if not c.machine and c.kind not in ("deleted", "hash")
+        )
+
 
 SYSTEM_FIELDS = ("id", "rev", "created_at", "updated_at", "updated_by", "deleted_at")
 
@@ -132,6 +143,7 @@ def _machine(*refs: Column) -> tuple[Column, ...]:
         Column("deleted_at", "deleted_at", "datetime", 26),
         Column("base_rev", "_base_rev", "hash", 34),
         Column("row_hash", "_row_hash", "hash", 22),
+        Column("fingerprint", "_fingerprint", "hash", 30),
     )
 
 
@@ -168,6 +180,7 @@ PARTICIPANTS = SheetSpec(
         Column("Telepon", "phone", "phone", 16),
         Column("Alamat", "address", "text", 30, nullable=False),
         Column("Desa", "_village", "display", 22),
+        Column("Kecamatan", "_kecamatan", "display", 18),
         Column("Kabupaten/Kota", "_kabupaten", "display", 18),
         Column("Pekerjaan", "occupation", "enum", 26, Occupation),
         Column("Jabatan di desa", "official_role", "enum", 20, OfficialRole),
@@ -188,7 +201,7 @@ PARTICIPANTS = SheetSpec(
         ),
     ),
     joins="LEFT JOIN villages v ON v.id = t.village_id",
-    display_sql={"_village": "v.name", "_kabupaten": "v.kabupaten"},
+    display_sql={"_village": "v.name", "_kecamatan": "v.kecamatan", "_kabupaten": "v.kabupaten"},
     order_by="t.deleted_at IS NOT NULL, v.kabupaten, v.name, t.name, t.id",
 )
 
@@ -199,6 +212,7 @@ SESSIONS = SheetSpec(
         Column("Tanggal", "held_on", "date", 12, nullable=False),
         Column("Jenis kegiatan", "type", "enum", 20, SessionType, nullable=False),
         Column("Desa", "_village", "display", 22),
+        Column("Kecamatan", "_kecamatan", "display", 18),
         Column("Kabupaten/Kota", "_kabupaten", "display", 18),
         Column("Tempat", "place", "text", 24, nullable=False),
         Column("Fasilitator", "facilitator", "text", 20, nullable=False),
@@ -207,7 +221,7 @@ SESSIONS = SheetSpec(
         *_machine(Column("village_id", "village_id", "ref", 38)),
     ),
     joins="LEFT JOIN villages v ON v.id = t.village_id",
-    display_sql={"_village": "v.name", "_kabupaten": "v.kabupaten"},
+    display_sql={"_village": "v.name", "_kecamatan": "v.kecamatan", "_kabupaten": "v.kabupaten"},
     order_by="t.deleted_at IS NOT NULL, t.held_on, v.name, t.id",
 )
 
@@ -262,14 +276,6 @@ TARGETS = SheetSpec(
 # Referential order: a sheet only refers to sheets before it.
 SHEETS: tuple[SheetSpec, ...] = (VILLAGES, PARTICIPANTS, SESSIONS, ATTENDANCE, TARGETS)
 SHEETS_BY_ENTITY = {s.entity: s for s in SHEETS}
-
-# (sheet entity, column) -> referenced entity; checked on import in this order.
-REFERENCES: tuple[tuple[str, str, str], ...] = (
-    ("participants", "village_id", "villages"),
-    ("sessions", "village_id", "villages"),
-    ("attendance", "session_id", "sessions"),
-    ("attendance", "participant_id", "participants"),
-)
 
 BOOL_TRUE = "Ya"
 BOOL_FALSE = "Tidak"

@@ -1,15 +1,15 @@
-"""Import: read -> validate -> plan -> (show) -> apply in one transaction.
+"""Import: check the file -> read and judge every row -> plan -> (show) -> apply.
 
-The steps are separate so the GUI can show the plan before anything changes:
+One pipeline for the command line and the GUI (which shows the plan in between):
 
-    parsed = read_workbook(path, local_nik=...)   # file checks, every row judged
-    plan = plan_import(db, parsed)                # new / updated / ... / rejected
-    result = apply_plan(db, plan)                 # one transaction
-    parsed.close()
+    prepared = prepare_import(db, path)         # file checks, every row judged, the plan
+    result = apply_prepared(db, prepared)       # one transaction
+    write_errors(prepared, "rejected.xlsx")     # rejected rows, to fix and import again
+    prepared.close()
 
 :func:`import_workbook` runs them all (the command line). A refused file raises a
 :class:`WorkbookRefused` before anything changes; a file already imported (same
-SHA-256 in the sync log) changes nothing and says so.
+SHA-256 in the sync log) is not read again and changes nothing.
 """
 
 from __future__ import annotations
@@ -19,37 +19,27 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desasadar_gui.services.database import Database
+from desasadar_gui.services.rates import rate_table
 from desasadar_gui.sync.apply import ImportResult, apply_plan
 from desasadar_gui.sync.error_workbook import write_error_workbook
 from desasadar_gui.sync.file_checks import check_workbook_file
 from desasadar_gui.sync.plan import ImportPlan, already_imported, plan_import
-from desasadar_gui.sync.workbook_read import LocalNik, ParsedWorkbook, read_workbook
+from desasadar_gui.sync.workbook_read import ParsedWorkbook, read_workbook
 
 __all__ = [
     "ImportOutcome",
     "ImportPlan",
     "ImportResult",
     "ParsedWorkbook",
-    "apply_plan",
+    "PreparedImport",
+    "apply_prepared",
     "import_workbook",
-    "local_nik_lookup",
-    "plan_import",
-    "read_workbook",
+    "prepare_import",
+    "write_errors",
 ]
 
 Progress = Callable[[int, int], None]
-
-
-def local_nik_lookup(db: Database) -> LocalNik:
-    """The stored NIK of a participant id (for NIK cells Excel turned into numbers)."""
-
-    def lookup(record_id: str) -> str | None:
-        with db.engine.connect() as conn:
-            return conn.exec_driver_sql(
-                "SELECT nik FROM participants WHERE id = ?", (record_id,)
-            ).scalar()
-
-    return lookup
+Cancelled = Callable[[], bool]
 
 
 def previous_import(db: Database, sha256: str) -> str | None:
@@ -57,9 +47,65 @@ def previous_import(db: Database, sha256: str) -> str | None:
         return already_imported(conn, sha256)
 
 
+@dataclass
+class PreparedImport:
+    """A file read and planned, nothing changed yet; ``close()`` removes its staging."""
+
+    path: Path
+    already_imported: str | None  # when this very file was imported before (not read)
+    plan: ImportPlan | None
+
+    def close(self) -> None:
+        if self.plan is not None:
+            self.plan.parsed.close()
+
+    def __enter__(self) -> PreparedImport:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def prepare_import(
+    db: Database,
+    path: Path | str,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> PreparedImport:
+    path = Path(path)
+    facts = check_workbook_file(path)
+    seen = previous_import(db, facts.sha256)
+    if seen is not None:
+        return PreparedImport(path, seen, None)
+    parsed = read_workbook(
+        path, rates=rate_table(db), progress=progress, cancelled=cancelled, checked=facts
+    )
+    try:
+        return PreparedImport(path, None, plan_import(db, parsed))
+    except BaseException:
+        parsed.close()
+        raise
+
+
+def apply_prepared(
+    db: Database,
+    prepared: PreparedImport,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> ImportResult:
+    assert prepared.plan is not None, "a file imported before has nothing to apply"
+    return apply_plan(db, prepared.plan, progress=progress, cancelled=cancelled)
+
+
+def write_errors(prepared: PreparedImport, out: Path | str) -> int:
+    """The rejected rows as an error workbook; returns how many were written."""
+    assert prepared.plan is not None
+    return write_error_workbook(prepared.plan.parsed, out)
+
+
 @dataclass(frozen=True)
 class ImportOutcome:
-    """What the command line and the GUI report after an import (or a dry run)."""
+    """What the command line reports after an import (or a dry run)."""
 
     plan: ImportPlan | None  # None when the file was imported before (not read again)
     result: ImportResult | None  # None for a dry run or a file imported before
@@ -78,23 +124,15 @@ def import_workbook(
     dry_run: bool = False,
     errors_path: Path | str | None = None,
     progress: Progress | None = None,
-    cancelled: Callable[[], bool] | None = None,
+    cancelled: Cancelled | None = None,
 ) -> ImportOutcome:
-    path = Path(path)
-    facts = check_workbook_file(path)
-    seen = previous_import(db, facts.sha256)
-    if seen is not None:
-        return ImportOutcome(None, None, seen, 0, None)
-    parsed = read_workbook(
-        path, local_nik=local_nik_lookup(db), progress=progress, cancelled=cancelled, checked=facts
-    )
-    with parsed:
-        plan = plan_import(db, parsed)
-        written = 0
+    with prepare_import(db, path, progress, cancelled) as prepared:
+        if prepared.plan is None:
+            return ImportOutcome(None, None, prepared.already_imported, 0, None)
+        plan = prepared.plan
         out = Path(errors_path) if errors_path else None
-        if out is not None and plan.rejected:
-            written = write_error_workbook(parsed, out)
-        result = None if dry_run else apply_plan(db, plan, progress=progress, cancelled=cancelled)
+        written = write_errors(prepared, out) if out is not None and plan.rejected else 0
+        result = None if dry_run else apply_prepared(db, prepared, progress, cancelled)
         if result is not None and result.already_imported:
             return ImportOutcome(plan, None, result.already_imported, written, out)
         return ImportOutcome(plan, result, None, written, out if written else None)

@@ -24,18 +24,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desasadar_gui.sync.error_workbook import write_error_workbook
-from desasadar_gui.sync.plan import ImportPlan
+from desasadar_gui.sync.workbook_import import PreparedImport, write_errors
 from desasadar_gui.ui import messages
+from desasadar_gui.ui.i18n import language
 from desasadar_gui.ui.rows_model import RowsModel
 
 LISTED = ("new", "updated", "conflict", "duplicate", "rejected")
 
 
 class ImportPreviewDialog(QDialog):
-    def __init__(self, plan: ImportPlan, parent: QWidget | None = None) -> None:
+    def __init__(self, prepared: PreparedImport, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.plan = plan
+        assert prepared.plan is not None
+        self.prepared = prepared
+        self.plan = prepared.plan
         self.setMinimumSize(760, 520)
         self.heading = QLabel()
         self.heading.setWordWrap(True)
@@ -49,6 +51,8 @@ class ImportPreviewDialog(QDialog):
             model = RowsModel(self._list_headers, self)
             self.list_models[key] = model
             self.tabs.addTab(_table(model), "")
+        self.notes_model = RowsModel(self._list_headers, self)
+        self.tabs.addTab(_table(self.notes_model), "")
         self.save_errors = QPushButton()
         self.save_errors.clicked.connect(self._save_errors)
         self.buttons = QDialogButtonBox()
@@ -112,6 +116,9 @@ class ImportPreviewDialog(QDialog):
         self.summary.setText(text)
         for i, key in enumerate(LISTED):
             self.tabs.setTabText(i, f"{titles[key]} ({self.plan.total(key)})")
+        self.tabs.setTabText(len(LISTED), self.tr("Catatan (%1)").replace(
+            "%1", str(self.plan.notes_total)))
+        self._fill_lists()
         self.save_errors.setText(self.tr("Simpan baris yang ditolak…"))
         self.apply_button.setText(self.tr("Terapkan"))
         self.cancel_button.setText(self.tr("Batal"))
@@ -129,13 +136,24 @@ class ImportPreviewDialog(QDialog):
         for sheet, per in self.plan.counts.items():
             rows.append([sheet, *(per.get(k, 0) for k in self.plan.totals)])
         self.counts_model.set_rows(rows)
-        for key, model in self.list_models.items():
-            items = self.plan.items.get(key, [])
-            model.set_rows(
-                [(i.sheet, i.row_num, i.label or i.record_id, i.detail) for i in items], items
-            )
+        self._fill_lists()
         self.apply_button.setEnabled(not self.plan.already_imported)
         self.save_errors.setVisible(self.plan.rejected > 0)
+
+    def _fill_lists(self) -> None:
+        """The lists, with their details in the interface language."""
+        en = language() == "en"
+
+        def shown(items: list) -> list[tuple]:
+            return [
+                (i.sheet, i.row_num or "", i.label or i.record_id, i.detail_en if en else i.detail)
+                for i in items
+            ]
+
+        for key, model in self.list_models.items():
+            items = self.plan.items.get(key, [])
+            model.set_rows(shown(items), items)
+        self.notes_model.set_rows(shown(self.plan.notes), self.plan.notes)
 
     def _save_errors(self) -> None:
         stem = self.plan.parsed.path.stem
@@ -148,7 +166,7 @@ class ImportPreviewDialog(QDialog):
         if not path:
             return
         try:
-            n = write_error_workbook(self.plan.parsed, path)
+            n = write_errors(self.prepared, path)
         except OSError as exc:
             from desasadar_gui.services.oserrors import describe_os_error
 

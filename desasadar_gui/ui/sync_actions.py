@@ -12,7 +12,6 @@ import logging
 import re
 from collections.abc import Callable
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -20,15 +19,12 @@ from PySide6.QtWidgets import QDialog, QProgressDialog, QWidget
 
 from desasadar_gui.errors import UserError
 from desasadar_gui.sync.errors import OperationCancelled
-from desasadar_gui.sync.plan import ImportPlan
 from desasadar_gui.sync.workbook_export import ExportResult, export_workbook
 from desasadar_gui.sync.workbook_import import (
     ImportResult,
-    apply_plan,
-    local_nik_lookup,
-    plan_import,
-    previous_import,
-    read_workbook,
+    PreparedImport,
+    apply_prepared,
+    prepare_import,
 )
 from desasadar_gui.ui import messages
 from desasadar_gui.ui.background import BackgroundTask, Cancelled, run_in_background
@@ -148,9 +144,9 @@ def export_with_dialog(parent: QWidget | None, ctx: UiContext, privacy: bool = F
 # -- import ------------------------------------------------------------------------------
 
 
-def run_preview(parent: QWidget | None, plan: ImportPlan) -> bool:
+def run_preview(parent: QWidget | None, prepared: PreparedImport) -> bool:
     """Show the plan; True when the officer chose to apply it (tests replace this)."""
-    dialog = ImportPreviewDialog(plan, parent)
+    dialog = ImportPreviewDialog(prepared, parent)
     try:
         return dialog.exec() == QDialog.DialogCode.Accepted
     finally:
@@ -189,41 +185,21 @@ def import_with_dialog(parent: QWidget | None, ctx: UiContext, path: str | None 
         return
     db = ctx.db
 
-    def read_and_plan(progress: Callable, cancelled: Callable) -> ImportPlan | str:
-        from desasadar_gui.sync.file_checks import check_workbook_file
-
-        facts = check_workbook_file(Path(path))
-        seen = previous_import(db, facts.sha256)
-        if seen is not None:
-            return seen
-        parsed = read_workbook(
-            path,
-            local_nik=local_nik_lookup(db),
-            progress=progress,
-            cancelled=cancelled,
-            checked=facts,
-        )
-        try:
-            return plan_import(db, parsed)
-        except BaseException:
-            parsed.close()
-            raise
-
-    def planned(plan: ImportPlan | str) -> None:
-        if isinstance(plan, str):
+    def planned(prepared: PreparedImport) -> None:
+        if prepared.plan is None:
             messages.show_info(
                 parent,
                 QCoreApplication.translate(
                     "SyncActions", "Berkas ini sudah pernah diimpor ({at}); tidak ada yang diubah."
-                ).format(at=plan[:16]),
+                ).format(at=(prepared.already_imported or "")[:16]),
             )
             return
-        if not run_preview(parent, plan):
-            plan.parsed.close()
+        if not run_preview(parent, prepared):
+            prepared.close()
             return
 
         def applied(result: ImportResult) -> None:
-            plan.parsed.close()
+            prepared.close()
             if result.already_imported:
                 messages.show_info(
                     parent,
@@ -238,18 +214,16 @@ def import_with_dialog(parent: QWidget | None, ctx: UiContext, path: str | None 
         task = _run(
             parent,
             QCoreApplication.translate("SyncActions", "Menerapkan impor…"),
-            lambda progress, cancelled: apply_plan(
-                db, plan, progress=progress, cancelled=cancelled
-            ),
+            lambda progress, cancelled: apply_prepared(db, prepared, progress, cancelled),
             applied,
         )
         # Close the staging file however the work ends.
-        task.signals.failed.connect(lambda _exc: plan.parsed.close())
-        task.signals.cancelled.connect(plan.parsed.close)
+        task.signals.failed.connect(lambda _exc: prepared.close())
+        task.signals.cancelled.connect(prepared.close)
 
     _run(
         parent,
         QCoreApplication.translate("SyncActions", "Membaca buku kerja…"),
-        read_and_plan,
+        lambda progress, cancelled: prepare_import(db, path, progress, cancelled),
         planned,
     )

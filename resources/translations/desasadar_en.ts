@@ -613,6 +613,10 @@ The existing backups are kept and can be restored later from the Backups menu.</
         <translation>Rejected rows are not imported; the other rows are applied. Save the rejected rows to fix them and import them again.</translation>
     </message>
     <message>
+        <source>Catatan (%1)</source>
+        <translation>Notes (%1)</translation>
+    </message>
+    <message>
         <source>Simpan baris yang ditolak…</source>
         <translation>Save rejected rows…</translation>
     </message>

@@ -1,0 +1,134 @@
+"""Reading a worksheet row by row, in bounded memory, with every cell as it really is.
+
+The reader is python-calamine-plus (a streaming fork of python-calamine, pinned in
+pyproject.toml): it decodes rows straight from the compressed file, so memory does
+not grow with the sheet, and it never allocates by the sheet's declared dimension (a
+stray cell at XFD1048576 costs nothing but the empty rows before it). Its rich mode
+tells what a plain reader hides, which the import must never read as "empty":
+
+- an error value (``#N/A`` from a VLOOKUP, ``#DIV/0!``): :data:`ERROR`;
+- a formula without a saved result (a file never calculated): :data:`NO_RESULT`;
+- the lower or right cells of a merged range, which look empty although the range
+  shows the top-left value across them: :data:`MERGED`.
+
+This module is the only one that knows the reader; swap it here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from python_calamine_plus import CalamineWorkbook
+
+ERROR = "error"
+NO_RESULT = "no-result"
+MERGED = "merged"
+
+
+def column_letter(index: int) -> str:
+    letters = ""
+    index += 1
+    while index:
+        index, rem = divmod(index - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+def cell_name(col: int, row_num: int) -> str:
+    """'K12' for column index 10 on sheet row 12."""
+    return f"{column_letter(col)}{row_num}"
+
+
+@dataclass(frozen=True)
+class Row:
+    """One sheet row: its 1-based number, its values (padded to the width asked for;
+    blank cells are ``""``), and the cells that hold no usable value: column index ->
+    (:data:`ERROR` | :data:`NO_RESULT` | :data:`MERGED`, detail)."""
+
+    number: int
+    values: list[Any]
+    odd: dict[int, tuple[str, str]]
+
+
+class Workbook:
+    """An open workbook; ``with`` closes it."""
+
+    def __init__(self, path: Path | str) -> None:
+        self._wb = CalamineWorkbook.from_path(str(path))
+
+    @property
+    def sheet_names(self) -> list[str]:
+        return list(self._wb.sheet_names)
+
+    def sheet_values(self, name: str) -> list[list[Any]]:
+        """A small sheet (Metadata) as plain values."""
+        return self._wb.get_sheet_by_name(name).to_python()
+
+    def header(self, name: str, width: int = 512) -> list[Any]:
+        """The first row of sheet ``name`` (plain values; reading stops after it)."""
+        for values in self._wb.stream_sheet_by_name(name, max_row=0, max_col=width - 1):
+            return list(values)
+        return []
+
+    def rows(self, name: str, width: int) -> Iterator[Row]:
+        """Every row of sheet ``name`` from the first, cut or padded to ``width`` columns."""
+        stream = self._wb.stream_sheet_by_name(name, rich=True, max_col=max(width - 1, 0))
+        merged = _Merged(stream.merged_cell_ranges or (), width)
+        for cells in stream:
+            odd: dict[int, tuple[str, str]] = {}
+            values = []
+            row_index = -1
+            for c, cell in enumerate(cells):
+                value = cell.value
+                kind = cell.data_type
+                if kind == "e":
+                    odd[c] = (ERROR, str(value))
+                    value = ""
+                elif value == "" and cell.formula:
+                    odd[c] = (NO_RESULT, str(cell.formula)[:60])
+                values.append(value)
+                row_index = cell.row
+            if row_index < 0:
+                continue
+            if merged.ranges:
+                for c, name in merged.covered(row_index):
+                    if values[c] == "" and c not in odd:
+                        odd[c] = (MERGED, name)
+            yield Row(row_index + 1, values, odd)
+
+    def close(self) -> None:
+        self._wb.close()
+
+    def __enter__(self) -> Workbook:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+class _Merged:
+    """The non-anchor cells of merged ranges, asked for row by row in order."""
+
+    def __init__(self, ranges: Any, width: int) -> None:
+        self.ranges = sorted(
+            (r0, r1, c0, min(c1, width - 1), f"{cell_name(c0, r0 + 1)}:{cell_name(c1, r1 + 1)}")
+            for (r0, c0), (r1, c1) in ranges
+            if c0 < width
+        )
+        self._next = 0
+        self._active: list[tuple[int, int, int, int, str]] = []
+
+    def covered(self, row: int) -> list[tuple[int, str]]:
+        while self._next < len(self.ranges) and self.ranges[self._next][0] <= row:
+            self._active.append(self.ranges[self._next])
+            self._next += 1
+        self._active = [r for r in self._active if r[1] >= row]
+        out = []
+        for r0, _r1, c0, c1, name in self._active:
+            for c in range(c0, c1 + 1):
+                if (row, c) != (r0, c0):
+                    out.append((c, name))
+        return out
