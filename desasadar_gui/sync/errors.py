@@ -50,8 +50,11 @@ class SheetScrambledError(WorkbookRefused):
 
     def __init__(self, sheet: str, moved: list[str], someone_else: int) -> None:
         if moved:
-            what_id = f"data kolom {', '.join(moved)} berpindah ke baris orang lain"
-            what_en = f"the data of the columns {', '.join(moved)} moved onto other rows"
+            shown = ", ".join(moved[:4])
+            more_id = f" dan {len(moved) - 4} kolom lain" if len(moved) > 4 else ""
+            more_en = f" and {len(moved) - 4} more" if len(moved) > 4 else ""
+            what_id = f"data kolom {shown}{more_id} berpindah ke baris orang lain"
+            what_en = f"the data of the columns {shown}{more_en} moved onto other rows"
         else:
             what_id = f"{someone_else} baris kini berisi orang lain (NIK, nama dan tanggal lahir)"
             what_en = f"{someone_else} rows now hold someone else (NIK, name and birth date)"

@@ -18,7 +18,7 @@ import json
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy import Connection
@@ -40,8 +40,11 @@ def staged_columns(spec: SheetSpec) -> tuple[str, ...]:
 
 
 def _jsonable(value: Any) -> Any:
+    """A cell as read, kept for the error workbook (dates stay dates there)."""
     if isinstance(value, (date, datetime)):
         return {"d": value.isoformat()}
+    if isinstance(value, (time, timedelta)):
+        return str(value)  # written back as text: the reason names what was wrong
     return value
 
 

@@ -68,7 +68,7 @@ from desasadar_gui.sync.workbook_format import (
     SHEETS,
     SheetSpec,
 )
-from desasadar_gui.sync.xlsx_stream import Workbook
+from desasadar_gui.sync.xlsx_stream import ReaderError, Workbook
 
 SPREADSHEET_DEVICE = "spreadsheet"
 MAX_ROWS_PER_SHEET = 2_000_000
@@ -292,6 +292,9 @@ class SheetReader:
         self.moves = ColumnMoves(spec)
         self.identity, self.corrections = rules.IDENTITY[spec.entity]
         self.identity_at = [self.checked.index(f) for f in self.identity if f in self.checked]
+        self.display_at = [
+            i for i, c in enumerate(spec.checked_columns) if c.kind.startswith("display")
+        ]
         self.blank_rules = rules.RuleContext(ctx.today, None, derive=False)
         self.edit_rules = rules.RuleContext(ctx.today, ctx.rates)
         self.seen = 0
@@ -388,6 +391,14 @@ class SheetReader:
 
     def _as_exported(self, raw: RawRow) -> tuple:
         v = raw.values
+        if self.display_at and self.ctx.fingerprinted:
+            # Only display columns can change without changing the row hash.
+            old = C.split_fingerprint(v.get("_fingerprint"), len(self.checked))
+            if old is not None:
+                changed = [
+                    i for i in self.display_at if C.cell_print(v.get(self.checked[i])) != old[i]
+                ]
+                self._note_display_edits(changed, raw.number, v["id"])
         checked = self._checked(self._data(v), self.blank_rules)
         v.update(checked.values)
         self._remember(v)
@@ -589,7 +600,7 @@ def _read_sheet(
 ) -> None:
     try:
         header = wb.header(spec.name)
-    except Exception:
+    except ReaderError:
         raise damaged(ctx.name) from None
     layout = Layout.from_header(spec, header)
     reader = SheetReader(spec, layout, ctx, staging)
@@ -623,11 +634,7 @@ def _read_sheet(
                 staged += len(batch)
                 tick(len(batch))
                 batch = []
-    except (WorkbookRefused, OperationCancelled):
-        raise
-    except Exception as exc:  # the reader met something it cannot parse
-        if isinstance(exc, (MemoryError, KeyboardInterrupt)):
-            raise
+    except ReaderError:  # the reader met something it cannot parse
         raise damaged(ctx.name) from None
     staging.add_rows(spec, batch)
     staged += len(batch)
@@ -671,7 +678,7 @@ def read_workbook(
     facts = checked or check_workbook_file(path)
     try:
         wb = Workbook(path)
-    except Exception:
+    except ReaderError:
         raise damaged(path.name) from None
     staging = Staging()
     try:
@@ -680,7 +687,7 @@ def read_workbook(
                 _check_meta(path.name, {}, wb.sheet_names)
             try:
                 meta = read_metadata(wb.sheet_values(METADATA_SHEET))
-            except Exception:
+            except ReaderError:
                 raise damaged(path.name) from None
             version = _check_meta(path.name, meta, wb.sheet_names)
             ctx = file_context(path, meta, version, rates)

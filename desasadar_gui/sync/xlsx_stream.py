@@ -8,8 +8,8 @@ tells what a plain reader hides, which the import must never read as "empty":
 
 - an error value (``#N/A`` from a VLOOKUP, ``#DIV/0!``): :data:`ERROR`;
 - a formula without a saved result (a file never calculated): :data:`NO_RESULT`;
-- the lower or right cells of a merged range, which look empty although the range
-  shows the top-left value across them: :data:`MERGED`.
+- the lower or right cells of a merged range, which the sheet shows as the top-left
+  value (they read as empty, or as a hidden old value): :data:`MERGED`.
 
 This module is the only one that knows the reader; swap it here.
 """
@@ -22,6 +22,10 @@ from pathlib import Path
 from typing import Any
 
 from python_calamine_plus import CalamineWorkbook
+
+class ReaderError(Exception):
+    """The reader could not parse the file (damaged or not really a workbook)."""
+
 
 ERROR = "error"
 NO_RESULT = "no-result"
@@ -57,27 +61,46 @@ class Workbook:
     """An open workbook; ``with`` closes it."""
 
     def __init__(self, path: Path | str) -> None:
-        self._wb = CalamineWorkbook.from_path(str(path))
+        try:
+            self._wb = CalamineWorkbook.from_path(str(path))
+        except Exception as exc:
+            raise ReaderError(str(exc)) from exc
 
     @property
     def sheet_names(self) -> list[str]:
         return list(self._wb.sheet_names)
 
-    def sheet_values(self, name: str) -> list[list[Any]]:
-        """A small sheet (Metadata) as plain values."""
-        return self._wb.get_sheet_by_name(name).to_python()
+    def sheet_values(self, name: str, rows: int = 200, width: int = 8) -> list[list[Any]]:
+        """The first cells of a small sheet (Metadata) as plain values."""
+        try:
+            stream = self._wb.stream_sheet_by_name(name, max_row=rows - 1, max_col=width - 1)
+            return [list(values) for values in stream]
+        except Exception as exc:
+            raise ReaderError(str(exc)) from exc
 
     def header(self, name: str, width: int = 512) -> list[Any]:
         """The first row of sheet ``name`` (plain values; reading stops after it)."""
-        for values in self._wb.stream_sheet_by_name(name, max_row=0, max_col=width - 1):
-            return list(values)
+        try:
+            for values in self._wb.stream_sheet_by_name(name, max_row=0, max_col=width - 1):
+                return list(values)
+        except Exception as exc:
+            raise ReaderError(str(exc)) from exc
         return []
 
     def rows(self, name: str, width: int) -> Iterator[Row]:
         """Every row of sheet ``name`` from the first, cut or padded to ``width`` columns."""
-        stream = self._wb.stream_sheet_by_name(name, rich=True, max_col=max(width - 1, 0))
-        merged = _Merged(stream.merged_cell_ranges or (), width)
-        for cells in stream:
+        try:
+            stream = self._wb.stream_sheet_by_name(name, rich=True, max_col=max(width - 1, 0))
+            merged = _Merged(stream.merged_cell_ranges or (), width)
+        except Exception as exc:
+            raise ReaderError(str(exc)) from exc
+        while True:
+            try:
+                cells = next(stream)
+            except StopIteration:
+                return
+            except Exception as exc:
+                raise ReaderError(str(exc)) from exc
             odd: dict[int, tuple[str, str]] = {}
             values = []
             row_index = -1
@@ -94,8 +117,10 @@ class Workbook:
             if row_index < 0:
                 continue
             if merged.ranges:
+                # Covered cells may still hold their old value (LibreOffice keeps it,
+                # hidden): what the sheet shows there is the anchor's, so neither is used.
                 for c, name in merged.covered(row_index):
-                    if values[c] == "" and c not in odd:
+                    if c not in odd:
                         odd[c] = (MERGED, name)
             yield Row(row_index + 1, values, odd)
 
