@@ -203,6 +203,15 @@ COMMANDS = {
 }
 
 
+def _print_restore_hint(exc: Exception, args: argparse.Namespace) -> None:
+    """After a failed schema upgrade: the exact command that brings the data back."""
+    from desasadar_gui.db.migrate import UpgradeFailedError
+
+    if isinstance(exc, UpgradeFailedError) and exc.backup_path is not None:
+        command = f'desasadar --db "{_db_path(args.db)}" restore "{exc.backup_path}"'
+        print(f"Pulihkan dengan / restore with:\n  {command}", file=sys.stderr)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     from desasadar_gui.errors import UserError
@@ -213,6 +222,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return COMMANDS[args.command](args)
     except UserError as exc:
         print(exc.message(), file=sys.stderr)
+        _print_restore_hint(exc, args)
         return EXIT_REFUSED
     except KeyboardInterrupt:
         print("Dibatalkan / cancelled.", file=sys.stderr)

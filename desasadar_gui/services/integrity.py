@@ -43,10 +43,21 @@ class FileCheck:
     status: str
     revision: str | None = None
     detail: str = ""
+    # For UNREADABLE: the failure's kind from ``oserrors.classify`` (disk-full,
+    # read-only, io, gone, locked...), so the message says what is really wrong.
+    kind: str | None = None
 
     @property
     def ok(self) -> bool:
         return self.status == OK
+
+    def error(self) -> UserError | None:
+        """The plain message for an unreadable file (``None`` when there is none)."""
+        if self.status != UNREADABLE:
+            return None
+        from desasadar_gui.services.oserrors import CANT_OPEN, message_for
+
+        return message_for(self.kind or CANT_OPEN, self.path)
 
 
 @functools.cache
@@ -59,20 +70,49 @@ def _known_revisions() -> frozenset[str]:
     return frozenset(s.revision for s in script.walk_revisions())
 
 
+def _is_corrupt(exc: sqlite3.Error) -> bool:
+    from desasadar_gui.services.oserrors import CORRUPT, classify
+
+    return classify(exc) == CORRUPT
+
+
 def _connect_read_only(path: Path) -> sqlite3.Connection:
-    uri = path.resolve().as_uri() + "?mode=ro"
+    """A connection that writes nothing: no journal, no -wal, no -shm, no header change.
+
+    ``mode=ro`` still creates the -shm of a WAL file (and needs the folder writable to
+    do so); when that fails (read-only folder, full disk), the file is read as it is on
+    disk (``immutable``). Only used for checking, never for working on the data.
+    """
+    uri = path.resolve().as_uri()
+    sidecars = [Path(str(path) + s) for s in ("-wal", "-shm")]
+    existed = [p.exists() for p in sidecars]
+    con: sqlite3.Connection | None = None
     try:
-        con = sqlite3.connect(uri, uri=True)
+        if not any(existed):
+            # No WAL in use: opening immutable reads the file without creating anything.
+            con = sqlite3.connect(uri + "?mode=ro&immutable=1", uri=True)
+        else:
+            con = sqlite3.connect(uri + "?mode=ro", uri=True)
         con.execute("SELECT count(*) FROM sqlite_master").fetchone()
         return con
-    except sqlite3.OperationalError as exc:
-        if "unable to open" not in str(exc).lower():
+    except sqlite3.Error as exc:
+        if con is not None:
+            con.close()
+        if _is_corrupt(exc) or not any(existed):
             raise
-    # A WAL file in a folder we may not write to (no -shm can be made): read it as it
-    # is on disk. Only used for checking, never for working on the data.
-    con = sqlite3.connect(path.resolve().as_uri() + "?mode=ro&immutable=1", uri=True)
+    con = sqlite3.connect(uri + "?mode=ro&immutable=1", uri=True)
     con.execute("SELECT count(*) FROM sqlite_master").fetchone()
     return con
+
+
+def _unreadable(path: Path, exc: BaseException) -> FileCheck:
+    from desasadar_gui.services.oserrors import classify
+
+    kind = classify(exc, path)
+    detail = f"{exc.__class__.__name__} {getattr(exc, 'sqlite_errorname', '')}".strip()
+    if isinstance(exc, OSError):
+        detail = f"{exc.__class__.__name__} errno={exc.errno}"
+    return FileCheck(path, UNREADABLE, detail=detail, kind=kind)
 
 
 def inspect_database_file(path: Path | str, *, thorough: bool = True) -> FileCheck:
@@ -89,15 +129,15 @@ def inspect_database_file(path: Path | str, *, thorough: bool = True) -> FileChe
         with path.open("rb") as fh:
             head = fh.read(len(SQLITE_MAGIC))
     except OSError as exc:
-        return FileCheck(path, UNREADABLE, detail=f"{exc.__class__.__name__} errno={exc.errno}")
+        return _unreadable(path, exc)
     if head != SQLITE_MAGIC:
         return FileCheck(path, NOT_SQLITE, detail="no SQLite header")
     try:
         con = _connect_read_only(path)
-    except sqlite3.DatabaseError as exc:
-        text = str(exc).lower()
-        status = UNREADABLE if "unable to open" in text else DAMAGED_FILE
-        return FileCheck(path, status, detail=str(exc))
+    except sqlite3.Error as exc:
+        if _is_corrupt(exc):
+            return FileCheck(path, DAMAGED_FILE, detail=str(exc))
+        return _unreadable(path, exc)
     try:
         if thorough:
             rows = [r[0] for r in con.execute("PRAGMA quick_check(20)").fetchall()]
@@ -115,8 +155,10 @@ def inspect_database_file(path: Path | str, *, thorough: bool = True) -> FileChe
         if revision not in _known_revisions():
             return FileCheck(path, TOO_NEW, revision)
         return FileCheck(path, OK, revision)
-    except sqlite3.DatabaseError as exc:
-        return FileCheck(path, DAMAGED_FILE, detail=str(exc))
+    except sqlite3.Error as exc:
+        if _is_corrupt(exc):
+            return FileCheck(path, DAMAGED_FILE, detail=str(exc))
+        return _unreadable(path, exc)
     finally:
         con.close()
 
