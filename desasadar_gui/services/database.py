@@ -127,13 +127,25 @@ class Database:
         self.path = path
         self.upgrade = upgrade
         # The one-instance-per-file lock, when this Database holds it (see ``open``).
-        self.instance_lock: InstanceLock | None = None
+        self._instance_lock: InstanceLock | None = None
         self._sessions: sessionmaker[Session] = make_sessionmaker(engine)
         self.device = self._ensure_device()
         with self._sessions() as s:
             row = s.get(Device, self.device.id)
             assert row is not None
             self.clock = HybridClock(self.device.id, row.clock_millis, row.clock_counter)
+
+    @property
+    def instance_lock(self) -> InstanceLock | None:
+        return self._instance_lock
+
+    @instance_lock.setter
+    def instance_lock(self, lock: InstanceLock | None) -> None:
+        """Hand a held lock to this Database (a restore keeps the lock across closing
+        and reopening): it now also covers the file as it is (a new file number)."""
+        self._instance_lock = lock
+        if lock is not None and self.path is not None:
+            lock.refresh_identity(self.path)
 
     # -- opening ---------------------------------------------------------------
 
@@ -148,9 +160,11 @@ class Database:
         the app on the same file gets :class:`InstanceLockedError`.
         """
         path = Path(path)
+        # Look before touching: a file that is refused is left exactly as it was (not
+        # even a lock file appears beside it); only then the lock, then the engine.
+        _check_file(path, allow_new)
         held = acquire_instance_lock(path) if lock and path.parent.is_dir() else None
         try:
-            _check_file(path, allow_new)
             engine = make_engine(path)
             try:
                 result = upgrade_database(engine, path)
@@ -174,13 +188,19 @@ class Database:
             if held is not None:
                 held.release()
             raise
-        db.instance_lock = held
+        try:
+            db.instance_lock = held  # a file made just now gets its identity lock here
+        except BaseException:
+            db.engine.dispose()
+            if held is not None:
+                held.release()
+            raise
         return db
 
     def close(self) -> None:
         """Close every connection, then let go of the instance lock (if held)."""
         self.engine.dispose()
-        lock, self.instance_lock = self.instance_lock, None
+        lock, self._instance_lock = self._instance_lock, None
         if lock is not None:
             lock.release()
 
