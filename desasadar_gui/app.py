@@ -142,7 +142,10 @@ def open_demo_database(officer: str, branch: str) -> Database | None:
 
 
 def run_app(db_path: Path) -> int:
+    from desasadar_gui.cli import clean_leftovers
+
     setup_logging()
+    clean_leftovers(Path(db_path))  # scratch of killed processes, half-written backups
     app = _ensure_app(sys.argv[:1])
     from desasadar_gui.ui.crash_dialog import install_excepthook
     from desasadar_gui.ui.i18n import apply_language, saved_language

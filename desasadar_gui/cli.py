@@ -203,6 +203,21 @@ COMMANDS = {
 }
 
 
+def clean_leftovers(db_path: Path | None) -> None:
+    """At every start (GUI and each command), before any work: scratch folders of
+    processes that are gone (import staging, export parts: personal data) and
+    half-written backup copies of ``db_path``. Never fails the start."""
+    from desasadar_gui.scratch import clean_stale
+    from desasadar_gui.services.backups import remove_stale_parts
+
+    try:
+        clean_stale()
+        if db_path is not None:
+            remove_stale_parts(db_path)
+    except OSError as exc:  # a read-only or full data folder: the command says more
+        log.warning("leftovers not cleaned: %s", type(exc).__name__)
+
+
 def _print_restore_hint(exc: Exception, args: argparse.Namespace) -> None:
     """After a failed schema upgrade: the exact command that brings the data back."""
     from desasadar_gui.db.migrate import UpgradeFailedError
@@ -218,6 +233,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from desasadar_gui.logs import setup_logging
 
     log_path = setup_logging()
+    clean_leftovers(None if args.command == "screenshot" else _db_path(args.db))
     try:
         return COMMANDS[args.command](args)
     except UserError as exc:

@@ -295,3 +295,128 @@ def verify_before_open(path: Path, allow_new: bool = False) -> None:
     if result.status == "damaged" or (result.status == "missing" and not allow_new):
         assert isinstance(result.error, DamagedDatabaseError)
         raise result.error
+
+
+# -- the full check ---------------------------------------------------------------------
+
+FULL_CHECK_MAX_ROWS = 100
+
+
+@dataclass(frozen=True)
+class FullCheckResult:
+    """What ``PRAGMA integrity_check`` found. ``problems`` is SQLite's technical text
+    (table and index names, row numbers: no personal data) for the log and support."""
+
+    path: Path
+    problems: tuple[str, ...]
+    seconds: float
+    readable: bool = True
+
+    @property
+    def ok(self) -> bool:
+        return self.readable and not self.problems
+
+    @property
+    def index_only(self) -> bool:
+        """Every problem is in an index: rebuilding the indexes repairs it, no data lost."""
+        return (
+            self.readable
+            and bool(self.problems)
+            and all(_is_index_problem(p) for p in self.problems)
+        )
+
+    def message(self, lang: str | None = None) -> str:
+        from desasadar_gui.errors import current_language
+
+        en = (lang or current_language()) == "en"
+        if self.ok:
+            return (
+                f"The database '{self.path.name}' was checked in full: no damage found."
+                if en
+                else f"Basis data '{self.path.name}' sudah diperiksa menyeluruh: tidak ada "
+                "kerusakan."
+            )
+        if self.index_only:
+            return (
+                f"The full check found damage in the search indexes of '{self.path.name}' "
+                f"({len(self.problems)} problems). The data itself is intact; rebuilding the "
+                "indexes repairs it (nothing is lost). Until then searches, counts and the "
+                "duplicate-NIK check may miss people."
+                if en
+                else f"Pemeriksaan menyeluruh menemukan kerusakan pada indeks pencarian "
+                f"'{self.path.name}' ({len(self.problems)} masalah). Datanya sendiri utuh; "
+                "membangun ulang indeks memperbaikinya (tidak ada yang hilang). Sampai itu, "
+                "pencarian, hitungan dan pemeriksaan NIK ganda bisa melewatkan orang."
+            )
+        return (
+            f"The full check found damage in the database '{self.path.name}' "
+            f"({len(self.problems)} problems). Do not delete the file; restore the latest "
+            "good backup (Backups) and hand this file to a supervisor or IT staff."
+            if en
+            else f"Pemeriksaan menyeluruh menemukan kerusakan pada basis data "
+            f"'{self.path.name}' ({len(self.problems)} masalah). Jangan hapus berkasnya; "
+            "pulihkan cadangan baik terakhir (Cadangan) dan serahkan berkas ini ke "
+            "supervisor atau petugas TI."
+        )
+
+
+_INDEX_PROBLEM_WORDS = ("index", "wrong # of entries")
+
+
+def _is_index_problem(text: str) -> bool:
+    """'row 5 missing from index ix_...', 'wrong # of entries in index ix_...',
+    'non-unique entry in index ...': problems REINDEX mends."""
+    return any(word in text for word in _INDEX_PROBLEM_WORDS) and "Page" not in text
+
+
+def full_check(path_or_db: object, max_rows: int = FULL_CHECK_MAX_ROWS) -> FullCheckResult:
+    """The FULL ``PRAGMA integrity_check`` of a database file (or an open ``Database``).
+
+    Unlike ``quick_check`` (run at every start) it also checks that every index holds
+    exactly the rows of its table: a damaged NIK index makes the duplicate-NIK check
+    and searches miss people while ``quick_check`` says "ok". Read-only (nothing is
+    written, the file may be open and in use); takes seconds on a large database, so
+    run it off the GUI thread. Called after each import, on each daily backup copy and
+    by the "Periksa basis data" action; :func:`repair_indexes` mends index-only damage.
+    """
+    import time
+
+    path = Path(getattr(path_or_db, "path", None) or path_or_db)  # type: ignore[arg-type]
+    started = time.monotonic()
+    try:
+        con = _connect_read_only(path)
+    except sqlite3.Error as exc:
+        if _is_corrupt(exc):
+            return FullCheckResult(path, (str(exc)[:200],), time.monotonic() - started)
+        return FullCheckResult(path, (), time.monotonic() - started, readable=False)
+    try:
+        rows = [str(r[0]) for r in con.execute(f"PRAGMA integrity_check({int(max_rows)})")]
+    except sqlite3.Error as exc:
+        if not _is_corrupt(exc):
+            return FullCheckResult(path, (), time.monotonic() - started, readable=False)
+        rows = [str(exc)[:200]]
+    finally:
+        con.close()
+    problems = tuple(r for r in rows if r != "ok")
+    result = FullCheckResult(path, problems, time.monotonic() - started)
+    if problems:
+        log.warning(
+            "full integrity check of %s: %d problem(s), index-only=%s; first: %s",
+            path.name,
+            len(problems),
+            result.index_only,
+            problems[0][:200],
+        )
+    else:
+        log.info("full integrity check of %s: ok (%.1f s)", path.name, result.seconds)
+    return result
+
+
+def repair_indexes(db: object) -> FullCheckResult:
+    """Rebuild every index of the open ``Database`` (``REINDEX``, in one transaction),
+    then check again. For index-only damage found by :func:`full_check`: the tables
+    hold the data; the indexes are made anew from them."""
+    with db.session() as s:  # type: ignore[attr-defined]
+        s.connection().exec_driver_sql("REINDEX")
+    log.info("indexes rebuilt")
+    return full_check(db)
