@@ -249,7 +249,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         log.warning("OS error in %s: %s", args.command, exc.__class__.__name__)
         print(describe_os_error(exc).message(), file=sys.stderr)
         return EXIT_REFUSED
-    except Exception:
+    except Exception as exc:
+        from desasadar_gui.services.oserrors import describe_db_error
+
+        # A database or file failure that reached here unwrapped (a read outside a
+        # transaction, a staging file): still a plain message by its error code.
+        known = describe_db_error(exc, _db_path(args.db) if args.command else None)
+        if known is not None:
+            log.warning("%s in %s: %s", type(known).__name__, args.command, type(exc).__name__)
+            print(known.message(), file=sys.stderr)
+            return EXIT_REFUSED
         log.exception("unexpected error in command %s", args.command)
         print(
             "Terjadi kesalahan tak terduga; rinciannya dicatat di "

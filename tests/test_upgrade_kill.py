@@ -174,6 +174,27 @@ def _broken_upgrade(source: Path, folder: Path) -> tuple[Path, Path]:
     return path, daily
 
 
+@pytest.mark.parametrize("stamped", ["0001", "0002", "0003", "0004"])
+def test_every_migration_can_run_again_over_its_own_result(
+    small_old_db: Path, tmp_path: Path, stamped: str
+) -> None:
+    """The strongest form of "half-applied": the whole newer schema is there, but the
+    version says ``stamped``. Every migration after it runs again and must succeed."""
+    expected = _reference_digest(small_old_db, tmp_path / "ref")
+    path = _copy(small_old_db, tmp_path / "again", "desa.sqlite")
+    with Database.open(path):
+        pass  # at head now
+    con = sqlite3.connect(path)
+    con.execute("UPDATE alembic_version SET version_num = ?", (stamped,))
+    con.commit()
+    con.close()
+    with Database.open(path) as db:
+        assert db.upgrade.from_revision == stamped
+        assert db.upgrade.finished_half_applied  # it saw the later objects
+        assert content_digest(db) == expected
+    assert _revision(path) == head_revision()
+
+
 def test_an_upgrade_that_still_fails_names_a_backup_that_opens_and_shows_no_sql(
     small_old_db: Path, tmp_path: Path
 ) -> None:

@@ -37,7 +37,13 @@ from desasadar_gui.services.integrity import (
     latest_good_backup,
     verify_before_open,
 )
-from desasadar_gui.services.oserrors import DatabaseDamagedError, describe_db_error, plain_error
+from desasadar_gui.services.oserrors import (
+    DatabaseDamagedError,
+    ReadOnlyError,
+    describe_db_error,
+    plain_error,
+    writable,
+)
 
 log = logging.getLogger("desasadar.database")
 
@@ -102,6 +108,16 @@ def _check_file(path: Path, allow_new: bool = False) -> None:
         )
     # A damaged file, or a vanished one that had data, is never opened or replaced.
     verify_before_open(path, allow_new=allow_new)
+    if path.exists() and not writable(path):
+        # SQLite would open it read-only without a word and fail at the first save.
+        raise ReadOnlyError(
+            f"Berkas basis data '{path}' hanya-baca (terkunci, atau tidak ada izin "
+            "menulis), jadi tidak dibuka. Buka kunci flashdisk atau salin berkasnya ke "
+            "folder lain. Tidak ada yang diubah.",
+            f"The database file '{path}' is read-only (write-protected, or no permission "
+            "to write), so it was not opened. Unlock the USB stick or copy the file to "
+            "another folder. Nothing was changed.",
+        )
     check = inspect_database_file(path, thorough=False)
     if check.status == NOT_SQLITE:
         raise DatabaseOpenError(

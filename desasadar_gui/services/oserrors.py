@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import errno
 import os
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -166,6 +167,31 @@ def _folder_state(path: Path | None) -> str | None:
     return None
 
 
+# Below this much free space, an I/O error while writing is taken for a full disk.
+FULL_DISK_BYTES = 256 * 1024
+
+
+def _volume_full(path: Path | None) -> bool:
+    if path is None:
+        return False
+    folder = path if path.is_dir() else path.parent
+    try:
+        return shutil.disk_usage(folder).free < FULL_DISK_BYTES
+    except OSError:
+        return False
+
+
+def writable(path: Path | str) -> bool:
+    """Can this process write to the existing file at ``path`` (asked without writing)?"""
+    path = Path(path)
+    try:
+        if hasattr(os, "statvfs") and os.statvfs(path).f_flag & os.ST_RDONLY:
+            return False
+        return os.access(path, os.W_OK)
+    except OSError:
+        return False
+
+
 def classify(exc: BaseException, path: Path | str | None = None) -> str | None:
     """The kind of a file or database failure (see the module table), or ``None``."""
     inner = _unwrap(exc)
@@ -183,6 +209,10 @@ def classify(exc: BaseException, path: Path | str | None = None) -> str | None:
         if code is None:
             return None
         kind = _SQLITE_KINDS.get(code & 0xFF)
+        if kind in (IO_ERROR, CANT_OPEN) and _volume_full(where):
+            # SQLite reports ENOSPC while growing its -shm or -wal file as an I/O error
+            # (SQLITE_IOERR_SHMSIZE, _WRITE...): the free space says what it really was.
+            return DISK_FULL
         if kind in (CANT_OPEN, IO_ERROR, READ_ONLY):
             # SQLite says "cannot open" for a missing folder, a folder it may not
             # write its journal into and a missing device alike: look at the folder.
