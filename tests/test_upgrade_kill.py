@@ -26,6 +26,7 @@ from pathlib import Path
 import pytest
 from upgrade_helpers import old_database
 
+from desasadar_gui.cli import clean_leftovers
 from desasadar_gui.db.backup_files import backups_dir
 from desasadar_gui.db.migrate import head_revision
 from desasadar_gui.services.database import Database
@@ -262,6 +263,8 @@ def test_kill_a_large_upgrade_at_many_points(tmp_path: Path) -> None:
         rc = _kill_after(path, whole * fraction)
         parts = [p.name for p in backups_dir(path).iterdir() if ".part" in p.name]
         outcomes.append((f"{whole * fraction:.2f}s", _revision(path), rc, parts))
+        clean_leftovers(path)  # what every start does first (a kill mid-backup left .part)
+        assert not [p for p in backups_dir(path).iterdir() if ".part" in p.name]
         assert _next_start_digest(path) == expected
     print(
         json.dumps(
