@@ -19,7 +19,7 @@ from desasadar_gui import __version__
 from desasadar_gui.errors import UserError
 from desasadar_gui.logs import setup_logging
 from desasadar_gui.paths import APP_AUTHOR, APP_NAME, data_dir, resource_path
-from desasadar_gui.services.database import Database
+from desasadar_gui.services.database import Database, UpgradeFailedError
 from desasadar_gui.services.oserrors import describe_os_error
 
 log = logging.getLogger("desasadar.app")
@@ -65,13 +65,22 @@ def open_database(db_path: Path) -> Database | None:
     locked for this copy of the app while it is open.
     """
     from desasadar_gui.ui import messages
-    from desasadar_gui.ui.damaged_db_dialog import check_database_at_startup
+    from desasadar_gui.ui.damaged_db_dialog import (
+        check_database_at_startup,
+        offer_backup_after_failed_upgrade,
+    )
 
     try:
         decision = check_database_at_startup(db_path)
         if not decision.proceed:
             return None
-        return Database.open(db_path, lock=True, allow_new=decision.allow_new)
+        try:
+            return Database.open(db_path, lock=True, allow_new=decision.allow_new)
+        except UpgradeFailedError as exc:
+            log.warning("schema upgrade failed at start-up; offering a backup")
+            if not offer_backup_after_failed_upgrade(exc, db_path).proceed:
+                return None
+            return Database.open(db_path, lock=True)
     except UserError as exc:
         log.warning("database refused: %s", exc.text_en)
         messages.show_user_error(None, exc)
@@ -133,7 +142,10 @@ def open_demo_database(officer: str, branch: str) -> Database | None:
 
 
 def run_app(db_path: Path) -> int:
+    from desasadar_gui.cli import clean_leftovers
+
     setup_logging()
+    clean_leftovers(Path(db_path))  # scratch of killed processes, half-written backups
     app = _ensure_app(sys.argv[:1])
     from desasadar_gui.ui.crash_dialog import install_excepthook
     from desasadar_gui.ui.i18n import apply_language, saved_language

@@ -203,16 +203,42 @@ COMMANDS = {
 }
 
 
+def clean_leftovers(db_path: Path | None) -> None:
+    """At every start (GUI and each command), before any work: scratch folders of
+    processes that are gone (import staging, export parts: personal data) and
+    half-written backup copies of ``db_path``. Never fails the start."""
+    from desasadar_gui.scratch import clean_stale
+    from desasadar_gui.services.backups import remove_stale_parts
+
+    try:
+        clean_stale()
+        if db_path is not None:
+            remove_stale_parts(db_path)
+    except OSError as exc:  # a read-only or full data folder: the command says more
+        log.warning("leftovers not cleaned: %s", type(exc).__name__)
+
+
+def _print_restore_hint(exc: Exception, args: argparse.Namespace) -> None:
+    """After a failed schema upgrade: the exact command that brings the data back."""
+    from desasadar_gui.db.migrate import UpgradeFailedError
+
+    if isinstance(exc, UpgradeFailedError) and exc.backup_path is not None:
+        command = f'desasadar --db "{_db_path(args.db)}" restore "{exc.backup_path}"'
+        print(f"Pulihkan dengan / restore with:\n  {command}", file=sys.stderr)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     from desasadar_gui.errors import UserError
     from desasadar_gui.logs import setup_logging
 
     log_path = setup_logging()
+    clean_leftovers(None if args.command == "screenshot" else _db_path(args.db))
     try:
         return COMMANDS[args.command](args)
     except UserError as exc:
         print(exc.message(), file=sys.stderr)
+        _print_restore_hint(exc, args)
         return EXIT_REFUSED
     except KeyboardInterrupt:
         print("Dibatalkan / cancelled.", file=sys.stderr)
@@ -223,7 +249,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         log.warning("OS error in %s: %s", args.command, exc.__class__.__name__)
         print(describe_os_error(exc).message(), file=sys.stderr)
         return EXIT_REFUSED
-    except Exception:
+    except Exception as exc:
+        from desasadar_gui.services.oserrors import describe_db_error
+
+        # A database or file failure that reached here unwrapped (a read outside a
+        # transaction, a staging file): still a plain message by its error code.
+        known = describe_db_error(exc, _db_path(args.db) if args.command else None)
+        if known is not None:
+            log.warning("%s in %s: %s", type(known).__name__, args.command, type(exc).__name__)
+            print(known.message(), file=sys.stderr)
+            return EXIT_REFUSED
         log.exception("unexpected error in command %s", args.command)
         print(
             "Terjadi kesalahan tak terduga; rinciannya dicatat di "

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
+import os
 import re
 from pathlib import Path
 
@@ -97,13 +98,48 @@ class PrivacyFilter(logging.Filter):
         return True
 
 
+class QuietRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """A rotating log file that never prints to the user's console.
+
+    When the log disk is full (or the folder became read-only, or the stick holding it
+    was removed), the standard handler prints "--- Logging error ---" and a traceback
+    to stderr for every record: that is the one place the user would see one. Records
+    that cannot be written are dropped and counted instead; the app goes on.
+    """
+
+    dropped = 0
+
+    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 (logging API)
+        self.dropped += 1
+        try:  # a half-written line must not block the next attempt
+            if self.stream is not None:
+                self.stream.close()
+        except Exception:
+            pass
+        self.stream = None  # type: ignore[assignment]
+
+    def shouldRollover(self, record: logging.LogRecord) -> bool:  # noqa: N802
+        try:
+            return bool(super().shouldRollover(record))
+        except Exception:
+            return False
+
+
+def log_file_path() -> Path:
+    """Where the log is (or would be) written: named in messages about bugs."""
+    return _configured if _configured is not None else log_dir() / LOG_NAME
+
+
 def setup_logging(level: int = logging.INFO) -> Path:
     """Attach the rotating file handler once; returns the log file's path."""
     global _configured, _handler
     if _configured is not None:
         return _configured
-    path = log_dir() / LOG_NAME
-    handler = logging.handlers.RotatingFileHandler(
+    try:
+        path = log_dir() / LOG_NAME
+    except OSError:  # no log folder can be made (full or read-only disk): log nowhere
+        path = Path(os.devnull)
+    handler = QuietRotatingFileHandler(
         path, maxBytes=1_000_000, backupCount=5, encoding="utf-8", delay=True
     )
     formatter = logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")

@@ -14,6 +14,7 @@ No Qt and no database here: every layer may use it.
 
 from __future__ import annotations
 
+import atexit
 import logging
 import os
 import shutil
@@ -56,7 +57,7 @@ class ScratchFolder:
         if fd is not None:
             try:
                 unlock(fd)
-            except OSError:
+            except (OSError, ImportError):  # ImportError: at interpreter shutdown
                 pass
             os.close(fd)
         shutil.rmtree(self.path, ignore_errors=True)
@@ -84,31 +85,80 @@ def scratch_folder(prefix: str) -> Iterator[Path]:
         folder.remove()
 
 
-_session: ScratchFolder | None = None
-PARTS = "parts.lst"
+# -- half-written files elsewhere (".part" beside a target) ------------------------------
+
+CLAIMS = "claims"
+CLAIM_SUFFIX = ".claim"
+_claims_folder: ScratchFolder | None = None
 
 
-def track_part(path: Path | str) -> None:
-    """Note a half-written file that must sit beside its target (a ``.part`` renamed
-    into place when complete, e.g. on a USB stick): if this process is killed before it
-    is renamed or removed, :func:`clean_stale` removes it at the next start."""
-    global _session
-    if _session is None:
-        _session = ScratchFolder("session")
-    with (_session.path / PARTS).open("a", encoding="utf-8") as fh:
-        fh.write(f"{Path(path).resolve()}\n")
+def _claims() -> ScratchFolder:
+    """This process's folder of claims, made on first use and kept while it lives."""
+    global _claims_folder
+    if _claims_folder is None or not _claims_folder.path.is_dir():
+        _claims_folder = ScratchFolder(CLAIMS)
+        atexit.register(_claims_folder.remove)  # before the interpreter winds down
+    return _claims_folder
 
 
-def _remove_parts(folder: Path) -> None:
+@contextmanager
+def claimed(*paths: Path) -> Iterator[None]:
+    """Claim half-written files that must live beside their target (a ``.part`` file on
+    a USB stick, renamed over the target when complete) while the block runs.
+
+    The claim is a note in this process's scratch folder. If the process is killed, the
+    next start (:func:`clean_stale`) finds the note of a dead process and removes the
+    files it names, so a half-written copy holding NIKs never stays behind. Only names
+    ending in ``.part`` (or a ``.part``'s journal) are ever removed that way.
+    """
+    note = _claims().path / f"{uuid.uuid4().hex}{CLAIM_SUFFIX}"
     try:
-        lines = (folder / PARTS).read_text(encoding="utf-8").splitlines()
+        note.write_text("\n".join(str(Path(p).absolute()) for p in paths), encoding="utf-8")
+    except OSError:  # the claim is a safety net; the work itself may still succeed
+        note = None  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        if note is not None:
+            note.unlink(missing_ok=True)
+
+
+def _is_part(path: Path) -> bool:
+    name = path.name
+    return name.endswith(".part") or name.endswith(".part-journal")
+
+
+def claimed_by_live_processes(root: Path | None = None) -> set[Path]:
+    """The files claimed right now by running processes (never to be removed)."""
+    live: set[Path] = set()
+    try:
+        folders = [f for f in (root or scratch_root()).iterdir() if f.is_dir()]
     except OSError:
-        return
-    for line in lines:
-        path = Path(line.strip())
-        if line.strip() and ".part" in path.name:
+        return live
+    for folder in folders:
+        if not folder.name.startswith(CLAIMS + "-") or _owner_gone(folder):
+            continue
+        live.update(_claimed_paths(folder))
+    return live
+
+
+def _claimed_paths(folder: Path) -> list[Path]:
+    paths = []
+    for note in folder.glob(f"*{CLAIM_SUFFIX}"):
+        try:
+            paths += [Path(line) for line in note.read_text(encoding="utf-8").splitlines() if line]
+        except OSError:
+            continue
+    return paths
+
+
+def _remove_claimed(folder: Path) -> None:
+    """A dead process's claims: remove the half-written files they name."""
+    for path in _claimed_paths(folder):
+        if _is_part(path):
             try:
                 path.unlink(missing_ok=True)
+                log.info("removed a half-written file left by a killed process")
             except OSError:
                 pass
 
@@ -146,7 +196,7 @@ def clean_stale(root: Path | None = None) -> int:
     for entry in entries:
         if entry.is_dir():
             if _owner_gone(entry):
-                _remove_parts(entry)
+                _remove_claimed(entry)
                 shutil.rmtree(entry, ignore_errors=True)
                 removed += not entry.exists()
         else:  # a loose file: nothing of ours writes one here

@@ -16,14 +16,18 @@ from pathlib import Path
 import pytest
 from safety_helpers import PEOPLE, add_people, integrity, live_participants
 from sqlalchemy import event
+from sqlalchemy.exc import OperationalError
 
 from desasadar_gui.errors import UserError
 from desasadar_gui.services import backups
 from desasadar_gui.services.database import Database
 from desasadar_gui.services.instance_lock import InstanceLockedError, acquire_instance_lock
 from desasadar_gui.services.oserrors import (
+    DatabaseDamagedError,
+    DatabaseLockedError,
     DeviceGoneError,
     DiskFullError,
+    IOFailureError,
     ReadOnlyError,
     describe_db_error,
 )
@@ -129,9 +133,7 @@ def test_disk_full_on_a_real_small_file_system(tiny_disk: Path, template_db: Pat
     assert integrity(path) == "ok"
 
 
-def test_backup_onto_a_full_disk_leaves_nothing_half_written(
-    tiny_disk: Path, db: Database
-) -> None:
+def test_backup_onto_a_full_disk_leaves_nothing_half_written(tiny_disk: Path, db: Database) -> None:
     add_people(db)
     filler = tiny_disk / "isi"
     filler.write_bytes(b"\0" * (1024 * 1024 - 64 * 1024))  # leave less than the database
@@ -161,24 +163,64 @@ def test_backup_fails_cleanly_when_the_write_hits_enospc(
         backups.backup_before_import(db)
 
 
-def test_os_and_sqlite_errors_map_to_plain_messages() -> None:
+def _sqlite_error(code: int, name: str, text: str = "") -> sqlite3.OperationalError:
+    """An error as SQLite raises it: the code is what counts, never the text."""
+    exc = sqlite3.OperationalError(text or "some text in another language")
+    exc.sqlite_errorcode = code
+    exc.sqlite_errorname = name
+    return exc
+
+
+def test_os_and_sqlite_errors_map_to_plain_messages_by_code(tmp_path: Path) -> None:
+    here = tmp_path / "data.sqlite"
+    here.write_bytes(b"")
+    gone = tmp_path / "E" / "data.sqlite"  # its folder is not there (stick removed)
     cases = [
-        (OSError(errno.ENOSPC, "No space left"), DiskFullError),
-        (OSError(errno.EROFS, "Read-only file system", "E:/data.sqlite"), ReadOnlyError),
-        (OSError(errno.EACCES, "Permission denied", "E:/data.sqlite"), ReadOnlyError),
-        (OSError(errno.EIO, "Input/output error", "E:/data.sqlite"), DeviceGoneError),
-        (sqlite3.OperationalError("database or disk is full"), DiskFullError),
-        (sqlite3.OperationalError("attempt to write a readonly database"), ReadOnlyError),
-        (sqlite3.OperationalError("disk I/O error"), DeviceGoneError),
+        (OSError(errno.ENOSPC, "No space left"), here, DiskFullError),
+        (OSError(errno.EROFS, "Read-only file system", str(here)), here, ReadOnlyError),
+        (OSError(errno.EACCES, "Permission denied", str(here)), here, ReadOnlyError),
+        (OSError(errno.EIO, "Input/output error", str(here)), here, IOFailureError),
+        (OSError(errno.EIO, "Input/output error", str(gone)), gone, DeviceGoneError),
+        (OSError(errno.ENODEV, "No such device", str(here)), here, DeviceGoneError),
+        (_sqlite_error(13, "SQLITE_FULL"), here, DiskFullError),
+        (_sqlite_error(8, "SQLITE_READONLY"), here, ReadOnlyError),
+        (_sqlite_error(1032, "SQLITE_READONLY_DBMOVED"), here, ReadOnlyError),
+        (_sqlite_error(778, "SQLITE_IOERR_WRITE"), here, IOFailureError),
+        (_sqlite_error(778, "SQLITE_IOERR_WRITE"), gone, DeviceGoneError),
+        (_sqlite_error(5, "SQLITE_BUSY"), here, DatabaseLockedError),
+        (_sqlite_error(262, "SQLITE_LOCKED_SHAREDCACHE"), here, DatabaseLockedError),
+        (_sqlite_error(11, "SQLITE_CORRUPT"), here, DatabaseDamagedError),
+        (_sqlite_error(26, "SQLITE_NOTADB"), here, DatabaseDamagedError),
+        (_sqlite_error(14, "SQLITE_CANTOPEN"), gone, DeviceGoneError),
     ]
-    for exc, kind in cases:
-        error = describe_db_error(exc, "E:/data.sqlite")
-        assert isinstance(error, kind), exc
+    for exc, path, kind in cases:
+        error = describe_db_error(exc, path)
+        assert type(error) is kind, (exc, path)
         assert error.message("id") and error.message("en")
-    gone = describe_db_error(OSError(errno.ENOENT, "No such file", "E:/data.sqlite"))
-    assert "flashdisk" in gone.message("id")
+        assert error.message("id") != error.message("en")
+        # The same error wrapped by SQLAlchemy is classified the same way.
+        wrapped = OperationalError("SELECT 1", {}, exc)
+        assert type(describe_db_error(wrapped, path)) is kind
+    # Message text alone decides nothing: a code-less error is not guessed at.
+    assert describe_db_error(sqlite3.OperationalError("database or disk is full")) is None
     assert describe_db_error(ValueError("a bug")) is None
-    assert describe_db_error(sqlite3.IntegrityError("UNIQUE constraint failed")) is None
+    assert describe_db_error(_sqlite_error(19, "SQLITE_CONSTRAINT")) is None
+    # Each kind has its own message; "damaged" is said only of a damaged file.
+    texts = {
+        type(describe_db_error(e, p)): describe_db_error(e, p).message("id") for e, p, _ in cases
+    }
+    assert len(set(texts.values())) == len(texts)
+    assert [k for k, t in texts.items() if "rusak" in t] == [DatabaseDamagedError]
+
+
+def test_plain_error_never_returns_none_and_names_the_log(tmp_path: Path) -> None:
+    from desasadar_gui.logs import log_file_path
+    from desasadar_gui.services.oserrors import plain_error
+
+    error = plain_error(ValueError("a bug"))
+    assert str(log_file_path()) in error.message("id")
+    assert str(log_file_path()) in error.message("en")
+    assert isinstance(plain_error(_sqlite_error(13, "SQLITE_FULL")), DiskFullError)
 
 
 # -- read-only folder --------------------------------------------------------------------
@@ -198,7 +240,9 @@ def test_a_read_only_folder_is_explained_and_the_data_untouched(
 def test_read_only_folder_from_the_command_line(db_path: Path, read_only_folder: Path) -> None:
     done = subprocess.run(
         [sys.executable, "-m", "desasadar_gui", "--db", str(db_path), "stats"],
-        capture_output=True, text=True, timeout=120,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert done.returncode == 2
     assert "Traceback" not in done.stderr
@@ -222,18 +266,19 @@ def test_writing_to_a_database_that_became_read_only_rolls_back(db: Database) ->
 # -- removed USB stick -------------------------------------------------------------------
 
 
-def test_a_removed_usb_stick_mid_save_is_explained(db: Database) -> None:
+def test_an_io_error_mid_save_is_explained(db: Database) -> None:
     add_people(db, PEOPLE[:1])
 
     @event.listens_for(db.engine, "before_cursor_execute")
-    def _gone(conn, cursor, statement, *args):  # noqa: ANN001
+    def _failing(conn, cursor, statement, *args):  # noqa: ANN001
         if statement.lstrip().upper().startswith("INSERT"):
-            raise sqlite3.OperationalError("disk I/O error")
+            raise _sqlite_error(778, "SQLITE_IOERR_WRITE", "disk I/O error")
 
-    with pytest.raises(DeviceGoneError) as err:
+    with pytest.raises(IOFailureError) as err:
         add_people(db, PEOPLE[1:2])
-    assert "flashdisk dicabut" in err.value.message("id")
-    event.remove(db.engine, "before_cursor_execute", _gone)
+    assert "kesalahan perangkat" in err.value.message("id")
+    assert "rusak" not in err.value.message("id")
+    event.remove(db.engine, "before_cursor_execute", _failing)
     assert live_participants(db.path) == 1
 
 
@@ -263,7 +308,9 @@ def test_second_instance_as_another_process(db_path: Path) -> None:
     with Database.open(db_path, lock=True):
         done = subprocess.run(
             [sys.executable, "-m", "desasadar_gui", "--db", str(db_path), "stats"],
-            capture_output=True, text=True, timeout=120,
+            capture_output=True,
+            text=True,
+            timeout=120,
         )
     assert done.returncode == 2
     assert "sedang dibuka di jendela Desa Sadar lain" in done.stderr

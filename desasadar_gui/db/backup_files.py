@@ -99,8 +99,15 @@ def new_backup_path(folder: Path, kind: str, when: datetime | None = None) -> Pa
     if kind not in KINDS:
         raise ValueError(f"unknown backup kind: {kind}")
     stamp = (when or datetime.now()).strftime(_STAMP)
-    path = folder / f"{kind}-{stamp}{SUFFIX}"
-    seq = 1
+    # Past every copy of that second already there (even one removed by rotation
+    # since): a new copy must never sort as older than an existing one.
+    taken = [
+        b.seq
+        for p in folder.glob(f"{kind}-{stamp}*")
+        if (b := parse_backup_name(p.with_name(p.name.removesuffix(".part"))))
+    ]
+    seq = max(taken, default=0) + 1
+    path = folder / (f"{kind}-{stamp}{SUFFIX}" if seq == 1 else f"{kind}-{stamp}-{seq}{SUFFIX}")
     while path.exists() or Path(str(path) + ".part").exists():
         seq += 1
         path = folder / f"{kind}-{stamp}-{seq}{SUFFIX}"

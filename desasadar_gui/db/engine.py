@@ -52,27 +52,33 @@ def backup_sqlite(source: Path | str, target: Path | str) -> Path:
     ``target``: a crash or a full disk never leaves a half-written file under the
     final name. On failure the partial file is removed and the error propagates.
     """
+    from desasadar_gui.scratch import claimed
+
     target = Path(target)
     tmp = target.with_name(target.name + ".part")
-    try:
-        # as_uri() percent-encodes spaces and non-ASCII letters (Windows user folders).
-        src = sqlite3.connect(Path(source).resolve().as_uri() + "?mode=ro", uri=True)
+    journal = Path(str(tmp) + "-journal")
+    # Claimed while written: after a kill, the next start removes the half-written copy
+    # (it holds personal data), wherever it is (the backups folder or a USB stick).
+    with claimed(tmp, journal):
         try:
-            dst = sqlite3.connect(tmp)
+            # as_uri() percent-encodes spaces and non-ASCII letters (Windows user folders).
+            src = sqlite3.connect(Path(source).resolve().as_uri() + "?mode=ro", uri=True)
             try:
-                src.backup(dst)
-                dst.execute("PRAGMA journal_mode=DELETE")
+                dst = sqlite3.connect(tmp)
+                try:
+                    src.backup(dst)
+                    dst.execute("PRAGMA journal_mode=DELETE")
+                finally:
+                    dst.close()
             finally:
-                dst.close()
-        finally:
-            src.close()
-        fsync_file(tmp)
-        os.replace(tmp, target)
-        fsync_dir(target.parent)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        Path(str(tmp) + "-journal").unlink(missing_ok=True)
-        raise
+                src.close()
+            fsync_file(tmp)
+            os.replace(tmp, target)
+            fsync_dir(target.parent)
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            journal.unlink(missing_ok=True)
+            raise
     return target
 
 

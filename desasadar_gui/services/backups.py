@@ -8,13 +8,19 @@ named). They are taken:
 - before every import (``backup_before_import``, called at the start of the import's
   apply step), kind ``pre-import``;
 - before every schema upgrade (``db/migrate.py``), kind ``pre-upgrade``;
-- once a day when the app closes (``daily_backup_if_due``), kind ``daily``;
+- once a day when the app closes (``daily_backup_if_due``), kind ``daily``, checked in
+  full (``integrity.full_check``);
 - before a restore replaces the file (``restore_backup``), kind ``pre-restore``;
 - when the officer asks (GUI button, ``desasadar backup``), kind ``manual``.
 
-Rotation keeps the newest N of each automatic kind (:class:`BackupPolicy`, stored in
-the database's settings); manual copies and copies of damaged files are never removed
-automatically.
+Rotation keeps the newest N of each automatic kind and all copies of one database
+under a total size (:class:`BackupPolicy`, stored in the database's settings; default
+2 GiB, ``backup.max_total_mb``): over the cap the oldest pre-import copies go first,
+then old daily, pre-restore and pre-upgrade copies, never the newest of a kind. Before
+an automatic copy there must be room for it on the disk (old automatic copies are
+pruned to make room, else a plain disk-full message and nothing is written). Manual
+copies and copies of damaged files are never removed automatically. Half-written
+``.part`` files of a killed backup are removed at the next start.
 
 A restore never opens the database itself: the caller closes its :class:`Database`
 first (and keeps holding the instance lock), calls :func:`restore_backup`, then opens
@@ -27,7 +33,6 @@ import logging
 import os
 import shutil
 import sqlite3
-import time
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -59,9 +64,11 @@ from desasadar_gui.services.integrity import (
     NOT_SQLITE,
     TOO_NEW,
     FileCheck,
+    FullCheckResult,
+    full_check,
     inspect_database_file,
 )
-from desasadar_gui.services.oserrors import describe_db_error
+from desasadar_gui.services.oserrors import DiskFullError, describe_db_error
 
 log = logging.getLogger("desasadar.backups")
 
@@ -76,12 +83,14 @@ __all__ = [
     "BackupInfo",
     "BackupPolicy",
     "BackupRefusedError",
+    "DailyBackupDamagedError",
     "RestoreResult",
     "backup_before_import",
     "backups_dir",
     "daily_backup_if_due",
     "kind_label",
     "list_backups",
+    "remove_stale_parts",
     "load_policy",
     "restore_backup",
     "rotate",
@@ -92,7 +101,19 @@ __all__ = [
 
 SETTING_KEEP_DAILY = "backup.keep_daily"
 SETTING_KEEP_PRE_IMPORT = "backup.keep_pre_import"
+SETTING_MAX_TOTAL_MB = "backup.max_total_mb"
 SIDECARS = ("-wal", "-shm", "-journal")
+MIB = 1024 * 1024
+DEFAULT_MAX_TOTAL_MB = 2048
+# An automatic copy is only started with room for it and this much to spare, so that a
+# backup never fills the disk the database itself needs to go on working.
+FREE_SPACE_MARGIN = 64 * MIB
+
+# Which automatic copies give way first when the total size is over the cap: the
+# oldest pre-import copies (one per import, the most numerous and least needed once
+# the import is known good), then old daily, pre-restore and pre-upgrade copies.
+# Manual copies and copies of damaged files are never removed automatically.
+PRUNE_ORDER = (PRE_IMPORT, DAILY, PRE_RESTORE, PRE_UPGRADE)
 
 
 class BackupRefusedError(UserError):
@@ -101,12 +122,14 @@ class BackupRefusedError(UserError):
 
 @dataclass(frozen=True)
 class BackupPolicy:
-    """How many copies of each automatic kind to keep (newest first)."""
+    """How many copies of each automatic kind to keep (newest first), and how much
+    disk all copies of one database may take together (``max_total_bytes``)."""
 
     keep_daily: int = 7
     keep_pre_import: int = 10
     keep_pre_upgrade: int = 5
     keep_pre_restore: int = 5
+    max_total_bytes: int = DEFAULT_MAX_TOTAL_MB * MIB
 
     def keep_for(self, kind: str) -> int | None:
         """How many to keep; ``None``: never removed automatically (manual, damaged)."""
@@ -118,13 +141,14 @@ class BackupPolicy:
         }.get(kind)
 
 
+_SETTINGS = (SETTING_KEEP_DAILY, SETTING_KEEP_PRE_IMPORT, SETTING_MAX_TOTAL_MB)
+
+
 def load_policy(db: Database) -> BackupPolicy:
     """The policy stored in this database's settings (defaults where unset or invalid)."""
     default = BackupPolicy()
     with db.read_session() as s:
-        values = {
-            key: s.get(Setting, key) for key in (SETTING_KEEP_DAILY, SETTING_KEEP_PRE_IMPORT)
-        }
+        values = {key: s.get(Setting, key) for key in _SETTINGS}
 
     def number(key: str, fallback: int) -> int:
         row = values[key]
@@ -136,18 +160,28 @@ def load_policy(db: Database) -> BackupPolicy:
     return BackupPolicy(
         keep_daily=number(SETTING_KEEP_DAILY, default.keep_daily),
         keep_pre_import=number(SETTING_KEEP_PRE_IMPORT, default.keep_pre_import),
+        max_total_bytes=number(SETTING_MAX_TOTAL_MB, DEFAULT_MAX_TOTAL_MB) * MIB,
     )
 
 
-def save_policy(db: Database, keep_daily: int, keep_pre_import: int) -> BackupPolicy:
+def save_policy(
+    db: Database, keep_daily: int, keep_pre_import: int, max_total_mb: int | None = None
+) -> BackupPolicy:
     if keep_daily < 1 or keep_pre_import < 1:
         raise UserError(
             "Jumlah cadangan yang disimpan minimal 1.",
             "At least 1 backup of each kind must be kept.",
         )
+    if max_total_mb is not None and max_total_mb < 1:
+        raise UserError(
+            "Batas ukuran semua cadangan minimal 1 MB.",
+            "The size limit for all backups must be at least 1 MB.",
+        )
     with db.session() as s:
         s.merge(Setting(key=SETTING_KEEP_DAILY, value=str(int(keep_daily))))
         s.merge(Setting(key=SETTING_KEEP_PRE_IMPORT, value=str(int(keep_pre_import))))
+        if max_total_mb is not None:
+            s.merge(Setting(key=SETTING_MAX_TOTAL_MB, value=str(int(max_total_mb))))
     return load_policy(db)
 
 
@@ -164,8 +198,10 @@ def _db_path(db_or_path: Database | Path | str) -> Path:
 
 def _plain(exc: BaseException, path: Path) -> UserError:
     error = describe_db_error(exc, path)
-    return error if error is not None else UserError(
-        f"Cadangan tidak bisa dibuat: {exc}", f"The backup could not be made: {exc}"
+    return (
+        error
+        if error is not None
+        else UserError(f"Cadangan tidak bisa dibuat: {exc}", f"The backup could not be made: {exc}")
     )
 
 
@@ -199,68 +235,189 @@ def take_backup(
     return copy
 
 
-STALE_PART_SECONDS = 3600
+def remove_stale_parts(db_path: Path | str) -> int:
+    """Half-written copies in the backups folder of ``db_path`` that no running process
+    is writing (a kill or a power cut during a backup): they hold personal data and are
+    never needed. Called at start-up and before each rotation; returns how many."""
+    from desasadar_gui.scratch import claimed_by_live_processes
 
-
-def _remove_stale_parts(db_path: Path) -> None:
-    """Half-written copies left by a power cut during a backup (never a finished one)."""
     folder = backups_dir(db_path, create=False)
     if not folder.is_dir():
-        return
-    now = time.time()
+        return 0
+    live = {p.absolute() for p in claimed_by_live_processes()}
+    removed = 0
     for part in folder.glob("*.part*"):
+        if part.absolute() in live:
+            continue
         try:
-            if now - part.stat().st_mtime > STALE_PART_SECONDS:
-                part.unlink()
+            part.unlink()
+            removed += 1
         except OSError:
             pass
+    if removed:
+        log.info("removed %d half-written backup file(s)", removed)
+    return removed
 
 
-def rotate(db_or_path: Database | Path | str, policy: BackupPolicy | None = None) -> list[Path]:
-    """Remove the oldest automatic copies beyond the policy; returns what was removed."""
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def _prune_for_size(path: Path, policy: BackupPolicy, keep: Path | None) -> list[Path]:
+    """Remove automatic copies (PRUNE_ORDER, oldest first) while all copies together
+    are over ``policy.max_total_bytes``. The newest copy of each kind stays, and so does
+    ``keep`` (the copy just taken)."""
+    copies = backup_files(path)  # newest first
+    total = sum(_size(b.path) for b in copies)
+    removed: list[Path] = []
+    if total <= policy.max_total_bytes:
+        return removed
+    for kind in PRUNE_ORDER:
+        of_kind = [b for b in copies if b.kind == kind]
+        for old in reversed(of_kind[1:]):  # oldest first; never the newest of a kind
+            if total <= policy.max_total_bytes:
+                return removed
+            if keep is not None and old.path == keep:
+                continue
+            size = _size(old.path)
+            try:
+                old.path.unlink()
+            except OSError as exc:
+                log.warning("could not remove old backup %s: %s", old.path.name, exc)
+                continue
+            total -= size
+            removed.append(old.path)
+    if total > policy.max_total_bytes:
+        log.info("backups still over the size limit (%d MB): manual or newest copies", total // MIB)
+    return removed
+
+
+def rotate(
+    db_or_path: Database | Path | str,
+    policy: BackupPolicy | None = None,
+    keep: Path | None = None,
+) -> list[Path]:
+    """Remove the oldest automatic copies beyond the policy (count per kind, then the
+    total size cap); returns what was removed."""
     if policy is None:
         policy = load_policy(db_or_path) if isinstance(db_or_path, Database) else BackupPolicy()
     removed: list[Path] = []
-    _remove_stale_parts(_db_path(db_or_path))
+    path = _db_path(db_or_path)
+    remove_stale_parts(path)
     by_kind: dict[str, list[BackupFile]] = {}
-    for backup in backup_files(_db_path(db_or_path)):  # newest first
+    for backup in backup_files(path):  # newest first
         by_kind.setdefault(backup.kind, []).append(backup)
     for kind, copies in by_kind.items():
-        keep = policy.keep_for(kind)
-        if keep is None:
+        count = policy.keep_for(kind)
+        if count is None:
             continue
-        for old in copies[keep:]:
+        for old in copies[count:]:
             try:
                 old.path.unlink()
                 removed.append(old.path)
             except OSError as exc:  # a locked or vanished copy is not worth failing for
                 log.warning("could not remove old backup %s: %s", old.path.name, exc)
+    removed += _prune_for_size(path, policy, keep)
     if removed:
         log.info("rotated away %d old backup(s)", len(removed))
     return removed
 
 
+def _database_size(path: Path) -> int:
+    return _size(path) + _size(Path(str(path) + "-wal"))
+
+
+def _make_room(db: Database, kind: str) -> None:
+    """Before an automatic copy: room for it on the backups disk, pruning the oldest
+    automatic copies (pre-import first) if needed; a plain disk-full message if even
+    that is not enough (nothing has been written yet)."""
+    path = _db_path(db)
+    folder = backups_dir(path)
+    needed = _database_size(path) + FREE_SPACE_MARGIN
+
+    def free() -> int:
+        try:
+            return shutil.disk_usage(folder).free
+        except OSError:
+            return needed  # cannot tell: let the copy itself find out
+
+    if free() >= needed:
+        return
+    for prune_kind in PRUNE_ORDER:
+        for old in reversed([b for b in backup_files(path) if b.kind == prune_kind]):
+            if free() >= needed:
+                return
+            try:
+                old.path.unlink()
+                log.info("removed old backup %s to make room", old.path.name)
+            except OSError:
+                continue
+    if free() < needed:
+        log.warning("no room for a %s backup (%d MB needed)", kind, needed // MIB)
+        raise DiskFullError(
+            f"Disk penuh: tidak ada ruang untuk salinan pengaman ({kind_label(kind, 'id')}, "
+            f"perlu sekitar {needed // MIB + 1} MB). Kosongkan ruang lalu coba lagi. "
+            "Tidak ada yang diubah.",
+            f"The disk is full: there is no room for the safety copy ({kind_label(kind, 'en')}, "
+            f"about {needed // MIB + 1} MB needed). Free some space and try again. "
+            "Nothing was changed.",
+        )
+
+
 def backup_before_import(db: Database) -> Path | None:
     """Called at the start of an import's apply step: a pre-import copy, then rotation.
 
-    Raises a plain :class:`UserError` (disk full...) if the copy cannot be made: the
-    import must then not go ahead. (``None`` for a database without a file.)
+    A copy is taken before every import, even when one was taken a moment ago: it is the
+    only way back from an import, and telling "nothing changed since" reliably (WAL
+    files, the 2-second file times of FAT sticks) is not worth that risk. What keeps the
+    disk from filling is the total size cap (oldest pre-import copies go first) and the
+    free-space check before the copy. Raises a plain :class:`UserError` (disk full...)
+    if the copy cannot be made: the import must then not go ahead. (``None`` for a
+    database without a file.)
     """
     if db.path is None:
         return None
+    _make_room(db, PRE_IMPORT)
     copy = take_backup(db, PRE_IMPORT)
-    rotate(db)
+    rotate(db, keep=copy)
     return copy
 
 
+class DailyBackupDamagedError(UserError):
+    """The daily copy failed the full integrity check (so the database has the damage)."""
+
+    def __init__(self, text_id: str, text_en: str, check: FullCheckResult) -> None:
+        super().__init__(text_id, text_en)
+        self.check = check
+
+
 def daily_backup_if_due(db: Database, now: datetime | None = None) -> Path | None:
-    """Take today's daily copy if none exists yet (called when the app closes)."""
+    """Take today's daily copy if none exists yet (called when the app closes).
+
+    The copy gets the FULL integrity check (``integrity.full_check``; it is a file of
+    its own, so checking it does not hold up the database). A copy that fails it is
+    renamed to kind "damaged" (never offered as a good backup, never pushing the good
+    daily copies out) and :class:`DailyBackupDamagedError` tells the officer.
+    """
     today = (now or datetime.now()).date()
     path = _db_path(db)
     if any(b.kind == DAILY and b.taken_at.date() == today for b in backup_files(path)):
         return None
+    _make_room(db, DAILY)
     copy = take_backup(db, DAILY)
-    rotate(db)
+    check = full_check(copy)
+    if not check.ok and check.readable:
+        damaged = new_backup_path(copy.parent, DAMAGED)
+        os.replace(copy, damaged)
+        raise DailyBackupDamagedError(
+            check.message("id").replace(copy.name, path.name),
+            check.message("en").replace(copy.name, path.name),
+            check,
+        )
+    rotate(db, keep=copy)
     return copy
 
 
@@ -383,7 +540,7 @@ def _raw_copy_of_damaged(path: Path) -> Path:
     shutil.copyfile(path, part)
     os.replace(part, target)
     for sidecar in _sidecars(path):
-        shutil.copyfile(sidecar, str(target) + sidecar.name[len(path.name):])
+        shutil.copyfile(sidecar, str(target) + sidecar.name[len(path.name) :])
     fsync_dir(target.parent)
     log.warning("kept a raw copy of the damaged database: %s", target.name)
     return target

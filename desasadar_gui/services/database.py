@@ -17,12 +17,17 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from sqlalchemy import Engine, select
-from sqlalchemy.exc import DatabaseError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from desasadar_gui.db.clock import HybridClock, Rev
 from desasadar_gui.db.engine import make_engine, make_sessionmaker
-from desasadar_gui.db.migrate import UpgradeResult, upgrade_database
+from desasadar_gui.db.migrate import (
+    UpgradeFailedError,
+    UpgradeResult,
+    upgrade_database,
+    upgrade_failed_error,
+)
 from desasadar_gui.db.models import Device
 from desasadar_gui.errors import UserError
 from desasadar_gui.services.instance_lock import InstanceLock, acquire_instance_lock
@@ -32,18 +37,29 @@ from desasadar_gui.services.integrity import (
     latest_good_backup,
     verify_before_open,
 )
-from desasadar_gui.services.oserrors import describe_db_error
+from desasadar_gui.services.oserrors import (
+    DatabaseDamagedError,
+    ReadOnlyError,
+    describe_db_error,
+    plain_error,
+    writable,
+)
 
 log = logging.getLogger("desasadar.database")
-
-SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
 class DatabaseOpenError(UserError):
     pass
 
 
-__all__ = ["Database", "DatabaseOpenError", "DamagedDatabaseError", "DeviceInfo"]
+__all__ = [
+    "Database",
+    "DatabaseOpenError",
+    "DamagedDatabaseError",
+    "DeviceInfo",
+    "UpgradeFailedError",
+    "restorable_backup",
+]
 
 
 def utcnow() -> datetime:
@@ -63,7 +79,21 @@ class DeviceInfo:
 
 
 def _check_file(path: Path, allow_new: bool = False) -> None:
-    """Refuse, before SQLite touches it, a path that cannot be our database."""
+    """Look before touching: refuse, before any pragma could write to it, a path that
+    cannot be our database, is damaged, unreadable, or of a schema we do not know.
+
+    Everything here reads only (the file is opened read-only and immutable, so not even
+    a -wal or -shm file appears): a refused file is left byte for byte as it was.
+    """
+    from desasadar_gui.db.migrate import foreign_file_error, too_new_error
+    from desasadar_gui.services.integrity import (
+        FOREIGN,
+        NOT_SQLITE,
+        TOO_NEW,
+        UNREADABLE,
+        inspect_database_file,
+    )
+
     if path.is_dir():
         raise DatabaseOpenError(
             f"'{path}' adalah folder, bukan berkas basis data.",
@@ -78,14 +108,31 @@ def _check_file(path: Path, allow_new: bool = False) -> None:
         )
     # A damaged file, or a vanished one that had data, is never opened or replaced.
     verify_before_open(path, allow_new=allow_new)
-    if path.exists() and path.stat().st_size > 0:
-        with path.open("rb") as fh:
-            head = fh.read(len(SQLITE_MAGIC))
-        if head != SQLITE_MAGIC:
-            raise DatabaseOpenError(
-                f"'{path.name}' bukan berkas basis data Desa Sadar (isinya bukan SQLite).",
-                f"'{path.name}' is not a Desa Sadar database file (it is not SQLite).",
-            )
+    if path.exists() and not writable(path):
+        # SQLite would open it read-only without a word and fail at the first save.
+        raise ReadOnlyError(
+            f"Berkas basis data '{path}' hanya-baca (terkunci, atau tidak ada izin "
+            "menulis), jadi tidak dibuka. Buka kunci flashdisk atau salin berkasnya ke "
+            "folder lain. Tidak ada yang diubah.",
+            f"The database file '{path}' is read-only (write-protected, or no permission "
+            "to write), so it was not opened. Unlock the USB stick or copy the file to "
+            "another folder. Nothing was changed.",
+        )
+    check = inspect_database_file(path, thorough=False)
+    if check.status == NOT_SQLITE:
+        raise DatabaseOpenError(
+            f"'{path.name}' bukan berkas basis data Desa Sadar (isinya bukan SQLite).",
+            f"'{path.name}' is not a Desa Sadar database file (it is not SQLite).",
+        )
+    if check.status == FOREIGN:
+        raise foreign_file_error()
+    if check.status == TOO_NEW:
+        raise too_new_error()
+    if check.status == UNREADABLE:
+        error = check.error()
+        assert error is not None
+        log.warning("database file unreadable: %s (%s)", check.kind, check.detail)
+        raise error
 
 
 class Database:
@@ -96,7 +143,7 @@ class Database:
         self.path = path
         self.upgrade = upgrade
         # The one-instance-per-file lock, when this Database holds it (see ``open``).
-        self.instance_lock: InstanceLock | None = None
+        self._instance_lock: InstanceLock | None = None
         self._sessions: sessionmaker[Session] = make_sessionmaker(engine)
         self.device = self._ensure_device()
         with self._sessions() as s:
@@ -104,12 +151,22 @@ class Database:
             assert row is not None
             self.clock = HybridClock(self.device.id, row.clock_millis, row.clock_counter)
 
+    @property
+    def instance_lock(self) -> InstanceLock | None:
+        return self._instance_lock
+
+    @instance_lock.setter
+    def instance_lock(self, lock: InstanceLock | None) -> None:
+        """Hand a held lock to this Database (a restore keeps the lock across closing
+        and reopening): it now also covers the file as it is (a new file number)."""
+        self._instance_lock = lock
+        if lock is not None and self.path is not None:
+            lock.refresh_identity(self.path)
+
     # -- opening ---------------------------------------------------------------
 
     @classmethod
-    def open(
-        cls, path: Path | str, *, allow_new: bool = False, lock: bool = False
-    ) -> Database:
+    def open(cls, path: Path | str, *, allow_new: bool = False, lock: bool = False) -> Database:
         """Open (creating if needed) and upgrade the database file at ``path``.
 
         Refused with :class:`DamagedDatabaseError` when the file is damaged, or is missing
@@ -119,30 +176,47 @@ class Database:
         the app on the same file gets :class:`InstanceLockedError`.
         """
         path = Path(path)
+        # Look before touching: a file that is refused is left exactly as it was (not
+        # even a lock file appears beside it); only then the lock, then the engine.
+        _check_file(path, allow_new)
         held = acquire_instance_lock(path) if lock and path.parent.is_dir() else None
         try:
-            _check_file(path, allow_new)
             engine = make_engine(path)
             try:
                 result = upgrade_database(engine, path)
                 db = cls(engine, path, result)
+            except UpgradeFailedError as exc:
+                engine.dispose()
+                # A full disk, a read-only file... during the upgrade: that message (the
+                # file is at its old revision, nothing lost); else offer the backup.
+                cause = exc.__cause__
+                known = describe_db_error(cause, path) if cause is not None else None
+                if known is not None and not isinstance(known, DatabaseDamagedError):
+                    raise known from exc
+                raise _upgrade_failed(path, exc) from exc
             except UserError:
                 engine.dispose()
                 raise
-            except (DatabaseError, OperationalError, sqlite3.DatabaseError) as exc:
+            except (SQLAlchemyError, sqlite3.Error, OSError) as exc:
                 engine.dispose()
                 raise _open_error(path, exc) from exc
         except BaseException:
             if held is not None:
                 held.release()
             raise
-        db.instance_lock = held
+        try:
+            db.instance_lock = held  # a file made just now gets its identity lock here
+        except BaseException:
+            db.engine.dispose()
+            if held is not None:
+                held.release()
+            raise
         return db
 
     def close(self) -> None:
         """Close every connection, then let go of the instance lock (if held)."""
         self.engine.dispose()
-        lock, self.instance_lock = self.instance_lock, None
+        lock, self._instance_lock = self._instance_lock, None
         if lock is not None:
             lock.release()
 
@@ -220,29 +294,59 @@ class Database:
         row.clock_millis, row.clock_counter = self.clock.state
 
 
+def restorable_backup(db_path: Path, tries: int = 3) -> Path | None:
+    """The newest backup of ``db_path`` that this version can open and upgrade.
+
+    Each candidate (newest first, damaged copies skipped) is copied into a scratch
+    folder and upgraded there; the file and its backups are not changed. Used when the
+    upgrade of the file itself failed: the copy taken just before that upgrade has the
+    same problem, so an older one may be the one to offer.
+    """
+    from desasadar_gui.db.backup_files import DAMAGED, backup_files
+    from desasadar_gui.db.engine import backup_sqlite
+    from desasadar_gui.scratch import scratch_folder
+    from desasadar_gui.services.integrity import inspect_database_file
+
+    candidates = [b for b in backup_files(db_path) if b.kind != DAMAGED][: tries * 3]
+    tried = 0
+    with scratch_folder("upgrade-trial") as folder:
+        for backup in candidates:
+            if tried >= tries:
+                break
+            if not inspect_database_file(backup.path).ok:
+                continue
+            tried += 1
+            trial = folder / f"trial-{tried}.sqlite"
+            engine = None
+            try:
+                backup_sqlite(backup.path, trial)
+                engine = make_engine(trial)
+                upgrade_database(engine, None)
+                return backup.path
+            except (UserError, SQLAlchemyError, sqlite3.Error, OSError) as exc:
+                log.info(
+                    "backup %s does not upgrade either: %s", backup.path.name, type(exc).__name__
+                )
+            finally:
+                if engine is not None:
+                    engine.dispose()
+    return None
+
+
+def _upgrade_failed(path: Path, exc: UpgradeFailedError) -> UpgradeFailedError:
+    """The failed upgrade's message, naming a backup that will open (if there is one)."""
+    error = upgrade_failed_error(restorable_backup(path))
+    error.path = path
+    return error
+
+
 def _open_error(path: Path, exc: Exception) -> UserError:
-    text = str(exc).lower()
-    if "locked" in text or "busy" in text:
-        return DatabaseOpenError(
-            f"Basis data '{path.name}' sedang dipakai program lain. "
-            "Tutup program itu lalu coba lagi.",
-            f"The database '{path.name}' is in use by another program. Close it and try again.",
-        )
-    if "readonly" in text or "read-only" in text or "unable to open" in text:
-        return DatabaseOpenError(
-            f"Berkas '{path}' tidak bisa dibuka untuk ditulis. Periksa izin folder atau "
-            "apakah flashdisk terkunci.",
-            f"'{path}' cannot be opened for writing. Check the folder's permissions or "
-            "whether the USB stick is write-protected.",
-        )
-    if "not a database" in text or "malformed" in text or "corrupt" in text:
+    """The plain message for a failure while opening (by error code, see oserrors)."""
+    known = describe_db_error(exc, path)
+    if isinstance(known, DatabaseDamagedError):
+        # Damaged for real (SQLITE_CORRUPT / NOTADB): offer the latest good backup.
         return damaged_error(path, latest_good_backup(path))
-    if "disk" in text and "full" in text:
-        return DatabaseOpenError(
-            "Disk penuh: kosongkan ruang lalu coba lagi. Tidak ada data yang hilang.",
-            "The disk is full: free some space and try again. No data was lost.",
-        )
-    return DatabaseOpenError(
-        f"Basis data '{path.name}' tidak bisa dibuka: {exc}",
-        f"The database '{path.name}' could not be opened: {exc}",
-    )
+    if known is not None:
+        return known
+    log.error("database could not be opened: %s", type(exc).__name__, exc_info=exc)
+    return plain_error(exc, path)

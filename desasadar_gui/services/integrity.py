@@ -43,10 +43,21 @@ class FileCheck:
     status: str
     revision: str | None = None
     detail: str = ""
+    # For UNREADABLE: the failure's kind from ``oserrors.classify`` (disk-full,
+    # read-only, io, gone, locked...), so the message says what is really wrong.
+    kind: str | None = None
 
     @property
     def ok(self) -> bool:
         return self.status == OK
+
+    def error(self) -> UserError | None:
+        """The plain message for an unreadable file (``None`` when there is none)."""
+        if self.status != UNREADABLE:
+            return None
+        from desasadar_gui.services.oserrors import CANT_OPEN, message_for
+
+        return message_for(self.kind or CANT_OPEN, self.path)
 
 
 @functools.cache
@@ -59,20 +70,49 @@ def _known_revisions() -> frozenset[str]:
     return frozenset(s.revision for s in script.walk_revisions())
 
 
+def _is_corrupt(exc: sqlite3.Error) -> bool:
+    from desasadar_gui.services.oserrors import CORRUPT, classify
+
+    return classify(exc) == CORRUPT
+
+
 def _connect_read_only(path: Path) -> sqlite3.Connection:
-    uri = path.resolve().as_uri() + "?mode=ro"
+    """A connection that writes nothing: no journal, no -wal, no -shm, no header change.
+
+    ``mode=ro`` still creates the -shm of a WAL file (and needs the folder writable to
+    do so); when that fails (read-only folder, full disk), the file is read as it is on
+    disk (``immutable``). Only used for checking, never for working on the data.
+    """
+    uri = path.resolve().as_uri()
+    sidecars = [Path(str(path) + s) for s in ("-wal", "-shm")]
+    existed = [p.exists() for p in sidecars]
+    con: sqlite3.Connection | None = None
     try:
-        con = sqlite3.connect(uri, uri=True)
+        if not any(existed):
+            # No WAL in use: opening immutable reads the file without creating anything.
+            con = sqlite3.connect(uri + "?mode=ro&immutable=1", uri=True)
+        else:
+            con = sqlite3.connect(uri + "?mode=ro", uri=True)
         con.execute("SELECT count(*) FROM sqlite_master").fetchone()
         return con
-    except sqlite3.OperationalError as exc:
-        if "unable to open" not in str(exc).lower():
+    except sqlite3.Error as exc:
+        if con is not None:
+            con.close()
+        if _is_corrupt(exc) or not any(existed):
             raise
-    # A WAL file in a folder we may not write to (no -shm can be made): read it as it
-    # is on disk. Only used for checking, never for working on the data.
-    con = sqlite3.connect(path.resolve().as_uri() + "?mode=ro&immutable=1", uri=True)
+    con = sqlite3.connect(uri + "?mode=ro&immutable=1", uri=True)
     con.execute("SELECT count(*) FROM sqlite_master").fetchone()
     return con
+
+
+def _unreadable(path: Path, exc: BaseException) -> FileCheck:
+    from desasadar_gui.services.oserrors import classify
+
+    kind = classify(exc, path)
+    detail = f"{exc.__class__.__name__} {getattr(exc, 'sqlite_errorname', '')}".strip()
+    if isinstance(exc, OSError):
+        detail = f"{exc.__class__.__name__} errno={exc.errno}"
+    return FileCheck(path, UNREADABLE, detail=detail, kind=kind)
 
 
 def inspect_database_file(path: Path | str, *, thorough: bool = True) -> FileCheck:
@@ -89,15 +129,15 @@ def inspect_database_file(path: Path | str, *, thorough: bool = True) -> FileChe
         with path.open("rb") as fh:
             head = fh.read(len(SQLITE_MAGIC))
     except OSError as exc:
-        return FileCheck(path, UNREADABLE, detail=f"{exc.__class__.__name__} errno={exc.errno}")
+        return _unreadable(path, exc)
     if head != SQLITE_MAGIC:
         return FileCheck(path, NOT_SQLITE, detail="no SQLite header")
     try:
         con = _connect_read_only(path)
-    except sqlite3.DatabaseError as exc:
-        text = str(exc).lower()
-        status = UNREADABLE if "unable to open" in text else DAMAGED_FILE
-        return FileCheck(path, status, detail=str(exc))
+    except sqlite3.Error as exc:
+        if _is_corrupt(exc):
+            return FileCheck(path, DAMAGED_FILE, detail=str(exc))
+        return _unreadable(path, exc)
     try:
         if thorough:
             rows = [r[0] for r in con.execute("PRAGMA quick_check(20)").fetchall()]
@@ -115,8 +155,10 @@ def inspect_database_file(path: Path | str, *, thorough: bool = True) -> FileChe
         if revision not in _known_revisions():
             return FileCheck(path, TOO_NEW, revision)
         return FileCheck(path, OK, revision)
-    except sqlite3.DatabaseError as exc:
-        return FileCheck(path, DAMAGED_FILE, detail=str(exc))
+    except sqlite3.Error as exc:
+        if _is_corrupt(exc):
+            return FileCheck(path, DAMAGED_FILE, detail=str(exc))
+        return _unreadable(path, exc)
     finally:
         con.close()
 
@@ -253,3 +295,128 @@ def verify_before_open(path: Path, allow_new: bool = False) -> None:
     if result.status == "damaged" or (result.status == "missing" and not allow_new):
         assert isinstance(result.error, DamagedDatabaseError)
         raise result.error
+
+
+# -- the full check ---------------------------------------------------------------------
+
+FULL_CHECK_MAX_ROWS = 100
+
+
+@dataclass(frozen=True)
+class FullCheckResult:
+    """What ``PRAGMA integrity_check`` found. ``problems`` is SQLite's technical text
+    (table and index names, row numbers: no personal data) for the log and support."""
+
+    path: Path
+    problems: tuple[str, ...]
+    seconds: float
+    readable: bool = True
+
+    @property
+    def ok(self) -> bool:
+        return self.readable and not self.problems
+
+    @property
+    def index_only(self) -> bool:
+        """Every problem is in an index: rebuilding the indexes repairs it, no data lost."""
+        return (
+            self.readable
+            and bool(self.problems)
+            and all(_is_index_problem(p) for p in self.problems)
+        )
+
+    def message(self, lang: str | None = None) -> str:
+        from desasadar_gui.errors import current_language
+
+        en = (lang or current_language()) == "en"
+        if self.ok:
+            return (
+                f"The database '{self.path.name}' was checked in full: no damage found."
+                if en
+                else f"Basis data '{self.path.name}' sudah diperiksa menyeluruh: tidak ada "
+                "kerusakan."
+            )
+        if self.index_only:
+            return (
+                f"The full check found damage in the search indexes of '{self.path.name}' "
+                f"({len(self.problems)} problems). The data itself is intact; rebuilding the "
+                "indexes repairs it (nothing is lost). Until then searches, counts and the "
+                "duplicate-NIK check may miss people."
+                if en
+                else f"Pemeriksaan menyeluruh menemukan kerusakan pada indeks pencarian "
+                f"'{self.path.name}' ({len(self.problems)} masalah). Datanya sendiri utuh; "
+                "membangun ulang indeks memperbaikinya (tidak ada yang hilang). Sampai itu, "
+                "pencarian, hitungan dan pemeriksaan NIK ganda bisa melewatkan orang."
+            )
+        return (
+            f"The full check found damage in the database '{self.path.name}' "
+            f"({len(self.problems)} problems). Do not delete the file; restore the latest "
+            "good backup (Backups) and hand this file to a supervisor or IT staff."
+            if en
+            else f"Pemeriksaan menyeluruh menemukan kerusakan pada basis data "
+            f"'{self.path.name}' ({len(self.problems)} masalah). Jangan hapus berkasnya; "
+            "pulihkan cadangan baik terakhir (Cadangan) dan serahkan berkas ini ke "
+            "supervisor atau petugas TI."
+        )
+
+
+_INDEX_PROBLEM_WORDS = ("index", "wrong # of entries")
+
+
+def _is_index_problem(text: str) -> bool:
+    """'row 5 missing from index ix_...', 'wrong # of entries in index ix_...',
+    'non-unique entry in index ...': problems REINDEX mends."""
+    return any(word in text for word in _INDEX_PROBLEM_WORDS) and "Page" not in text
+
+
+def full_check(path_or_db: object, max_rows: int = FULL_CHECK_MAX_ROWS) -> FullCheckResult:
+    """The FULL ``PRAGMA integrity_check`` of a database file (or an open ``Database``).
+
+    Unlike ``quick_check`` (run at every start) it also checks that every index holds
+    exactly the rows of its table: a damaged NIK index makes the duplicate-NIK check
+    and searches miss people while ``quick_check`` says "ok". Read-only (nothing is
+    written, the file may be open and in use); takes seconds on a large database, so
+    run it off the GUI thread. Called after each import, on each daily backup copy and
+    by the "Periksa basis data" action; :func:`repair_indexes` mends index-only damage.
+    """
+    import time
+
+    path = Path(getattr(path_or_db, "path", None) or path_or_db)  # type: ignore[arg-type]
+    started = time.monotonic()
+    try:
+        con = _connect_read_only(path)
+    except sqlite3.Error as exc:
+        if _is_corrupt(exc):
+            return FullCheckResult(path, (str(exc)[:200],), time.monotonic() - started)
+        return FullCheckResult(path, (), time.monotonic() - started, readable=False)
+    try:
+        rows = [str(r[0]) for r in con.execute(f"PRAGMA integrity_check({int(max_rows)})")]
+    except sqlite3.Error as exc:
+        if not _is_corrupt(exc):
+            return FullCheckResult(path, (), time.monotonic() - started, readable=False)
+        rows = [str(exc)[:200]]
+    finally:
+        con.close()
+    problems = tuple(r for r in rows if r != "ok")
+    result = FullCheckResult(path, problems, time.monotonic() - started)
+    if problems:
+        log.warning(
+            "full integrity check of %s: %d problem(s), index-only=%s; first: %s",
+            path.name,
+            len(problems),
+            result.index_only,
+            problems[0][:200],
+        )
+    else:
+        log.info("full integrity check of %s: ok (%.1f s)", path.name, result.seconds)
+    return result
+
+
+def repair_indexes(db: object) -> FullCheckResult:
+    """Rebuild every index of the open ``Database`` (``REINDEX``, in one transaction),
+    then check again. For index-only damage found by :func:`full_check`: the tables
+    hold the data; the indexes are made anew from them."""
+    with db.session() as s:  # type: ignore[attr-defined]
+        s.connection().exec_driver_sql("REINDEX")
+    log.info("indexes rebuilt")
+    return full_check(db)

@@ -16,7 +16,7 @@ from typing import Any
 
 import xlsxwriter
 
-from desasadar_gui.scratch import track_part
+from desasadar_gui.scratch import claimed
 from desasadar_gui.sync.cells import date_serial
 from desasadar_gui.sync.metadata import write_metadata
 from desasadar_gui.sync.sheet_writer import Formats, column_format, value_writers
@@ -119,7 +119,11 @@ def write_error_workbook(parsed: ParsedWorkbook, out_path: Path | str, lang: str
     """Write the rejected rows of ``parsed``; returns how many were written."""
     out_path = Path(out_path)
     part = out_path.with_name(f".{out_path.stem}.{uuid.uuid4().hex[:8]}.part")
-    track_part(part)
+    with claimed(part):
+        return _write(parsed, part, out_path, lang)
+
+
+def _write(parsed: ParsedWorkbook, part: Path, out_path: Path, lang: str) -> int:
     con = sqlite3.connect(parsed.staging.path)
     total = 0
     try:

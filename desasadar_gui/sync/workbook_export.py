@@ -28,7 +28,8 @@ from sqlalchemy import Connection
 
 from desasadar_gui import __version__
 from desasadar_gui.db.models import SyncLogEntry
-from desasadar_gui.scratch import ScratchFolder, track_part
+from desasadar_gui.errors import UserError
+from desasadar_gui.scratch import ScratchFolder, claimed
 from desasadar_gui.services.database import Database, utcnow
 from desasadar_gui.services.rates import rate_table_text
 from desasadar_gui.sync.cells import datetime_text, fingerprint, row_hash
@@ -131,22 +132,19 @@ def _discard(wb: xlsxwriter.Workbook) -> None:
                 pass
 
 
-def export_workbook(
+class ExportNotLoggedError(UserError):
+    """The file is written, but the sync log row could not be (database read-only...)."""
+
+
+def _write_workbook(
     db: Database,
-    out_path: Path | str,
-    *,
-    progress: Progress | None = None,
-    cancelled: Callable[[], bool] | None = None,
-    privacy: bool = False,
-    today: date | None = None,
-) -> ExportResult:
-    started = time.perf_counter()
-    out_path = Path(out_path)
-    if out_path.suffix.lower() != ".xlsx":
-        out_path = out_path.with_name(out_path.name + ".xlsx")
-    folder = out_path.parent
-    part = folder / f".{out_path.stem}.{uuid.uuid4().hex[:8]}.part"
-    track_part(part)  # removed at the next start if this process is killed
+    part: Path,
+    progress: Progress | None,
+    cancelled: Callable[[], bool] | None,
+    privacy: bool,
+    today: date | None,
+) -> dict[str, int]:
+    """Write the whole workbook to ``part``; returns the row counts per sheet."""
     scratch_dir = ScratchFolder("export")  # XlsxWriter's row files hold personal data
     scratch = scratch_dir.path
     exported_at = utcnow()
@@ -216,23 +214,50 @@ def export_workbook(
             _discard(wb)
             part.unlink(missing_ok=True)
         scratch_dir.remove()
-    try:
-        os.replace(part, out_path)
-    except OSError:
-        part.unlink(missing_ok=True)
-        raise
+    return counts
+
+
+def export_workbook(
+    db: Database,
+    out_path: Path | str,
+    *,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+    privacy: bool = False,
+    today: date | None = None,
+) -> ExportResult:
+    started = time.perf_counter()
+    out_path = Path(out_path)
+    if out_path.suffix.lower() != ".xlsx":
+        out_path = out_path.with_name(out_path.name + ".xlsx")
+    part = out_path.parent / f".{out_path.stem}.{uuid.uuid4().hex[:8]}.part"
+    with claimed(part):  # a kill leaves no half-written copy: the next start removes it
+        counts = _write_workbook(db, part, progress, cancelled, privacy, today)
+        try:
+            os.replace(part, out_path)
+        except OSError:
+            part.unlink(missing_ok=True)
+            raise
     sha = sha256_of(out_path)
-    with db.session() as s:
-        s.add(
-            SyncLogEntry(
-                direction="export",
-                file_name=out_path.name,
-                sha256=sha,
-                at=utcnow(),
-                device=db.device.id,
-                officer=db.officer,
-                source_device=db.device.id,
-                counts=json.dumps({**counts, "privacy": privacy}, ensure_ascii=False),
+    try:
+        with db.session() as s:
+            s.add(
+                SyncLogEntry(
+                    direction="export",
+                    file_name=out_path.name,
+                    sha256=sha,
+                    at=utcnow(),
+                    device=db.device.id,
+                    officer=db.officer,
+                    source_device=db.device.id,
+                    counts=json.dumps({**counts, "privacy": privacy}, ensure_ascii=False),
+                )
             )
-        )
+    except UserError as exc:  # the workbook is complete; only its history line is missing
+        raise ExportNotLoggedError(
+            f"Buku kerja sudah disimpan ke {out_path}, tetapi tidak bisa dicatat di riwayat "
+            f"sinkronisasi: {exc.text_id}",
+            f"The workbook was saved to {out_path}, but it could not be recorded in the sync "
+            f"history: {exc.text_en}",
+        ) from exc
     return ExportResult(out_path, counts, sha, time.perf_counter() - started, privacy)

@@ -412,6 +412,16 @@ class SheetReader:
             new = [C.cell_print(v.get(f)) for f in self.checked]
             changed = self.moves.add(old, new)
             self.moves.edited += 1
+            data_changed = [i for i in changed if i not in self.display_at]
+            if not data_changed and deleted == (v["deleted_at"] is not None):
+                # No cell people see changed, yet the row hash did: a machine column
+                # (id, rev, times, references) was typed over.
+                raise RowRejected(
+                    "Kolom mesin (id, rev, waktu, rujukan) di baris ini diubah; jangan mengubah "
+                    "kolom mesin. Tidak diterapkan.",
+                    "A machine column (id, rev, times, references) of this row was changed; do "
+                    "not edit machine columns. Not applied.",
+                )
             self._check_identity(v, old, changed, num)
             self._note_display_edits(changed, num, v["id"])
         checked = self._checked(self._data(v), self.edit_rules)

@@ -8,9 +8,11 @@ database session through the services it calls.
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 log = logging.getLogger("desasadar.ui.background")
@@ -33,6 +35,7 @@ class BackgroundTask(QRunnable):
         self.fn = fn
         self.signals = _Signals()
         self._cancel = False
+        self.finished_running = False
         self.setAutoDelete(False)
 
     def cancel(self) -> None:
@@ -56,6 +59,8 @@ class BackgroundTask(QRunnable):
             self.signals.failed.emit(exc)
         else:
             self.signals.done.emit(result)
+        finally:
+            self.finished_running = True
 
 
 def _is_expected(exc: BaseException) -> bool:
@@ -64,7 +69,25 @@ def _is_expected(exc: BaseException) -> bool:
     return isinstance(exc, (UserError, OSError))
 
 
-_running: set[BackgroundTask] = set()
+_running: dict[int, BackgroundTask] = {}
+# Finished tasks, freed a little later on the GUI thread: never inside their own signal's
+# slot, and never while the worker thread may still be returning from run(). Without
+# this every task lived forever (its signal connections referred back to it).
+_retired: list[tuple[float, BackgroundTask]] = []
+RETIRE_SECONDS = 1.0
+
+
+def _free_retired(wait: float = RETIRE_SECONDS) -> None:
+    now = time.monotonic()
+    keep = []
+    for at, task in _retired:
+        if task.finished_running and now - at >= wait:
+            # QThreadPool.start() gave C++ a reference to the Python object; with
+            # autoDelete off nobody returned it. Deleting the C++ side does.
+            shiboken6.delete(task)
+        else:
+            keep.append((at, task))
+    _retired[:] = keep
 
 
 def run_in_background(
@@ -76,11 +99,16 @@ def run_in_background(
     pool: QThreadPool | None = None,
 ) -> BackgroundTask:
     """Run ``fn(progress=, cancelled=)`` in the thread pool; callbacks run on the GUI thread."""
+    _free_retired()
     task = BackgroundTask(fn)
-    _running.add(task)
+    key = id(task)
+    _running[key] = task
 
     def finish(callback: Callable[..., None] | None, *args: Any) -> None:
-        _running.discard(task)
+        # Only the key here: a closure holding the task would keep it alive for good.
+        done = _running.pop(key, None)
+        if done is not None:
+            _retired.append((time.monotonic(), done))
         if callback is not None:
             callback(*args)
 
@@ -95,4 +123,7 @@ def run_in_background(
 
 def wait_for_all(pool: QThreadPool | None = None, msecs: int = 30000) -> bool:
     """For shutdown and tests: wait until background work has finished."""
-    return (pool or QThreadPool.globalInstance()).waitForDone(msecs)
+    finished = (pool or QThreadPool.globalInstance()).waitForDone(msecs)
+    if finished:  # every run() has returned: finished tasks can go now
+        _free_retired(wait=0.0)
+    return finished

@@ -58,6 +58,7 @@ from desasadar_gui.services.backups import (
     validate_backup_file,
 )
 from desasadar_gui.services.database import Database
+from desasadar_gui.services.integrity import FullCheckResult, full_check, repair_indexes
 from desasadar_gui.services.oserrors import describe_db_error
 from desasadar_gui.ui import messages
 from desasadar_gui.ui.background import run_in_background, wait_for_all
@@ -141,6 +142,7 @@ class BackupsView(QWidget):
     restore_requested = Signal(str)
     backup_taken = Signal(str)
     loaded = Signal()
+    checked = Signal(object)  # the FullCheckResult of "Periksa basis data"
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -174,6 +176,9 @@ class BackupsView(QWidget):
         self.folder_button = QPushButton()
         self.folder_button.setObjectName("openBackupFolderButton")
         self.folder_button.clicked.connect(self.open_folder)
+        self.check_button = QPushButton()
+        self.check_button.setObjectName("checkDatabaseButton")
+        self.check_button.clicked.connect(self.check_database)
         self.status = QLabel()
         self.status.setObjectName("backupsStatus")
 
@@ -181,6 +186,7 @@ class BackupsView(QWidget):
         for button in (self.backup_button, self.restore_button, self.restore_file_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        buttons.addWidget(self.check_button)
         buttons.addWidget(self.folder_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
@@ -206,6 +212,13 @@ class BackupsView(QWidget):
         self.restore_button.setText(self.tr("Pulihkan…"))
         self.restore_file_button.setText(self.tr("Pulihkan dari berkas…"))
         self.folder_button.setText(self.tr("Buka folder cadangan"))
+        self.check_button.setText(self.tr("Periksa basis data"))
+        self.check_button.setToolTip(
+            self.tr(
+                "Pemeriksaan menyeluruh (semua halaman dan indeks); bisa beberapa detik "
+                "untuk basis data besar."
+            )
+        )
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, COLUMN_COUNT - 1)
 
     # -- loading ----------------------------------------------------------------------
@@ -253,6 +266,7 @@ class BackupsView(QWidget):
 
     def _update_buttons(self) -> None:
         self.backup_button.setEnabled(not self._busy)
+        self.check_button.setEnabled(not self._busy)
         self.restore_button.setEnabled(not self._busy and self.selected_backup() is not None)
         self.restore_file_button.setEnabled(not self._busy)
         count = self.model.rowCount()
@@ -288,6 +302,78 @@ class BackupsView(QWidget):
             error = describe_db_error(exc)
             if error is None:
                 raise exc  # a bug: the excepthook logs it and shows where the log is
+            messages.show_user_error(self, error)
+
+        run_in_background(work, done, failed)
+
+    def check_database(self) -> None:
+        """ "Periksa basis data": the full integrity check, off the GUI thread, with a
+        plain verdict; index-only damage can be repaired on the spot (REINDEX)."""
+        db = self.ctx.db
+        self._busy = True
+        self._update_buttons()
+        self.status.setText(self.tr("Memeriksa basis data…"))
+
+        def work(progress, cancelled):  # noqa: ANN001
+            return full_check(db)
+
+        def done(result: FullCheckResult) -> None:
+            if not isValid(self):
+                return
+            self._busy = False
+            self._update_buttons()
+            self.checked.emit(result)
+            title = self.tr("Periksa basis data")
+            if result.ok or not result.readable:
+                if result.readable:
+                    messages.show_info(self, result.message(language()), title)
+                else:
+                    messages.show_error(
+                        self, self.tr("Basis data tidak bisa dibaca untuk diperiksa."), title
+                    )
+                return
+            if not result.index_only:
+                messages.show_error(self, result.message(language()), title)
+                return
+            ask = self.tr("Bangun ulang indeks sekarang?")
+            question = f"{result.message(language())}\n\n{ask}"
+            if messages.confirm(self, question, title):
+                self._repair_indexes()
+
+        def failed(exc: BaseException) -> None:
+            self._busy = False
+            self._update_buttons()
+            error = describe_db_error(exc)
+            if error is None:
+                raise exc
+            messages.show_user_error(self, error)
+
+        run_in_background(work, done, failed)
+
+    def _repair_indexes(self) -> None:
+        db = self.ctx.db
+        self._busy = True
+        self._update_buttons()
+
+        def work(progress, cancelled):  # noqa: ANN001
+            return repair_indexes(db)
+
+        def done(result: FullCheckResult) -> None:
+            if not isValid(self):
+                return
+            self._busy = False
+            self._update_buttons()
+            self.checked.emit(result)
+            self.ctx.bus.notify()  # counts and searches may now find more people
+            show = messages.show_info if result.ok else messages.show_error
+            show(self, result.message(language()), self.tr("Periksa basis data"))
+
+        def failed(exc: BaseException) -> None:
+            self._busy = False
+            self._update_buttons()
+            error = describe_db_error(exc)
+            if error is None:
+                raise exc
             messages.show_user_error(self, error)
 
         run_in_background(work, done, failed)

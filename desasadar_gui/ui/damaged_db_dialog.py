@@ -7,6 +7,10 @@ app.py calls :func:`check_database_at_startup` before ``Database.open``:
         return EXIT_REFUSED
     db = Database.open(db_path, lock=True, allow_new=decision.allow_new)
 
+When the schema upgrade of the file fails (and is rolled back), app.py calls
+:func:`offer_backup_after_failed_upgrade`: the same dialog offers the newest backup that
+is known to open, with plain words and never raw SQL.
+
 A damaged file is never opened and never replaced by an empty database. The dialog
 shows the plain message and the latest good backup with "Pulihkan cadangan ini";
 the officer may pick another copy, or quit (the file stays as it is). Only when the
@@ -31,9 +35,13 @@ from PySide6.QtWidgets import (
 
 from desasadar_gui.errors import UserError
 from desasadar_gui.services.backups import kind_label, restore_backup, validate_backup_file
+from desasadar_gui.services.database import UpgradeFailedError
 from desasadar_gui.services.integrity import IntegrityResult, quick_check
 from desasadar_gui.ui import messages
 from desasadar_gui.ui.i18n import language
+
+# IntegrityResult.status of a file whose schema upgrade failed at start-up.
+UPGRADE_FAILED = "upgrade-failed"
 
 # DamagedDbDialog.outcome values
 RESTORED = "restored"
@@ -59,9 +67,12 @@ class DamagedDbDialog(QDialog):
         self.setObjectName("damagedDbDialog")
         self.setModal(True)
         missing = result.status == "missing"
-        self.setWindowTitle(
-            self.tr("Basis data tidak ditemukan") if missing else self.tr("Basis data rusak")
-        )
+        if result.status == UPGRADE_FAILED:
+            self.setWindowTitle(self.tr("Pembaruan basis data gagal"))
+        elif missing:
+            self.setWindowTitle(self.tr("Basis data tidak ditemukan"))
+        else:
+            self.setWindowTitle(self.tr("Basis data rusak"))
 
         icon = QLabel()
         icon.setPixmap(
@@ -150,6 +161,19 @@ class DamagedDbDialog(QDialog):
         if messages.confirm(self, question, self.tr("Mulai basis data kosong")):
             self.outcome = START_EMPTY
             self.accept()
+
+
+def offer_backup_after_failed_upgrade(
+    error: UpgradeFailedError, db_path: Path, parent: QWidget | None = None
+) -> StartupDecision:
+    """The upgrade of the file failed (and was rolled back): say so plainly and offer
+    the backup that ``Database.open`` found to open and upgrade cleanly."""
+    result = IntegrityResult(Path(db_path), UPGRADE_FAILED, error.latest_backup, error)
+    dialog = DamagedDbDialog(result, parent)
+    dialog.exec()
+    if dialog.outcome == RESTORED:
+        return StartupDecision(proceed=True, restored_from=dialog.restored_from)
+    return StartupDecision(proceed=False)
 
 
 def check_database_at_startup(db_path: Path, parent: QWidget | None = None) -> StartupDecision:

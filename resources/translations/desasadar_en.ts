@@ -69,6 +69,26 @@
 <context>
     <name>BackupsView</name>
     <message>
+        <source>Periksa basis data</source>
+        <translation>Check database</translation>
+    </message>
+    <message>
+        <source>Pemeriksaan menyeluruh (semua halaman dan indeks); bisa beberapa detik untuk basis data besar.</source>
+        <translation>A full check (every page and index); may take a few seconds for a large database.</translation>
+    </message>
+    <message>
+        <source>Memeriksa basis data…</source>
+        <translation>Checking the database…</translation>
+    </message>
+    <message>
+        <source>Basis data tidak bisa dibaca untuk diperiksa.</source>
+        <translation>The database cannot be read to check it.</translation>
+    </message>
+    <message>
+        <source>Bangun ulang indeks sekarang?</source>
+        <translation>Rebuild the indexes now?</translation>
+    </message>
+    <message>
         <source>Salinan basis data dibuat otomatis sebelum setiap impor, sebelum pembaruan aplikasi dan sekali sehari saat aplikasi ditutup. Salinan manual tidak pernah dihapus otomatis.</source>
         <translation>Copies of the database are made automatically before every import, before an application update and once a day when the app closes. Manual copies are never deleted automatically.</translation>
     </message>
@@ -156,6 +176,10 @@ Every change made after that copy will be replaced. The current file is first ke
 </context>
 <context>
     <name>DamagedDbDialog</name>
+    <message>
+        <source>Pembaruan basis data gagal</source>
+        <translation>Database upgrade failed</translation>
+    </message>
     <message>
         <source>Basis data tidak ditemukan</source>
         <translation>Database not found</translation>

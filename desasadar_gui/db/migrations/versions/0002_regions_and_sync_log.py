@@ -21,6 +21,8 @@ depends_on = None
 
 
 def upgrade() -> None:
+    # Safe to run again over a half-applied copy of itself (an older app version ran
+    # DDL outside a transaction): each object is created only where it is missing.
     op.create_table(
         "region_areas",
         sa.Column("code", sa.String(length=13), nullable=False),
@@ -30,10 +32,12 @@ def upgrade() -> None:
         sa.Column("kind", sa.String(length=16), nullable=False),
         sa.Column("dataset_version", sa.String(length=60), nullable=False),
         sa.PrimaryKeyConstraint("code", name=op.f("pk_region_areas")),
+        if_not_exists=True,
     )
-    with op.batch_alter_table("region_areas", schema=None) as batch_op:
-        batch_op.create_index("ix_region_areas_name", ["name"], unique=False)
-        batch_op.create_index("ix_region_areas_parent_code", ["parent_code"], unique=False)
+    op.create_index("ix_region_areas_name", "region_areas", ["name"], if_not_exists=True)
+    op.create_index(
+        "ix_region_areas_parent_code", "region_areas", ["parent_code"], if_not_exists=True
+    )
 
     op.create_table(
         "sync_log",
@@ -47,12 +51,14 @@ def upgrade() -> None:
         sa.Column("source_device", sa.String(length=120), nullable=False),
         sa.Column("counts", sa.Text(), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_sync_log")),
+        if_not_exists=True,
     )
-    with op.batch_alter_table("sync_log", schema=None) as batch_op:
-        batch_op.create_index("ix_sync_log_sha256", ["sha256"], unique=False)
+    op.create_index("ix_sync_log_sha256", "sync_log", ["sha256"], if_not_exists=True)
 
-    with op.batch_alter_table("villages", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("region_version", sa.String(length=60), nullable=True))
+    columns = {c["name"] for c in sa.inspect(op.get_bind()).get_columns("villages")}
+    if "region_version" not in columns:
+        with op.batch_alter_table("villages", schema=None) as batch_op:
+            batch_op.add_column(sa.Column("region_version", sa.String(length=60), nullable=True))
 
 
 def downgrade() -> None:

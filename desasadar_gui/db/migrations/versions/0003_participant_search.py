@@ -53,19 +53,19 @@ def install_name_search(bind: sa.Connection) -> bool:
         return False
     try:
         bind.exec_driver_sql(
-            f"CREATE VIRTUAL TABLE {FTS} USING fts5("
+            f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS} USING fts5("
             "name, content='participants', content_rowid='rowid', tokenize='trigram')"
         )
     except sa.exc.OperationalError:
         return False
     statements = [
-        f"""CREATE TRIGGER {FTS}_ai AFTER INSERT ON participants BEGIN
+        f"""CREATE TRIGGER IF NOT EXISTS {FTS}_ai AFTER INSERT ON participants BEGIN
               INSERT INTO {FTS}(rowid, name) VALUES (new.rowid, new.name);
             END""",
-        f"""CREATE TRIGGER {FTS}_ad AFTER DELETE ON participants BEGIN
+        f"""CREATE TRIGGER IF NOT EXISTS {FTS}_ad AFTER DELETE ON participants BEGIN
               INSERT INTO {FTS}({FTS}, rowid, name) VALUES ('delete', old.rowid, old.name);
             END""",
-        f"""CREATE TRIGGER {FTS}_au AFTER UPDATE OF name ON participants BEGIN
+        f"""CREATE TRIGGER IF NOT EXISTS {FTS}_au AFTER UPDATE OF name ON participants BEGIN
               INSERT INTO {FTS}({FTS}, rowid, name) VALUES ('delete', old.rowid, old.name);
               INSERT INTO {FTS}(rowid, name) VALUES (new.rowid, new.name);
             END""",
@@ -85,10 +85,11 @@ def drop_name_search(bind: sa.Connection) -> None:
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("participants", schema=None) as batch_op:
-        for name, (_old, new) in _LIST_INDEXES.items():
-            batch_op.drop_index(name)
-            batch_op.create_index(name, new, unique=False)
+    # Safe to run again over a half-applied copy of itself: an index is dropped if it
+    # is there (old or already new) and made anew; FTS objects only where missing.
+    for name, (_old, new) in _LIST_INDEXES.items():
+        op.drop_index(name, table_name="participants", if_exists=True)
+        op.create_index(name, "participants", new, unique=False)
     install_name_search(op.get_bind())
 
 

@@ -22,6 +22,7 @@ depends_on = None
 
 
 def upgrade() -> None:
+    # Safe to run again over a half-applied copy of itself (objects made where missing).
     op.create_table(
         "sync_base",
         sa.Column("record_id", sa.String(length=36), nullable=False),
@@ -29,6 +30,7 @@ def upgrade() -> None:
         sa.Column("rev", sa.String(length=64), nullable=False),
         sa.Column("parent_rev", sa.String(length=64), nullable=True),
         sa.PrimaryKeyConstraint("record_id", name=op.f("pk_sync_base")),
+        if_not_exists=True,
     )
     op.create_table(
         "conflicts",
@@ -44,10 +46,12 @@ def upgrade() -> None:
         sa.Column("resolved_at", sa.DateTime(), nullable=True),
         sa.Column("resolution", sa.String(length=16), nullable=True),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_conflicts")),
+        if_not_exists=True,
     )
-    with op.batch_alter_table("conflicts", schema=None) as batch_op:
-        batch_op.create_index("ix_conflicts_record", ["record_id", "loser_rev"], unique=False)
-        batch_op.create_index("ix_conflicts_resolved_at", ["resolved_at"], unique=False)
+    op.create_index(
+        "ix_conflicts_record", "conflicts", ["record_id", "loser_rev"], if_not_exists=True
+    )
+    op.create_index("ix_conflicts_resolved_at", "conflicts", ["resolved_at"], if_not_exists=True)
 
 
 def downgrade() -> None:

@@ -53,8 +53,10 @@ _OFFICIALS_WHERE = sa.text("official_role IS NOT NULL")
 
 
 def upgrade() -> None:
+    # Safe to run again over a half-applied copy of itself (a power cut while an older
+    # app version built these indexes outside a transaction left some of them behind).
     for name, columns in _NEW_PARTICIPANT_INDEXES.items():
-        op.create_index(name, "participants", columns, unique=False)
+        op.create_index(name, "participants", columns, unique=False, if_not_exists=True)
     op.create_index(
         "ix_participants_officials",
         "participants",
@@ -62,9 +64,10 @@ def upgrade() -> None:
         unique=False,
         sqlite_where=_OFFICIALS_WHERE,
         postgresql_where=_OFFICIALS_WHERE,
+        if_not_exists=True,
     )
     for name, (_old, new) in _ATTENDANCE_INDEXES.items():
-        op.drop_index(name, table_name="attendance")
+        op.drop_index(name, table_name="attendance", if_exists=True)
         op.create_index(name, "attendance", new, unique=False)
 
 
