@@ -27,6 +27,7 @@ from .provinces import PROVINCE_CODES
 
 NIK_LENGTH = 16
 FEMALE_DAY_OFFSET = 40
+_MALE, _FEMALE = Gender.MALE.value, Gender.FEMALE.value
 
 # "1.50401E+15": what a NIK cell looks like after Excel stored it as a number.
 _EXCEL_NUMBER = re.compile(r"^\d([.,]\d+)?[eE]\+?\d+$")
@@ -85,7 +86,7 @@ def _read_birth_date(
     digits6: str, birth_date: date | None, today: date
 ) -> tuple[date | None, str | None]:
     raw_day, month, two_digits = int(digits6[:2]), int(digits6[2:4]), int(digits6[4:])
-    gender = Gender.FEMALE.value if raw_day > FEMALE_DAY_OFFSET else Gender.MALE.value
+    gender = _FEMALE if raw_day > FEMALE_DAY_OFFSET else _MALE
     day = raw_day - FEMALE_DAY_OFFSET if raw_day > FEMALE_DAY_OFFSET else raw_day
     for year in _candidate_years(two_digits, birth_date, today):
         try:
@@ -108,6 +109,8 @@ def _regency_of(code: str | None) -> str | None:
 
 
 def _gender_code(gender: object) -> str | None:
+    if gender == _MALE or gender == _FEMALE:
+        return gender  # type: ignore[return-value]
     if gender is None or (isinstance(gender, str) and not gender.strip()):
         return None
     return Gender.from_text(gender).value
@@ -131,14 +134,17 @@ def parse_nik(
     raw = "" if text is None else str(text).strip()
     if not raw:
         return NikCheck(None, errors=(Problem.of("nik_empty"),))
-    if _EXCEL_NUMBER.match(raw):
+    if len(raw) == NIK_LENGTH and raw.isascii() and raw.isdigit():
+        nik = raw  # already clean: the common case (an import checks every row)
+    elif _EXCEL_NUMBER.match(raw):
         return NikCheck(None, errors=(Problem.of("nik_excel_number", text=raw),))
-    nik = clean_nik(raw)
-    bad = "".join(sorted({c for c in nik if not c.isdigit() or not c.isascii()}))
-    if bad:
-        return NikCheck(None, errors=(Problem.of("nik_not_digits", chars=bad),))
-    if len(nik) != NIK_LENGTH:
-        return NikCheck(None, errors=(Problem.of("nik_length", length=len(nik)),))
+    else:
+        nik = clean_nik(raw)
+        bad = "".join(sorted({c for c in nik if not c.isdigit() or not c.isascii()}))
+        if bad:
+            return NikCheck(None, errors=(Problem.of("nik_not_digits", chars=bad),))
+        if len(nik) != NIK_LENGTH:
+            return NikCheck(None, errors=(Problem.of("nik_length", length=len(nik)),))
 
     errors: list[Problem] = []
     warnings: list[Problem] = []

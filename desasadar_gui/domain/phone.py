@@ -26,6 +26,9 @@ MOBILE_NSN_LENGTHS = range(9, 13)  # "8" + 8..11 digits = 08 + 8..11 domesticall
 LANDLINE_SUBSCRIBER_LENGTHS = range(5, 9)
 
 _SEPARATORS = re.compile(r"[\s.\-()/]+")
+# A mobile number already in its stored form, as _check_mobile makes it: +62 8, not
+# 84 or 80, 9..12 digits after the country code.
+_STORED_MOBILE = re.compile(r"\+628[1-35-9]\d{7,10}")
 _FIXED_TYPES = (
     phonenumbers.PhoneNumberType.FIXED_LINE,
     phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE,
@@ -103,12 +106,20 @@ def _check_landline(nsn: str, text: str) -> PhoneCheck:
     return PhoneCheck(e164, f"0{nsn[:area]}-{nsn[area:]}")
 
 
+def is_stored_mobile(text: str) -> bool:
+    """True for a mobile number already in its stored form (what ``normalise_phone``
+    returns as ``e164``): a fast path for checking stored values."""
+    return _STORED_MOBILE.fullmatch(text) is not None
+
+
 def normalise_phone(text: str | int | float | None) -> PhoneCheck:
     """Read an Indonesian mobile or landline number in any common spelling.
 
     A blank value is fine (no number, no error). Numbers are accepted because a
     spreadsheet cell holding 81234567890 is a phone whose leading 0 Excel dropped.
     """
+    if text.__class__ is str and is_stored_mobile(text):  # type: ignore[arg-type]
+        return PhoneCheck(text, _group_mobile(text[3:]))  # type: ignore[index]
     if isinstance(text, float) and text.is_integer():
         text = int(text)  # str(8.1e10) would add ".0", a digit too many
     raw = "" if text is None else str(text).strip()

@@ -34,7 +34,7 @@ from desasadar_gui.sync.plan import (
     outcome_query,
 )
 from desasadar_gui.sync.staging import attached
-from desasadar_gui.sync.upsert import upsert_from_select
+from desasadar_gui.sync.upsert import bulk_load, upsert_from_select
 from desasadar_gui.sync.workbook_format import SHEETS, SheetSpec
 
 log = logging.getLogger("desasadar.sync.apply")
@@ -127,24 +127,26 @@ def _upsert(conn: Connection, spec: SheetSpec, tick: Callable[[int], None]) -> N
         f"WHERE o.outcome IN ({_in_list(APPLIES)}) AND o.rowid BETWEEN ? AND ?"
     )
     sql = upsert_from_select(conn.dialect.name, f"main.{spec.entity}", fields, select)
-    for low in range(1, last + 1, CHUNK):
-        conn.exec_driver_sql(sql, (low, low + CHUNK - 1))
-        tick(min(CHUNK, last - low + 1))
+    arriving = conn.exec_driver_sql(
+        f"SELECT count(*) FROM temp.o_{spec.entity} WHERE outcome = '{Outcome.NEW.value}'"
+    ).scalar()
+    with bulk_load(conn, spec.entity, arriving or 0):
+        for low in range(1, last + 1, CHUNK):
+            conn.exec_driver_sql(sql, (low, low + CHUNK - 1))
+            tick(min(CHUNK, last - low + 1))
 
 
 def _changes_sql(spec: SheetSpec) -> str:
     """JSON {field: [old, new]} of the fields an incoming version changes (SQLite JSON1).
 
-    Built by removing unchanged fields from an object of every field; for a new record
-    the empty fields are left out, as a local create would write them.
+    Built by removing unchanged fields from an object of every field. A record new to
+    this laptop gets ``{}``: its first version is the record itself, and a second copy
+    of every personal value in the log would only be more to protect.
     """
     fields = (*spec.data_fields, "deleted_at")
     pairs = ", ".join(f"'{f}', json_array(t.{f}, s.{f})" for f in fields)
-    drops = ", ".join(
-        f"CASE WHEN t.{f} IS s.{f} OR (t.id IS NULL AND s.{f} = '') THEN '$.{f}' ELSE '$.-' END"
-        for f in fields
-    )
-    return f"json_remove(json_object({pairs}), {drops})"
+    drops = ", ".join(f"CASE WHEN t.{f} IS s.{f} THEN '$.{f}' ELSE '$.-' END" for f in fields)
+    return f"CASE WHEN t.id IS NULL THEN '{{}}' ELSE json_remove(json_object({pairs}), {drops}) END"
 
 
 def _audit(conn: Connection, spec: SheetSpec, device: str, officer: str, at: str) -> None:

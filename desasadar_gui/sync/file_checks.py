@@ -41,6 +41,9 @@ class FileFacts:
     sha256: str
     size: int
     uncompressed: int
+    # Worksheet parts holding formulas, error values or merged cells: they are read with
+    # the reader's detailed mode (slower); the others with its plain one.
+    detailed_parts: frozenset[str] = frozenset()
 
 
 def sha256_of(path: Path) -> str:
@@ -73,18 +76,42 @@ def _prologue_has_doctype(data: bytes) -> bool:
     return b"<!DOCTYPE" in text or b"<!ENTITY" in text
 
 
-def _check_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> None:
-    """Stream one XML part: unsafe prologue, or more bytes than declared, is refused."""
+# What makes a worksheet need the detailed read: a formula (which may have no saved
+# result) or a merged range. Error values need no detailed read: the plain one shows
+# them as their "#N/A" text.
+_DETAILED = (b"<f>", b"<f ", b"<mergeCell")
+
+
+def _check_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> bool:
+    """Stream one XML part: unsafe prologue, or more bytes than declared, is refused.
+    Returns whether a worksheet part needs the reader's detailed mode."""
+    if info.flag_bits & 0x1:
+        raise not_a_workbook(
+            name,
+            " (bagian zip-nya dikunci sandi; simpan ulang tanpa kata sandi)",
+            " (its zip parts are password-protected; save it again without a password)",
+        )
     seen = 0
+    detailed = False
+    sheet = info.filename.startswith("xl/worksheets/")
+    tail = b""
     with zf.open(info) as fh:
         first = fh.read(PROLOGUE_BYTES)
         seen += len(first)
         if _prologue_has_doctype(first[:PROLOGUE_BYTES]):
             raise unsafe(name)
-        while chunk := fh.read(CHUNK):
+        chunk = first
+        while chunk:
+            if sheet and not detailed:
+                detailed = any(m in chunk for m in _DETAILED) or any(
+                    m in tail + chunk[:16] for m in _DETAILED
+                )
+                tail = chunk[-16:]
+            chunk = fh.read(CHUNK)
             seen += len(chunk)
             if seen > info.file_size:
                 raise damaged(name)
+    return detailed
 
 
 def check_workbook_file(path: Path) -> FileFacts:
@@ -124,11 +151,15 @@ def check_workbook_file(path: Path) -> FileFacts:
                         "rasio kompresi tidak wajar (zip bomb)",
                         "an implausible compression ratio (zip bomb)",
                     )
+            detailed = set()
             for info in infos:
                 if info.filename.endswith((".xml", ".rels")) or info.filename.endswith(".vml"):
-                    _check_member(zf, info, name)
+                    if _check_member(zf, info, name):
+                        detailed.add(info.filename)
+                elif info.flag_bits & 0x1:
+                    raise not_a_workbook(name, " (dikunci sandi)", " (password-protected)")
     except zipfile.BadZipFile:
         raise damaged(name) from None
     except (EOFError, zlib.error, zipfile.LargeZipFile, NotImplementedError, ValueError):
         raise damaged(name) from None
-    return FileFacts(sha256_of(path), size, total)
+    return FileFacts(sha256_of(path), size, total, frozenset(detailed))

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from datetime import date, datetime
+from typing import Any, NamedTuple
 
 from desasadar_gui.domain import rules
 from desasadar_gui.domain.text import clean_text
@@ -50,33 +51,54 @@ def _multiline(spec: SheetSpec, column: Column) -> bool:
 
 
 def decoder(spec: SheetSpec, column: Column) -> Callable[[Any], Any]:
-    """Cell value -> typed value (``None`` for blank); raises ``cells.CellError``."""
+    """Cell value -> typed value (``None`` for blank); raises ``cells.CellError``.
+
+    Each decoder tries the form a cell has in an export first (the import reads half a
+    million rows), then the general path."""
     kind = column.kind
     if kind == "nik":
         return lambda v: NikNumber(v) if C.is_nik_number(v) else _text(v)
     if kind == "phone":
         return C.decode_phone
     if kind in ("date", "display_date"):
-        return C.decode_date
+        return lambda v: v if v.__class__ is date else C.decode_date(v)
     if kind == "datetime":
-        return C.decode_datetime
+        return _timestamp
     if kind == "int":
-        return C.decode_int
+        return lambda v: v if v.__class__ is int else C.decode_int(v)
     if kind == "rupiah":
-        return lambda v: None if v is None or v == "" else C.decode_rupiah(v)
+        return lambda v: v if v.__class__ is int else (
+            None if v is None or v == "" else C.decode_rupiah(v)
+        )
     if kind in ("enum", "display_enum"):
         enum = column.enum
-        return lambda v: C.decode_enum(v, enum, True)  # type: ignore[arg-type]
+        exact = {m.label_id: m.value for m in enum}  # type: ignore[union-attr]
+        return lambda v: exact.get(v) or C.decode_enum(v, enum, True)  # type: ignore[arg-type]
     if kind in ("bool", "deleted"):
-        return C.decode_bool
+        exact_bool = {C.BOOL_TRUE: True, C.BOOL_FALSE: False}
+        return lambda v: exact_bool[v] if v in exact_bool else C.decode_bool(v)
     if _multiline(spec, column):
         return lambda v: _text(v, True)
     return _text
 
 
 def _text(value: Any, multiline: bool = False) -> str | None:
+    if value.__class__ is str:
+        return clean_text(value, multiline=multiline) or None
     text = C.decode_text(value, True)
     return clean_text(text, multiline=multiline) or None if text is not None else None
+
+
+def _timestamp(value: Any) -> str | None:
+    """Machine timestamps are written in their stored form; anything else is parsed."""
+    if value.__class__ is str and len(value) == 26 and value[10] == " ":
+        try:
+            moment = datetime.fromisoformat(value)
+        except ValueError:
+            moment = None
+        if moment is not None and C.FIRST_TIMESTAMP <= moment <= C.LAST_TIMESTAMP:
+            return value
+    return C.decode_datetime(value)
 
 
 @dataclass
@@ -121,14 +143,20 @@ class Layout:
         return cls(spec, index, max(index.values()) + 1)
 
 
-@dataclass
-class RawRow:
+class RawRow(NamedTuple):
     """A row's typed values: ``values`` by field (stored fields, display columns,
-    ``_deleted``, ``_base_rev``, ``_row_hash``, ``_fingerprint``)."""
+    ``_deleted``, ``_base_rev``, ``_row_hash``, ``_fingerprint``), and ``stored``: the
+    stored fields' values in ``SheetSpec.stored_fields`` order (what the row hash is of)."""
 
     number: int
     values: dict[str, Any]
     new: bool
+    stored: list[Any]
+
+
+def _stored_first(spec: SheetSpec) -> Callable[[Column], int]:
+    order = {f: i for i, f in enumerate(spec.stored_fields)}
+    return lambda c: order.get(c.field, len(order))
 
 
 class RowDecoder:
@@ -137,9 +165,12 @@ class RowDecoder:
         spec = layout.spec
         self.columns = [
             (c.field, c.header, layout.index[c.field], decoder(spec, c))
-            for c in spec.columns
+            for c in sorted(spec.columns, key=_stored_first(spec))
             if c.field in layout.index and c.kind != "hash"
         ]
+        self.n_stored = len(spec.stored_fields)
+        self.names = [c[0] for c in self.columns]
+        self.decoders = [(c[2], c[3]) for c in self.columns]
         self.hash_fields = [
             (f, layout.index[f])
             for f in ("_base_rev", "_row_hash", "_fingerprint")
@@ -151,8 +182,8 @@ class RowDecoder:
         }
 
     def is_blank(self, row: Row) -> bool:
-        values = row.values
-        return all(values[i] == "" or values[i] is None for i in self.read_at) and not any(
+        """Nothing in our columns (a supervisor's own columns do not count)."""
+        return not any(map(row.values.__getitem__, self.read_at)) and not any(
             i in row.odd for i in self.read_at
         )
 
@@ -160,21 +191,33 @@ class RowDecoder:
         values, num = row.values, row.number
         if row.odd:
             self._refuse_odd(row)
-        out: dict[str, Any] = {}
+        try:
+            decoded = [d(values[i]) for i, d in self.decoders]
+        except C.CellError:
+            self._refuse_cell(values, num)
+            raise
+        out = dict(zip(self.names, decoded, strict=True))
+        for fieldname, i in self.hash_fields:
+            cell = values[i]
+            out[fieldname] = cell.strip() if cell.__class__ is str and cell.strip() else None
+        get = out.get
+        new = (
+            get("id") is None and get("rev") is None and get("created_at") is None
+            and get("updated_at") is None and get("updated_by") is None
+        )  # fmt: skip
+        return RawRow(num, out, new, decoded[: self.n_stored])
+
+    def _refuse_cell(self, values: list[Any], num: int) -> None:
+        """The first cell that cannot be read, as a rejection naming it."""
         for fieldname, header, i, decode in self.columns:
             try:
-                out[fieldname] = decode(values[i])
+                decode(values[i])
             except C.CellError as exc:
                 where = cell_name(i, num)
                 raise RowRejected(
                     f"Sel {where} (kolom '{header}'): {exc.text_id}",
                     f"Cell {where} (column '{header}'): {exc.text_en}",
                 ) from None
-        for fieldname, i in self.hash_fields:
-            cell = values[i]
-            out[fieldname] = cell.strip() if isinstance(cell, str) and cell.strip() else None
-        new = all(out.get(f) is None for f in SYSTEM_FIELDS[:5])
-        return RawRow(num, out, new)
 
     def _refuse_odd(self, row: Row) -> None:
         for i in self.read_at:

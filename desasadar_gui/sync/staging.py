@@ -129,14 +129,12 @@ class Staging:
         )
 
     def index(self) -> None:
-        """Index ids (after the rows are in: building indexes last is faster)."""
-        for spec in SHEETS:
-            self.conn.execute(f"CREATE INDEX ix_{spec.entity}_id ON {spec.entity} (id)")
+        """Index NIKs (after the rows are in: building indexes last is faster)."""
         self.conn.execute("CREATE INDEX ix_participants_nik ON participants (nik)")
 
     def finish_loading(self) -> None:
+        """Copies are settled by now: every id is on one row."""
         for spec in SHEETS:
-            self.conn.execute(f"DROP INDEX ix_{spec.entity}_id")
             self.conn.execute(f"CREATE UNIQUE INDEX ix_{spec.entity}_id ON {spec.entity} (id)")
         self.conn.execute("COMMIT")
         self.conn.close()

@@ -73,8 +73,8 @@ from desasadar_gui.sync.xlsx_stream import ReaderError, Workbook
 SPREADSHEET_DEVICE = "spreadsheet"
 MAX_ROWS_PER_SHEET = 2_000_000
 CHUNK = 5000
-_REV = re.compile(r"^\d{13}-\d{5}-[0-9A-Za-z]{1,40}$")
-_UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+_REV = re.compile(r"^\d{13}-\d{5}-[0-9A-Za-z]{1,40}\Z")
+_UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\Z")
 _EPOCH = datetime(1970, 1, 1)
 FIRST_EXPORT = datetime(2015, 1, 1)
 # Rows cannot have been edited long after the export that carries them (a laptop's
@@ -295,10 +295,16 @@ class SheetReader:
         self.display_at = [
             i for i, c in enumerate(spec.checked_columns) if c.kind.startswith("display")
         ]
+        kinds = {f.name: f.kind for f in rules.FIELDS[spec.entity]}
+        self.typed_at = [
+            i for i, f in enumerate(self.stored) if kinds.get(f) in (rules.DATE, rules.BOOL)
+        ]
         self.blank_rules = rules.RuleContext(ctx.today, None, derive=False)
         self.edit_rules = rules.RuleContext(ctx.today, ctx.rates)
         self.seen = 0
         self.edited = self.added = 0
+        self.refs = [r.field for r in rules.REFERENCES if r.entity == spec.entity]
+        self.latest_rev = ctx.export_millis + int(REV_SLACK.total_seconds() * 1000)
 
     # Each returns the staged tuple, or raises RowRejected.
 
@@ -308,23 +314,24 @@ class SheetReader:
         if raw.new:
             return self._new(raw)
         self._check_machine(v)
+        stored = raw.stored
         nik = v.get("nik")
         if isinstance(nik, NikNumber):
             v["nik"] = self._nik_from_number(v, nik)
+            stored = [v.get(f) for f in self.stored]
         deleted = bool(v.get("_deleted"))
         was_deleted = v["deleted_at"] is not None
-        stored = [v.get(f) for f in self.stored]
         if deleted == was_deleted and v.get("_row_hash") == C.row_hash(stored):
             return self._as_exported(raw)
         return self._edited(raw, deleted)
 
     def _check_machine(self, v: dict[str, Any]) -> None:
         rid, rev = v.get("id"), v.get("rev")
-        refs_ok = all(
-            v.get(r.field) is None or _UUID.match(str(v[r.field]))
-            for r in rules.REFERENCES
-            if r.entity == self.spec.entity
-        )
+        refs_ok = True
+        for ref in self.refs:
+            value = v.get(ref)
+            if value is not None and not (value.__class__ is str and _UUID.match(value)):
+                refs_ok = False
         if not (
             isinstance(rid, str)
             and _UUID.match(rid)
@@ -342,7 +349,7 @@ class SheetReader:
                 "The machine columns (id, rev, ...) are damaged or incomplete; do not edit "
                 "them. Export again from the laptop the data came from.",
             )
-        if Rev.parse(rev).millis > self.ctx.export_millis + REV_SLACK.total_seconds() * 1000:
+        if int(rev[:13]) > self.latest_rev:  # the regex above checked its shape
             raise RowRejected(
                 "Revisi baris ini lebih baru dari waktu ekspor berkas (kolom mesin diubah, "
                 "atau jam laptop salah).",
@@ -380,27 +387,33 @@ class SheetReader:
         return {f: v.get(f) for f in self.data_fields}
 
     def _stage(self, v: dict[str, Any], kind: int, base: str | None, row_num: int) -> tuple:
-        row = tuple(_storage(v.get(f)) for f in self.stored)
+        row = [v.get(f) for f in self.stored]
+        for i in self.typed_at:  # dates and flags: their stored form
+            row[i] = _storage(row[i])
         return (*row, base, v.get("_row_hash"), v.get("_fingerprint"), row_num, kind)
 
-    def _checked(self, data: dict[str, Any], ctx: rules.RuleContext) -> rules.Checked:
-        checked = rules.check_record(self.spec.entity, data, ctx)
+    def _checked(
+        self, data: dict[str, Any], ctx: rules.RuleContext, in_place: bool = False
+    ) -> rules.Checked:
+        checked = rules.check_record(self.spec.entity, data, ctx, in_place=in_place)
         if checked.errors:
             raise RowRejected(*_problem_text(checked.errors, self.spec))
         return checked
 
     def _as_exported(self, raw: RawRow) -> tuple:
         v = raw.values
-        if self.display_at and self.ctx.fingerprinted:
+        fp = v.get("_fingerprint")
+        if self.display_at and self.ctx.fingerprinted and fp.__class__ is str:
             # Only display columns can change without changing the row hash.
-            old = C.split_fingerprint(v.get("_fingerprint"), len(self.checked))
-            if old is not None:
-                changed = [
-                    i for i in self.display_at if C.cell_print(v.get(self.checked[i])) != old[i]
-                ]
+            w = C.FP_WIDTH
+            changed = [
+                i
+                for i in self.display_at
+                if C.cell_print(v.get(self.checked[i])) != fp[w * i : w * i + w]
+            ]
+            if changed and len(fp) == w * len(self.checked):
                 self._note_display_edits(changed, raw.number, v["id"])
-        checked = self._checked(self._data(v), self.blank_rules)
-        v.update(checked.values)
+        self._checked(v, self.blank_rules, in_place=True)  # only data fields are touched
         self._remember(v)
         base = v.get("_base_rev")
         return self._stage(v, UNCHANGED, base if base and _REV.match(base) else None, raw.number)
@@ -687,7 +700,7 @@ def read_workbook(
     path = Path(path)
     facts = checked or check_workbook_file(path)
     try:
-        wb = Workbook(path)
+        wb = Workbook(path, facts.detailed_parts)
     except ReaderError:
         raise damaged(path.name) from None
     staging = Staging()

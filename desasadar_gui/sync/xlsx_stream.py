@@ -16,10 +16,12 @@ This module is the only one that knows the reader; swap it here.
 
 from __future__ import annotations
 
+import posixpath
+import zipfile
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
+from xml.etree import ElementTree
 
 from python_calamine_plus import CalamineWorkbook
 
@@ -28,6 +30,12 @@ class ReaderError(Exception):
 
 
 ERROR = "error"
+# Excel's error values. The plain read shows an error cell as this text; typed as text
+# it is no value either (no name, phone or date reads "#N/A").
+EXCEL_ERRORS = frozenset(
+    {"#N/A", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#NULL!", "#GETTING_DATA",
+     "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!"}
+)  # fmt: skip
 NO_RESULT = "no-result"
 MERGED = "merged"
 
@@ -46,8 +54,7 @@ def cell_name(col: int, row_num: int) -> str:
     return f"{column_letter(col)}{row_num}"
 
 
-@dataclass(frozen=True)
-class Row:
+class Row(NamedTuple):
     """One sheet row: its 1-based number, its values (padded to the width asked for;
     blank cells are ``""``), and the cells that hold no usable value: column index ->
     (:data:`ERROR` | :data:`NO_RESULT` | :data:`MERGED`, detail)."""
@@ -57,14 +64,46 @@ class Row:
     odd: dict[int, tuple[str, str]]
 
 
-class Workbook:
-    """An open workbook; ``with`` closes it."""
+def sheet_parts(path: Path | str) -> dict[str, str]:
+    """Sheet name -> its part in the zip ('xl/worksheets/sheet3.xml')."""
+    ns_main = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+    ns_rel = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+    try:
+        with zipfile.ZipFile(path) as zf:
+            book = ElementTree.fromstring(zf.read("xl/workbook.xml"))
+            rels = ElementTree.fromstring(zf.read("xl/_rels/workbook.xml.rels"))
+    except (KeyError, OSError, zipfile.BadZipFile, ElementTree.ParseError) as exc:
+        raise ReaderError(str(exc)) from exc
+    targets = {r.get("Id"): r.get("Target", "") for r in rels}
+    out = {}
+    for sheet in book.iter(f"{ns_main}sheet"):
+        target = targets.get(sheet.get(f"{ns_rel}id"), "")
+        part = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+        out[sheet.get("name", "")] = posixpath.normpath(part)
+    return out
 
-    def __init__(self, path: Path | str) -> None:
+
+class Workbook:
+    """An open workbook; ``with`` closes it.
+
+    ``detailed_parts``: worksheet parts that hold formulas, error values or merged
+    cells (``file_checks`` finds them while it streams every part anyway). Those sheets
+    are read in the reader's rich mode; the others in its plain mode, which is faster
+    and sees everything such a sheet can hold.
+    """
+
+    def __init__(self, path: Path | str, detailed_parts: frozenset[str] | None = None) -> None:
         try:
             self._wb = CalamineWorkbook.from_path(str(path))
         except Exception as exc:
             raise ReaderError(str(exc)) from exc
+        self._parts = sheet_parts(path) if detailed_parts is not None else {}
+        self._detailed = detailed_parts
+
+    def detailed(self, name: str) -> bool:
+        if self._detailed is None:
+            return True  # nothing known about the parts: look at every cell
+        return self._parts.get(name, "") in self._detailed
 
     @property
     def sheet_names(self) -> list[str]:
@@ -89,6 +128,9 @@ class Workbook:
 
     def rows(self, name: str, width: int) -> Iterator[Row]:
         """Every row of sheet ``name`` from the first, cut or padded to ``width`` columns."""
+        if not self.detailed(name):
+            yield from self._plain_rows(name, width)
+            return
         try:
             stream = self._wb.stream_sheet_by_name(name, rich=True, max_col=max(width - 1, 0))
             merged = _Merged(stream.merged_cell_ranges or (), width)
@@ -123,6 +165,28 @@ class Workbook:
                     if c not in odd:
                         odd[c] = (MERGED, name)
             yield Row(row_index + 1, values, odd)
+
+    def _plain_rows(self, name: str, width: int) -> Iterator[Row]:
+        try:
+            stream = self._wb.stream_sheet_by_name(name, max_col=max(width - 1, 0))
+        except Exception as exc:
+            raise ReaderError(str(exc)) from exc
+        no_odd: dict[int, tuple[str, str]] = {}
+        errors = EXCEL_ERRORS
+        number = 0
+        while True:
+            try:
+                values = next(stream)
+            except StopIteration:
+                return
+            except Exception as exc:
+                raise ReaderError(str(exc)) from exc
+            number += 1  # plain rows come one per sheet row, from the first
+            odd = no_odd
+            if not errors.isdisjoint(values):  # error cells read as their text
+                odd = {c: (ERROR, v) for c, v in enumerate(values) if v in errors}
+                values = ["" if c in odd else v for c, v in enumerate(values)]
+            yield Row(number, values, odd)
 
     def close(self) -> None:
         self._wb.close()
