@@ -18,9 +18,9 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from test_sync_scenarios import assert_nobody_reassigned, assert_rules_hold, snapshot
 from workbook_ops import apply_openpyxl
 
@@ -110,8 +110,9 @@ def _rows_by_id(path: Path, sheet: str) -> dict[str, list[tuple]]:
     return out
 
 
-TABLE = dict(zip(SHEETS, ("villages", "participants", "sessions", "attendance", "targets"),
-                 strict=True))  # fmt: skip
+TABLE = dict(
+    zip(SHEETS, ("villages", "participants", "sessions", "attendance", "targets"), strict=True)
+)
 
 
 def run_fuzz_case(small: dict, ops: list[tuple], folder: Path, capsys) -> None:

@@ -60,9 +60,9 @@ def base(tmp_path_factory: pytest.TempPathFactory, template_db: Path) -> Base:
         # Two villages of one name in two districts (as "Sungai Baung" in Jambi).
         for kecamatan in ("Muara Bulian", "Bajubang"):
             create_village(
-                db, VillageInput(name="Tanjung Harapan", kecamatan=kecamatan,
-                                 kabupaten="Batanghari")
-            )  # fmt: skip
+                db,
+                VillageInput(name="Tanjung Harapan", kecamatan=kecamatan, kabupaten="Batanghari"),
+            )
         export = export_workbook(db, folder / "export.xlsx").path
     receiver = folder / "receiver.sqlite"
     shutil.copyfile(template_db, receiver)
@@ -125,12 +125,16 @@ def assert_rules_hold(path: Path) -> None:
                 programmes = [p for p in ("jkk", "jkm", "jht") if row[f"prog_{p}"]]
                 expected = (
                     compute_contribution(
-                        income=row["monthly_income"], programmes=programmes,
+                        income=row["monthly_income"],
+                        programmes=programmes,
                         on=values["registration_date"] or date.today(),
-                        funding=row["funding_source"], occupation=row["occupation"], table=rates,
+                        funding=row["funding_source"],
+                        occupation=row["occupation"],
+                        table=rates,
                     ).total
-                    if programmes else 0
-                )  # fmt: skip
+                    if programmes
+                    else 0
+                )
                 on = values["registration_date"]
                 if on is not None:  # without a date the export's day decides
                     assert row["contribution"] == expected, row["name"]
@@ -192,8 +196,9 @@ def run_import(base: Base, tmp: Path, book: Path, capsys) -> Result:
         assert_rules_hold(db)
         with Database.open(db) as opened:
             digest = content_digest(opened)
-        results.append(Result(code, captured.out + captured.err, before, after, errors,
-                              ("", digest), db))  # fmt: skip
+        results.append(
+            Result(code, captured.out + captured.err, before, after, errors, ("", digest), db)
+        )
     origin, receiver = results
     assert origin.code == receiver.code, (origin.out, receiver.out)
     assert origin.digests[1] == receiver.digests[1], "both laptops must decide alike"
@@ -244,9 +249,11 @@ def test_sorting_one_column_is_refused(base, tmp_path, method, column, capsys):
 def test_error_cells_are_rejected_not_read_as_empty(base, tmp_path, method, capsys):
     (a, ra), (b, rb) = some(base, 2)
     book = edit(
-        base, tmp_path, method,
+        base,
+        tmp_path,
+        method,
         [("set", "Peserta", ra, "Telepon", "#N/A"), ("set", "Peserta", rb, "Alamat", "#N/A")],
-    )  # fmt: skip
+    )
     r = run_import(base, tmp_path, book, capsys)
     assert r.code == 1
     assert r.changed() == set()
@@ -278,12 +285,16 @@ def test_an_exact_copy_of_a_row_changes_nothing(base, tmp_path, method, capsys):
 def test_a_copied_row_made_into_a_new_person_overwrites_nobody(base, tmp_path, method, capsys):
     (name, row), *_ = some(base, 1)
     book = edit(
-        base, tmp_path, method,
-        [("insert_copy", "Peserta", row, row),  # the copy is above the original
-         ("set", "Peserta", row, "Nama", "Orang Baru Sekali"),
-         ("set", "Peserta", row, "NIK", "1504014107990011"),
-         ("set", "Peserta", row, "Tanggal lahir", "01/07/1999")],
-    )  # fmt: skip
+        base,
+        tmp_path,
+        method,
+        [
+            ("insert_copy", "Peserta", row, row),  # the copy is above the original
+            ("set", "Peserta", row, "Nama", "Orang Baru Sekali"),
+            ("set", "Peserta", row, "NIK", "1504014107990011"),
+            ("set", "Peserta", row, "Tanggal lahir", "01/07/1999"),
+        ],
+    )
     r = run_import(base, tmp_path, book, capsys)
     assert r.code == 1 and r.changed() == set()
     assert r.person(name)  # the original is untouched
@@ -307,11 +318,15 @@ def test_a_copied_row_made_into_a_new_person_overwrites_nobody(base, tmp_path, m
 def test_income_and_programme_edits_recompute_the_contribution(base, tmp_path, method, capsys):
     (a, ra), (b, rb), (c, rc) = some(base, 3)
     book = edit(
-        base, tmp_path, method,
-        [("set", "Peserta", ra, "Penghasilan per bulan", 3_500_000),
-         ("set", "Peserta", rb, "JHT", "Ya"),
-         ("set", "Peserta", rc, "Iuran per bulan", 99_999)],
-    )  # fmt: skip
+        base,
+        tmp_path,
+        method,
+        [
+            ("set", "Peserta", ra, "Penghasilan per bulan", 3_500_000),
+            ("set", "Peserta", rb, "JHT", "Ya"),
+            ("set", "Peserta", rc, "Iuran per bulan", 99_999),
+        ],
+    )
     r = run_import(base, tmp_path, book, capsys)
     assert r.code == 0
     ids = {r.person(n)["id"] for n in (a, b, c)}
@@ -329,16 +344,24 @@ def _village_rows(path: Path) -> dict[str, dict[str, Any]]:
     rows = list(wb["Desa"].iter_rows(values_only=True))
     header = list(rows[0])
     wb.close()
-    return {f"{r[0]}|{r[header.index('Kecamatan')]}": dict(zip(header, r, strict=False))
-            for r in rows[1:]}  # fmt: skip
+    return {
+        f"{r[0]}|{r[header.index('Kecamatan')]}": dict(zip(header, r, strict=False))
+        for r in rows[1:]
+    }
 
 
 NEW_PEOPLE = [
-    {"Nama": "Rina Baru", "NIK": "1504015203950021", "Desa": "__unique__",
-     "Telepon": "0812-7000-1111", "Status": "Terdaftar", "Tanggal daftar": "02/11/2026",
-     "Penghasilan per bulan": 2_000_000},
+    {
+        "Nama": "Rina Baru",
+        "NIK": "1504015203950021",
+        "Desa": "__unique__",
+        "Telepon": "0812-7000-1111",
+        "Status": "Terdaftar",
+        "Tanggal daftar": "02/11/2026",
+        "Penghasilan per bulan": 2_000_000,
+    },
     {"Nama": "Joko Baru", "Desa": "__unique__", "Pekerjaan": "Perdagangan"},
-]  # fmt: skip
+]
 
 
 def _new_rows(base: Base) -> list[dict[str, Any]]:
@@ -364,8 +387,9 @@ def test_rows_typed_at_the_bottom_become_people_once(base, tmp_path, method, cap
     assert r.changed() == {rina["id"], joko["id"]}
     # The same rows after a sort of the whole table (machine columns move along) and
     # in another file: nothing new.
-    sorted_book = edit(base, tmp_path, method,
-                       [*ops, ("sort", "Peserta", "Nama", "fingerprint", "Nama")], "sorted")  # fmt: skip
+    sorted_book = edit(
+        base, tmp_path, method, [*ops, ("sort", "Peserta", "Nama", "fingerprint", "Nama")], "sorted"
+    )
     code = main(["--db", str(r.receiver), "import", str(sorted_book)])
     assert code == 0
     again = snapshot(r.receiver)
@@ -376,10 +400,13 @@ def test_rows_typed_at_the_bottom_become_people_once(base, tmp_path, method, cap
 def test_a_typed_village_must_be_found_and_unambiguous(base, tmp_path, method, capsys):
     ops = [
         ("append", "Peserta", {"Nama": "Ambigu", "Desa": "Tanjung Harapan"}),
-        ("append", "Peserta", {"Nama": "Jelas", "Desa": "Tanjung Harapan",
-                               "Kecamatan": "Bajubang"}),
+        (
+            "append",
+            "Peserta",
+            {"Nama": "Jelas", "Desa": "Tanjung Harapan", "Kecamatan": "Bajubang"},
+        ),
         ("append", "Peserta", {"Nama": "Tidak Ada", "Desa": "Desa Khayalan"}),
-    ]  # fmt: skip
+    ]
     r = run_import(base, tmp_path, edit(base, tmp_path, method, ops), capsys)
     assert r.code == 1
     reasons = " ".join(r.rejected_reasons())
@@ -394,9 +421,10 @@ def test_overtyped_display_columns_and_deleted_rows_are_noted(base, tmp_path, me
     ops = [("set", "Peserta", ra, "Desa", "Desa Lain"), ("delete_rows", "Peserta", rb, 1)]
     r = run_import(base, tmp_path, edit(base, tmp_path, method, ops), capsys)
     assert r.code == 0
-    assert r.person(a)["village_id"] == next(
-        p for p in r.before["participants"].values() if p["name"] == a
-    )["village_id"]
+    assert (
+        r.person(a)["village_id"]
+        == next(p for p in r.before["participants"].values() if p["name"] == a)["village_id"]
+    )
     assert r.person(b)["deleted_at"] is None
     assert "hanya tampilan dan diabaikan" in r.out
     assert "tidak ada lagi di lembar ini" in r.out and "Dihapus = Ya" in r.out
@@ -411,12 +439,17 @@ def test_a_second_target_or_region_code_for_one_key_is_refused(base, tmp_path, m
     th, vh = list(targets[0]), list(villages[0])
     year, scope, key = (targets[1][th.index(h)] for h in ("Tahun", "Cakupan", "Kunci cakupan"))
     coded = [r for r in villages[1:] if r[vh.index("Kode wilayah")]]
-    uncoded = next(i for i, r in enumerate(villages[1:], start=2) if not r[vh.index("Kode wilayah")])
+    uncoded = next(
+        i for i, r in enumerate(villages[1:], start=2) if not r[vh.index("Kode wilayah")]
+    )
     ops = [
-        ("append", "Target", {"Tahun": year, "Cakupan": scope, "Kunci cakupan": key,
-                              "Target peserta": 5}),
+        (
+            "append",
+            "Target",
+            {"Tahun": year, "Cakupan": scope, "Kunci cakupan": key, "Target peserta": 5},
+        ),
         ("set", "Desa", uncoded, "Kode wilayah", coded[0][vh.index("Kode wilayah")]),
-    ]  # fmt: skip
+    ]
     r = run_import(base, tmp_path, edit(base, tmp_path, method, ops), capsys)
     assert r.code == 1
     assert r.changed("targets") == set() and r.changed("villages") == set()
@@ -445,8 +478,9 @@ def _exported_at(path: Path) -> datetime:
 @pytest.mark.parametrize("method", METHODS)
 def test_the_later_save_of_one_export_wins(base, tmp_path, method, capsys):
     (name, row), *_ = some(base, 1)
-    day1 = edit(base, tmp_path, method, [("set", "Peserta", row, "Telepon", "0812-1111-2222")],
-                "day1")  # fmt: skip
+    day1 = edit(
+        base, tmp_path, method, [("set", "Peserta", row, "Telepon", "0812-1111-2222")], "day1"
+    )
     day2 = tmp_path / "day2.xlsx"
     apply_openpyxl(day1, day2, [("set", "Peserta", row, "Telepon", "0813-3333-4444")])
     exported = _exported_at(base.export)
@@ -538,9 +572,7 @@ def test_deleting_and_restoring_by_the_dihapus_column(base, tmp_path, method, ca
     apply_openpyxl(restored, restored, [("set", "Peserta", rows[name], "Dihapus", None)])
     assert main(["--db", str(tmp_path / "again.sqlite"), "import", str(restored)]) == 0
     person = next(
-        p for p in snapshot(tmp_path / "again.sqlite")["participants"].values()
-        if p["name"] == name
-    )  # fmt: skip
+        p for p in snapshot(tmp_path / "again.sqlite")["participants"].values() if p["name"] == name
+    )
     assert person["deleted_at"] is None
     capsys.readouterr()
-

@@ -134,22 +134,36 @@ def apply_libreoffice(src: Path, out: Path, ops: list[tuple], *, via_ods: bool =
     port = _free_port()
     profile = (work / "profile").as_uri()
     office = subprocess.Popen(
-        [SOFFICE, f"-env:UserInstallation={profile}", "--headless", "--invisible",
-         "--nologo", "--norestore", f"--accept=socket,host=127.0.0.1,port={port};urp;"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
+        [
+            SOFFICE,
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--invisible",
+            "--nologo",
+            "--norestore",
+            f"--accept=socket,host=127.0.0.1,port={port};urp;",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         job = work / "job.json"
         job.write_text(
-            json.dumps({"port": port, "src": str(src), "out": str(out), "ods": via_ods,
-                        "ops": ops}, default=str),
+            json.dumps(
+                {"port": port, "src": str(src), "out": str(out), "ods": via_ods, "ops": ops},
+                default=str,
+            ),
             encoding="utf-8",
-        )  # fmt: skip
+        )
         env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
         result = subprocess.run(
             [SYSTEM_PYTHON, str(HERE / "lo_ops.py"), str(job)],
-            capture_output=True, text=True, timeout=300, env=env, check=False,
-        )  # fmt: skip
+            capture_output=True,
+            text=True,
+            timeout=300,
+            env=env,
+            check=False,
+        )
         if result.returncode != 0:
             raise RuntimeError(f"LibreOffice ops failed: {result.stderr[-2000:]}")
     finally:

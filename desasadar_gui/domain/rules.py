@@ -105,14 +105,21 @@ FIELDS: dict[str, tuple[Field, ...]] = {
         _f("kecamatan", TEXT, "Kecamatan", "District", default=""),
         _f("kabupaten", TEXT, "Kabupaten/Kota", "Regency", default=""),
         _f("region_code", CODE, "Kode wilayah", "Region code", max_len=10),
-        _f("region_version", TEXT, "Versi data wilayah", "Region data version",
-           max_len=MAX_VERSION),
+        _f(
+            "region_version", TEXT, "Versi data wilayah", "Region data version", max_len=MAX_VERSION
+        ),
         _f("head_name", TEXT, "Kepala desa", "Village head", default=""),
         _f("contact_phone", PHONE, "Telepon kontak", "Contact phone"),
-        _f("est_informal_workers", INT, "Perkiraan pekerja informal",
-           "Estimated informal workers"),
-        _f("status", ENUM, "Status", "Status", required=True, enum=VillageStatus,
-           default="prospect"),
+        _f("est_informal_workers", INT, "Perkiraan pekerja informal", "Estimated informal workers"),
+        _f(
+            "status",
+            ENUM,
+            "Status",
+            "Status",
+            required=True,
+            enum=VillageStatus,
+            default="prospect",
+        ),
         _f("launch_date", DATE, "Tanggal peluncuran", "Launch date"),
         _f("notes", LONG, "Catatan", "Notes", max_len=MAX_NOTES, default=""),
     ),
@@ -126,17 +133,43 @@ FIELDS: dict[str, tuple[Field, ...]] = {
         _f("village_id", REF, "Desa", "Village"),
         _f("occupation", ENUM, "Pekerjaan", "Occupation", enum=Occupation),
         _f("official_role", ENUM, "Jabatan di desa", "Village role", enum=OfficialRole),
-        _f("monthly_income", MONEY, "Penghasilan per bulan", "Monthly income",
-           high=MAX_MONEY, default=0),
+        _f(
+            "monthly_income",
+            MONEY,
+            "Penghasilan per bulan",
+            "Monthly income",
+            high=MAX_MONEY,
+            default=0,
+        ),
         _f("prog_jkk", BOOL, "JKK", "JKK", default=True),
         _f("prog_jkm", BOOL, "JKM", "JKM", default=True),
         _f("prog_jht", BOOL, "JHT", "JHT", default=False),
-        _f("contribution", MONEY, "Iuran per bulan", "Monthly contribution", high=MAX_MONEY,
-           default=0),
-        _f("funding_source", ENUM, "Sumber dana", "Funding source", required=True,
-           enum=FundingSource, default="mandiri"),
-        _f("status", ENUM, "Status", "Status", required=True, enum=ParticipantStatus,
-           default="prospect"),
+        _f(
+            "contribution",
+            MONEY,
+            "Iuran per bulan",
+            "Monthly contribution",
+            high=MAX_MONEY,
+            default=0,
+        ),
+        _f(
+            "funding_source",
+            ENUM,
+            "Sumber dana",
+            "Funding source",
+            required=True,
+            enum=FundingSource,
+            default="mandiri",
+        ),
+        _f(
+            "status",
+            ENUM,
+            "Status",
+            "Status",
+            required=True,
+            enum=ParticipantStatus,
+            default="prospect",
+        ),
         _f("registration_date", DATE, "Tanggal daftar", "Registration date"),
         _f("kpj_number", CODE, "No. KPJ", "KPJ number", max_len=MAX_CODE),
         _f("officer", TEXT, "Petugas", "Officer", max_len=MAX_SHORT, default=""),
@@ -145,8 +178,15 @@ FIELDS: dict[str, tuple[Field, ...]] = {
     "sessions": (
         _f("village_id", REF, "Desa", "Village"),
         _f("held_on", DATE, "Tanggal", "Date", required=True),
-        _f("type", ENUM, "Jenis kegiatan", "Session type", required=True, enum=SessionType,
-           default="sosialisasi"),
+        _f(
+            "type",
+            ENUM,
+            "Jenis kegiatan",
+            "Session type",
+            required=True,
+            enum=SessionType,
+            default="sosialisasi",
+        ),
         _f("place", TEXT, "Tempat", "Place", default=""),
         _f("facilitator", TEXT, "Fasilitator", "Facilitator", default=""),
         _f("notes", LONG, "Catatan", "Notes", max_len=MAX_NOTES, default=""),
@@ -156,13 +196,19 @@ FIELDS: dict[str, tuple[Field, ...]] = {
         _f("participant_id", REF, "Peserta", "Participant"),
         _f("walkin_name", TEXT, "Nama tamu", "Walk-in name", default=""),
         _f("walkin_phone", PHONE, "Telepon tamu", "Walk-in phone"),
-        _f("outcome", ENUM, "Hasil", "Outcome", required=True, enum=AttendanceOutcome,
-           default="attended"),
+        _f(
+            "outcome",
+            ENUM,
+            "Hasil",
+            "Outcome",
+            required=True,
+            enum=AttendanceOutcome,
+            default="attended",
+        ),
     ),
     "targets": (
         _f("year", INT, "Tahun", "Year", required=True, low=FIRST_YEAR, high=LAST_YEAR),
-        _f("scope", ENUM, "Cakupan", "Scope", required=True, enum=TargetScope,
-           default="branch"),
+        _f("scope", ENUM, "Cakupan", "Scope", required=True, enum=TargetScope, default="branch"),
         _f("scope_key", TEXT, "Kunci cakupan", "Scope key", default=""),
         _f("value", INT, "Target peserta", "Target", required=True),
     ),
@@ -471,8 +517,13 @@ def _participants(v: dict[str, Any], out: Checked, ctx: RuleContext) -> None:
     if isinstance(birth, date) and birth > today:
         out.error("birth_date", "birth_date_future")
     elif isinstance(birth, date) and birth < OLDEST_BIRTH:
-        out.error("birth_date", "date_range", low=OLDEST_BIRTH, high=today,
-                  **_label(FIELDS_BY_NAME["participants"]["birth_date"]))
+        out.error(
+            "birth_date",
+            "date_range",
+            low=OLDEST_BIRTH,
+            high=today,
+            **_label(FIELDS_BY_NAME["participants"]["birth_date"]),
+        )
     registered = v.get("registration_date")
     low, high = YEARS
     if isinstance(registered, date):
@@ -553,8 +604,7 @@ def check_record(
 
 
 _CHECKS: dict[str, tuple[tuple[str, FieldCheck, Field], ...]] = {
-    entity: tuple((f.name, _field_check(f), f) for f in fields)
-    for entity, fields in FIELDS.items()
+    entity: tuple((f.name, _field_check(f), f) for f in fields) for entity, fields in FIELDS.items()
 }
 
 

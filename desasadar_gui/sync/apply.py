@@ -16,6 +16,7 @@ import logging
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import Connection
 from sqlalchemy.exc import SQLAlchemyError
@@ -52,6 +53,7 @@ class ImportResult:
     conflicts_recorded: int = 0
     sync_log_id: int | None = None
     counts: dict[str, dict[str, int]] = field(default_factory=dict)
+    check: Any = None  # the full integrity check the GUI runs after applying
 
     @property
     def rejected(self) -> int:

@@ -18,6 +18,7 @@ from typing import Any
 
 EXIT_OK = 0
 EXIT_SOME_REJECTED = 1
+EXIT_REFUSED = 2
 
 OUTCOME_LABELS = {
     "new": ("baru", "new"),
@@ -141,6 +142,10 @@ def cmd_import(args: argparse.Namespace, open_db: Opener) -> int:
             if not plan.rejected
             else "Selesai, tetapi sebagian baris ditolak (lihat di atas)."
         )
+    if outcome.check is not None:
+        print(outcome.check.message())
+        if not outcome.check.ok:
+            return EXIT_REFUSED
     return EXIT_SOME_REJECTED if plan.rejected else EXIT_OK
 
 

@@ -69,8 +69,17 @@ def _write_raw(ws: Any, r: int, c: int, value: Any, fmt: Formats) -> None:
 
 # Machine columns an "as new" row leaves blank (references stay: a village is a village).
 _IDENTITY_COLUMNS = frozenset(
-    {"id", "rev", "created_at", "updated_at", "updated_by", "deleted_at", "_base_rev",
-     "_row_hash", "_fingerprint"}
+    {
+        "id",
+        "rev",
+        "created_at",
+        "updated_at",
+        "updated_by",
+        "deleted_at",
+        "_base_rev",
+        "_row_hash",
+        "_fingerprint",
+    }
 )
 
 

@@ -19,7 +19,7 @@ from desasadar_gui.domain import rules
 from desasadar_gui.domain.text import clean_text
 from desasadar_gui.sync import cells as C
 from desasadar_gui.sync.errors import WorkbookLayoutError
-from desasadar_gui.sync.workbook_format import SYSTEM_FIELDS, Column, SheetSpec, header_key
+from desasadar_gui.sync.workbook_format import Column, SheetSpec, header_key
 from desasadar_gui.sync.xlsx_stream import ERROR, MERGED, NO_RESULT, Row, cell_name
 
 # Header keys of columns people see (their names are what a supervisor may type).
@@ -67,8 +67,8 @@ def decoder(spec: SheetSpec, column: Column) -> Callable[[Any], Any]:
     if kind == "int":
         return lambda v: v if v.__class__ is int else C.decode_int(v)
     if kind == "rupiah":
-        return lambda v: v if v.__class__ is int else (
-            None if v is None or v == "" else C.decode_rupiah(v)
+        return lambda v: (
+            v if v.__class__ is int else (None if v is None or v == "" else C.decode_rupiah(v))
         )
     if kind in ("enum", "display_enum"):
         enum = column.enum
@@ -202,14 +202,17 @@ class RowDecoder:
             out[fieldname] = cell.strip() if cell.__class__ is str and cell.strip() else None
         get = out.get
         new = (
-            get("id") is None and get("rev") is None and get("created_at") is None
-            and get("updated_at") is None and get("updated_by") is None
-        )  # fmt: skip
+            get("id") is None
+            and get("rev") is None
+            and get("created_at") is None
+            and get("updated_at") is None
+            and get("updated_by") is None
+        )
         return RawRow(num, out, new, decoded[: self.n_stored])
 
     def _refuse_cell(self, values: list[Any], num: int) -> None:
         """The first cell that cannot be read, as a rejection naming it."""
-        for fieldname, header, i, decode in self.columns:
+        for _fieldname, header, i, decode in self.columns:
             try:
                 decode(values[i])
             except C.CellError as exc:

@@ -71,10 +71,10 @@ def bulk_load(conn: Connection, table: str, arriving: int) -> Iterator[None]:
     for kind, name, _sql in schema:
         conn.exec_driver_sql(f'DROP {kind.upper()} main."{name}"')
     yield
-    for kind, _name, sql in schema:
+    for _kind, _name, sql in schema:
         conn.exec_driver_sql(sql)
     for (fts,) in conn.exec_driver_sql(
         "SELECT name FROM main.sqlite_master WHERE type = 'table' AND sql LIKE ? ",
         (f"%USING fts5(%content='{table}'%",),
     ).all():
-        conn.exec_driver_sql(f"INSERT INTO main.\"{fts}\"(\"{fts}\") VALUES ('rebuild')")
+        conn.exec_driver_sql(f'INSERT INTO main."{fts}"("{fts}") VALUES (\'rebuild\')')

@@ -122,9 +122,7 @@ class SheetSpec:
     def checked_columns(self) -> tuple[Column, ...]:
         """The columns people see and may type into (data and display, not *Dihapus*):
         the fingerprint holds one short hash of each, in this order."""
-        return tuple(
-            c for c in self.columns if not c.machine and c.kind not in ("deleted", "hash")
-        )
+        return tuple(c for c in self.columns if not c.machine and c.kind not in ("deleted", "hash"))
 
 
 SYSTEM_FIELDS = ("id", "rev", "created_at", "updated_at", "updated_by", "deleted_at")

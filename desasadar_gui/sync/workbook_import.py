@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desasadar_gui.services.database import Database
+from desasadar_gui.services.integrity import FullCheckResult, full_check, repair_indexes
 from desasadar_gui.services.rates import rate_table
 from desasadar_gui.sync.apply import ImportResult, apply_plan
 from desasadar_gui.sync.error_workbook import write_error_workbook
@@ -33,6 +34,7 @@ __all__ = [
     "ParsedWorkbook",
     "PreparedImport",
     "apply_prepared",
+    "check_after_import",
     "import_workbook",
     "prepare_import",
     "write_errors",
@@ -97,6 +99,17 @@ def apply_prepared(
     return apply_plan(db, prepared.plan, progress=progress, cancelled=cancelled)
 
 
+def check_after_import(db: Database) -> FullCheckResult:
+    """The full integrity check after an import changed the file (it also proves every
+    index agrees with its table, which a quick check does not). Index-only damage is
+    repaired on the spot (indexes rebuilt from the tables); anything else is reported
+    by the caller with the result's plain message."""
+    result = full_check(db)
+    if result.index_only:
+        result = repair_indexes(db)
+    return result
+
+
 def write_errors(prepared: PreparedImport, out: Path | str) -> int:
     """The rejected rows as an error workbook; returns how many were written."""
     assert prepared.plan is not None
@@ -112,6 +125,7 @@ class ImportOutcome:
     already_imported: str | None
     errors_written: int
     errors_path: Path | None
+    check: FullCheckResult | None = None  # the full check after the changes were applied
 
     @property
     def exit_code(self) -> int:
@@ -135,4 +149,5 @@ def import_workbook(
         result = None if dry_run else apply_prepared(db, prepared, progress, cancelled)
         if result is not None and result.already_imported:
             return ImportOutcome(plan, None, result.already_imported, written, out)
-        return ImportOutcome(plan, result, None, written, out if written else None)
+    check = check_after_import(db) if result is not None and result.applied else None
+    return ImportOutcome(plan, result, None, written, out if written else None, check)

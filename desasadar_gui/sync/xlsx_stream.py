@@ -25,6 +25,7 @@ from xml.etree import ElementTree
 
 from python_calamine_plus import CalamineWorkbook
 
+
 class ReaderError(Exception):
     """The reader could not parse the file (damaged or not really a workbook)."""
 
@@ -33,9 +34,24 @@ ERROR = "error"
 # Excel's error values. The plain read shows an error cell as this text; typed as text
 # it is no value either (no name, phone or date reads "#N/A").
 EXCEL_ERRORS = frozenset(
-    {"#N/A", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#NULL!", "#GETTING_DATA",
-     "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!"}
-)  # fmt: skip
+    {
+        "#N/A",
+        "#DIV/0!",
+        "#VALUE!",
+        "#REF!",
+        "#NAME?",
+        "#NUM!",
+        "#NULL!",
+        "#GETTING_DATA",
+        "#SPILL!",
+        "#CALC!",
+        "#FIELD!",
+        "#BLOCKED!",
+        "#CONNECT!",
+        "#BUSY!",
+        "#UNKNOWN!",
+    }
+)
 NO_RESULT = "no-result"
 MERGED = "merged"
 

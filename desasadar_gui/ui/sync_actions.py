@@ -24,6 +24,7 @@ from desasadar_gui.sync.workbook_import import (
     ImportResult,
     PreparedImport,
     apply_prepared,
+    check_after_import,
     prepare_import,
 )
 from desasadar_gui.ui import messages
@@ -210,11 +211,19 @@ def import_with_dialog(parent: QWidget | None, ctx: UiContext, path: str | None 
                 return
             ctx.bus.notify()
             messages.show_info(parent, _describe(result))
+            if result.check is not None and not result.check.ok:
+                messages.show_error(parent, result.check.message())
+
+        def apply_and_check(progress: Callable, cancelled: Callable) -> ImportResult:
+            result = apply_prepared(db, prepared, progress, cancelled)
+            if result.applied:
+                result.check = check_after_import(db)
+            return result
 
         task = _run(
             parent,
             QCoreApplication.translate("SyncActions", "Menerapkan impor…"),
-            lambda progress, cancelled: apply_prepared(db, prepared, progress, cancelled),
+            apply_and_check,
             applied,
         )
         # Close the staging file however the work ends.

@@ -26,13 +26,16 @@ depends_on = None
 
 # (table, single-line text columns, multi-line text columns), as of this revision.
 _TEXT = (
-    ("villages", ("name", "kecamatan", "kabupaten", "region_code", "region_version",
-                  "head_name"), ("notes",)),
+    (
+        "villages",
+        ("name", "kecamatan", "kabupaten", "region_code", "region_version", "head_name"),
+        ("notes",),
+    ),
     ("participants", ("name", "nik", "kpj_number", "officer"), ("address",)),
     ("sessions", ("place", "facilitator"), ("notes",)),
     ("attendance", ("walkin_name",), ()),
     ("targets", ("scope_key",), ()),
-)  # fmt: skip
+)
 _CHUNK = 5000
 
 
@@ -53,9 +56,7 @@ def upgrade() -> None:
                     updates.append((*clean, rid))
         sets = ", ".join(f"{c} = ?" for c in columns)
         for i in range(0, len(updates), _CHUNK):
-            conn.exec_driver_sql(
-                f"UPDATE {table} SET {sets} WHERE id = ?", updates[i : i + _CHUNK]
-            )
+            conn.exec_driver_sql(f"UPDATE {table} SET {sets} WHERE id = ?", updates[i : i + _CHUNK])
 
 
 def downgrade() -> None:
