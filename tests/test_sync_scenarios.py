@@ -576,3 +576,12 @@ def test_deleting_and_restoring_by_the_dihapus_column(base, tmp_path, method, ca
     )
     assert person["deleted_at"] is None
     capsys.readouterr()
+
+
+def test_a_village_region_code_cannot_be_changed(base, tmp_path, capsys):
+    villages = _village_rows(base.export)
+    row = next(i for i, v in enumerate(villages.values(), start=2) if v["Kode wilayah"])
+    book = edit(base, tmp_path, "openpyxl", [("set", "Desa", row, "Kode wilayah", "1504032099")])
+    r = run_import(base, tmp_path, book, capsys)
+    assert r.code == 1 and r.changed("villages") == set()
+    assert any("tidak bisa diubah" in x for x in r.rejected_reasons("Desa"))

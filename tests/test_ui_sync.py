@@ -191,3 +191,26 @@ def test_sync_view_lists_history_restores_conflicts_and_merges_duplicates(
         qtbot.mouseClick(view.merge_button, Qt.MouseButton.LeftButton)
     assert view.duplicate_model.rowCount() == 0
     assert get_participant(a, keep.id).deleted_at is None
+
+
+def test_preview_lists_the_notes_of_the_plan(qtbot, laptops, tmp_path, quiet):
+    """Ignored display edits and deleted rows are said before anything is applied."""
+    a, b = laptops
+    vid = add_village(a)
+    for name in ("Eka", "Fajar", "Gita"):
+        add_person(a, vid, name)
+    path = export(a, tmp_path / "a.xlsx")
+    wb = openpyxl.load_workbook(path)
+    ws = wb["Peserta"]
+    header = [c.value for c in ws[1]]
+    ws.cell(2, header.index("Desa") + 1).value = "Desa Lain"
+    ws.delete_rows(3, 1)
+    wb.save(tmp_path / "edited.xlsx")
+    with prepare_import(b, tmp_path / "edited.xlsx") as prepared:
+        dialog = ImportPreviewDialog(prepared)
+        qtbot.addWidget(dialog)
+        tabs = [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())]
+        assert "Catatan (2)" in tabs
+        notes = [dialog.notes_model.index(r, 3).data() for r in range(2)]
+        assert any("hanya tampilan" in n for n in notes)
+        assert any("Dihapus = Ya" in n for n in notes)

@@ -13,7 +13,7 @@ from sqlalchemy import select
 
 from desasadar_gui.db.models import Attendance, OutreachSession, Participant, Village
 from desasadar_gui.domain.enums import AttendanceOutcome, ParticipantStatus, SessionType
-from desasadar_gui.domain.phone import normalise_phone
+from desasadar_gui.domain.rules import RuleContext, check_record
 from desasadar_gui.services.database import Database
 from desasadar_gui.services.participants import ParticipantInput, create_participant
 from desasadar_gui.services.record_checks import checked_values
@@ -175,9 +175,15 @@ def add_walkin(
     Returns (participant id, attendance id). The phone is checked before anything is written.
     """
     session = get_session(db, session_id)
-    check = normalise_phone(phone)
-    if check.errors:
-        raise ValidationError([FieldIssue.from_problem("phone", p) for p in check.errors])
+    # The walk-in's phone, checked by the attendance rule before a person is made of it.
+    checked = check_record(
+        "attendance",
+        {"session_id": session_id, "walkin_name": name, "walkin_phone": phone},
+        RuleContext(date.today()),
+    )
+    phone_issues = [i for i in checked.errors if i.field == "walkin_phone"]
+    if phone_issues:
+        raise ValidationError([FieldIssue.from_problem("phone", i.problem) for i in phone_issues])
     saved = create_participant(
         db,
         ParticipantInput(

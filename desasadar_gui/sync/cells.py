@@ -8,7 +8,7 @@ row a supervisor changed does not.
 
 Decoding is lenient where exactness needs it (an unknown enumeration code or an odd
 stored phone comes back as the same text) and strict about types (a date column never
-stores words); :mod:`row_rules` validates rows that were edited.
+stores words); the record rules (``domain.rules``) validate every row.
 """
 
 from __future__ import annotations
@@ -335,7 +335,7 @@ def _short_labels(enum: type[LabelledEnum]) -> dict[str, str]:
 
 def decode_enum(value: object, enum: type[LabelledEnum], nullable: bool) -> str | None:
     if value is None or value == "":
-        # A required choice left blank is judged by row_rules (new rows get the default).
+        # A required choice left blank is judged by the record rules (new rows: defaults).
         return None
     try:
         return enum.from_text(value).value

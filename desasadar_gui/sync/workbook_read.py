@@ -436,6 +436,7 @@ class SheetReader:
                     "not edit machine columns. Not applied.",
                 )
             self._check_identity(v, old, changed, num)
+            self._check_fixed(old, changed)
             self._note_display_edits(changed, num, v["id"])
         checked = self._checked(self._data(v), self.edit_rules)
         v.update(checked.values)
@@ -479,6 +480,20 @@ class SheetReader:
             "add it; if it is a correction, correct one field at a time.",
             as_new=True,
         )
+
+    def _check_fixed(self, old: list[str], changed: list[int]) -> None:
+        """What the form cannot change, the sheet cannot either: a village's region code
+        once set (its id was made from it: the key two laptops merge on)."""
+        if self.spec.entity != "villages":
+            return
+        i = self.checked.index("region_code")
+        if i in changed and old[i] != C.BLANK_PRINT:
+            raise RowRejected(
+                "Kode wilayah desa yang sudah ada tidak bisa diubah (kode itu kunci "
+                "penggabungan antarlaptop). Bila desanya salah, tambahkan desa yang benar.",
+                "The region code of an existing village cannot be changed (it is the key "
+                "laptops merge on). If it is the wrong village, add the right one.",
+            )
 
     def _note_display_edits(self, changed: list[int], num: int, record_id: str) -> None:
         shown = [
