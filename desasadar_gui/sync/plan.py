@@ -198,11 +198,11 @@ def _rejected(conn: Connection, plan: ImportPlan) -> None:
 
 def _notes(conn: Connection, plan: ImportPlan) -> None:
     plan.notes_total = conn.exec_driver_sql("SELECT count(*) FROM stg.notes").scalar() or 0
-    for sheet, row_num, rid, text_id, text_en in conn.exec_driver_sql(
-        "SELECT sheet, row_num, record_id, text_id, text_en FROM stg.notes "
+    for sheet, row_num, rid, label, text_id, text_en in conn.exec_driver_sql(
+        "SELECT sheet, row_num, record_id, label, text_id, text_en FROM stg.notes "
         f"ORDER BY row_num IS NOT NULL, rowid LIMIT {SAMPLE * 2}"
     ):
-        plan.notes.append(PlanItem(sheet, row_num or 0, rid or "", "", text_id, text_en))
+        plan.notes.append(PlanItem(sheet, row_num or 0, rid or "", label or "", text_id, text_en))
 
 
 def already_imported(conn: Connection, sha256: str) -> str | None:

@@ -102,7 +102,8 @@ class ColumnMoves:
 # -- copies and shared keys (set-wise, after loading) -------------------------------------
 
 
-def _label(spec: SheetSpec, values: dict) -> str:
+def row_label(values: dict) -> str:
+    """How a row is named to people: its name (or walk-in, place, key)."""
     for key in ("name", "walkin_name", "place", "scope_key"):
         if values.get(key):
             return str(values[key])
@@ -138,6 +139,7 @@ def settle_copies(staging: Staging, spec: SheetSpec) -> None:
                     "copy",
                     f"Baris ini salinan persis baris {keep[1]['row_num']}; diabaikan.",
                     f"This row is an exact copy of row {keep[1]['row_num']}; ignored.",
+                    row_label(v),
                 )
                 con.execute(f"DELETE FROM {t} WHERE rowid = ?", (rowid,))
             continue
@@ -169,7 +171,7 @@ def settle_copies(staging: Staging, spec: SheetSpec) -> None:
                 spec.name,
                 v["row_num"],
                 record_id,
-                _label(spec, v),
+                row_label(v),
                 text_id,
                 text_en,
                 values=v,
@@ -220,7 +222,7 @@ def settle_shared_keys(staging: Staging) -> None:
                 spec.name,
                 v["row_num"],
                 v["id"],
-                _label(spec, v),
+                row_label(v),
                 text_id.format(**params),
                 text_en.format(**params),
                 values=v,

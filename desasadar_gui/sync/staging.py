@@ -72,7 +72,9 @@ class Staging:
             "CREATE TABLE rejected (sheet, row_num, record_id, label, reason_id, reason_en, "
             "cells, as_new)"
         )
-        self.conn.execute("CREATE TABLE notes (sheet, row_num, record_id, kind, text_id, text_en)")
+        self.conn.execute(
+            "CREATE TABLE notes (sheet, row_num, record_id, label, kind, text_id, text_en)"
+        )
         self.conn.execute("BEGIN")
 
     def add_rows(self, spec: SheetSpec, rows: list[tuple]) -> None:
@@ -122,10 +124,12 @@ class Staging:
         kind: str,
         text_id: str,
         text_en: str,
+        label: str = "",
     ) -> None:
+        """Something the plan tells people about a row (or a sheet) it imports."""
         self.conn.execute(
-            "INSERT INTO notes VALUES (?, ?, ?, ?, ?, ?)",
-            (sheet, row_num, record_id, kind, text_id, text_en),
+            "INSERT INTO notes VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (sheet, row_num, record_id, label, kind, text_id, text_en),
         )
 
     def index(self) -> None:

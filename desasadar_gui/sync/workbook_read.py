@@ -56,6 +56,7 @@ from desasadar_gui.sync.row_reader import cells_of as row_cells
 from desasadar_gui.sync.sheet_checks import (
     ColumnMoves,
     missing_rows_note,
+    row_label,
     settle_copies,
     settle_shared_keys,
 )
@@ -412,7 +413,7 @@ class SheetReader:
                 if C.cell_print(v.get(self.checked[i])) != fp[w * i : w * i + w]
             ]
             if changed and len(fp) == w * len(self.checked):
-                self._note_display_edits(changed, raw.number, v["id"])
+                self._note_display_edits(changed, raw.number, v)
         self._checked(v, self.blank_rules, in_place=True)  # only data fields are touched
         self._remember(v)
         base = v.get("_base_rev")
@@ -437,7 +438,7 @@ class SheetReader:
                 )
             self._check_identity(v, old, changed, num)
             self._check_fixed(old, changed)
-            self._note_display_edits(changed, num, v["id"])
+            self._note_display_edits(changed, num, v)
         checked = self._checked(self._data(v), self.edit_rules)
         v.update(checked.values)
         self._note_warnings(checked, num, v["id"])
@@ -495,7 +496,7 @@ class SheetReader:
                 "laptops merge on). If it is the wrong village, add the right one.",
             )
 
-    def _note_display_edits(self, changed: list[int], num: int, record_id: str) -> None:
+    def _note_display_edits(self, changed: list[int], num: int, v: dict[str, Any]) -> None:
         shown = [
             self.spec.checked_columns[i].header
             for i in changed
@@ -506,15 +507,17 @@ class SheetReader:
             self.staging.note(
                 self.spec.name,
                 num,
-                record_id,
+                v["id"],
                 "ignored",
                 f"Kolom {cols} hanya tampilan dan diabaikan. Untuk memindahkan data ke desa/sesi "
                 "lain, ubah di aplikasi.",
                 f"The columns {cols} are for display and were ignored. To move the record to "
                 "another village/session, change it in the app.",
+                row_label(v),
             )
 
     def _note_warnings(self, checked: rules.Checked, num: int, record_id: str) -> None:
+        v = checked.values
         for issue in checked.warnings:
             if issue.field == "contribution":
                 self.staging.note(
@@ -524,6 +527,7 @@ class SheetReader:
                     "recomputed",
                     describe(issue.problem, "id"),
                     describe(issue.problem, "en"),
+                    row_label(v),
                 )
 
     def _remember(self, v: dict[str, Any]) -> None:

@@ -45,6 +45,9 @@ class ImportPreviewDialog(QDialog):
         self.summary.setWordWrap(True)
         self.counts_model = RowsModel(self._count_headers, self)
         self.counts_view = _table(self.counts_model)
+        self.counts_view.verticalHeader().setDefaultSectionSize(
+            self.counts_view.fontMetrics().height() + 8
+        )
         self.tabs = QTabWidget()
         self.list_models: dict[str, RowsModel] = {}
         for key in LISTED:
@@ -63,7 +66,7 @@ class ImportPreviewDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.summary)
-        layout.addWidget(self.counts_view, 1)
+        layout.addWidget(self.counts_view, 0)
         layout.addWidget(self.tabs, 2)
         layout.addWidget(self.save_errors, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.buttons)
@@ -116,8 +119,9 @@ class ImportPreviewDialog(QDialog):
         self.summary.setText(text)
         for i, key in enumerate(LISTED):
             self.tabs.setTabText(i, f"{titles[key]} ({self.plan.total(key)})")
-        self.tabs.setTabText(len(LISTED), self.tr("Catatan (%1)").replace(
-            "%1", str(self.plan.notes_total)))
+        self.tabs.setTabText(
+            len(LISTED), self.tr("Catatan (%1)").replace("%1", str(self.plan.notes_total))
+        )
         self._fill_lists()
         self.save_errors.setText(self.tr("Simpan baris yang ditolak…"))
         self.apply_button.setText(self.tr("Terapkan"))
@@ -136,6 +140,12 @@ class ImportPreviewDialog(QDialog):
         for sheet, per in self.plan.counts.items():
             rows.append([sheet, *(per.get(k, 0) for k in self.plan.totals)])
         self.counts_model.set_rows(rows)
+        view = self.counts_view  # every sheet's line visible, no scrolling
+        view.setFixedHeight(
+            view.horizontalHeader().sizeHint().height()
+            + len(rows) * view.verticalHeader().defaultSectionSize()
+            + 2 * view.frameWidth()
+        )
         self._fill_lists()
         self.apply_button.setEnabled(not self.plan.already_imported)
         self.save_errors.setVisible(self.plan.rejected > 0)
