@@ -133,3 +133,24 @@ def test_a_zip_part_flagged_as_encrypted_is_refused_plainly(exported, tmp_path):
     code, out, _ = _import_in_child(db, book, tmp_path / "data")
     assert code == 2, out
     assert "sandi" in out and "Traceback" not in out
+
+
+def test_an_export_onto_a_database_turned_read_only_says_the_file_was_saved(tmp_path, db):
+    """The workbook is complete; only its history line cannot be written: say so."""
+    from sqlalchemy import event
+
+    from desasadar_gui.sync.workbook_export import ExportNotLoggedError, export_workbook
+
+    add_person(db, add_village(db), "Ani")
+    db.engine.dispose()
+
+    @event.listens_for(db.engine, "connect")
+    def read_only(dbapi_connection, _record):  # SQLite's own read-only switch
+        dbapi_connection.execute("PRAGMA query_only = ON")
+
+    out = tmp_path / "usb" / "sync.xlsx"
+    out.parent.mkdir()
+    with pytest.raises(ExportNotLoggedError) as caught:
+        export_workbook(db, out)
+    assert out.exists() and "sudah disimpan" in str(caught.value)
+    event.remove(db.engine, "connect", read_only)
