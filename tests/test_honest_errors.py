@@ -342,3 +342,29 @@ def test_the_lock_dies_with_a_killed_process(db_path: Path) -> None:
                 raise
             time.sleep(0.1)
     lock.release()
+
+
+def test_a_full_disk_inside_the_import_is_a_plain_message_and_nothing_applied(
+    tmp_path: Path, template_db: Path, db: Database
+) -> None:
+    """The import's apply step (staging attached, set-wise SQL) maps errors like a save."""
+    from sync_helpers import add_person, add_village, export, new_laptop
+
+    from desasadar_gui.services.stats import content_digest
+    from desasadar_gui.sync.workbook_import import import_workbook
+
+    source = new_laptop(tmp_path / "src", template_db, "S")
+    vid = add_village(source)
+    for n in range(300):
+        add_person(source, vid, f"Orang {n}")
+    book = export(source, tmp_path / "sync.xlsx")
+    source.close()
+    before = content_digest(db)
+    with db.engine.connect() as conn:
+        pages = conn.exec_driver_sql("PRAGMA page_count").scalar()
+    _limit_size(db, pages + 3)
+    with pytest.raises(DiskFullError) as err:
+        import_workbook(db, book)
+    assert "Disk penuh" in err.value.message("id")
+    assert content_digest(db) == before
+    assert integrity(db.path) == "ok"
