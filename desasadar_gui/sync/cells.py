@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import hashlib
 import math
+import sys
+from array import array
 import re
 import zlib
 from datetime import date, datetime, timedelta, timezone
@@ -79,19 +81,33 @@ def row_hash(values: tuple | list) -> str:
 
 
 FP_WIDTH = 4  # hex digits per cell
+_crc32 = zlib.crc32
 
 
 def cell_print(value: object) -> str:
-    """A short hash of one cell's value (16 bits): enough to tell which cells of a row
-    changed, and whether values moved between rows; not enough to recover a value."""
-    return f"{zlib.crc32(canon(value).encode('utf-8', 'surrogatepass')) & 0xFFFF:04x}"
+    """A short hash of one cell's value (16 bits, as 4 hex digits, low byte first):
+    enough to tell which cells of a row changed, and whether values moved between rows;
+    not enough to recover a value."""
+    x = _crc32(canon(value).encode("utf-8", "surrogatepass")) & 0xFFFF
+    return f"{x & 0xFF:02x}{x >> 8:02x}"
 
 
 BLANK_PRINT = cell_print(None)
 
 
 def fingerprint(values: tuple | list) -> str:
-    return "".join(map(cell_print, values))
+    """The cell prints of a row, in one string (what :func:`cell_print` gives per cell)."""
+    prints = array(
+        "H",
+        [
+            _crc32((v if v.__class__ is str else canon(v)).encode("utf-8", "surrogatepass"))
+            & 0xFFFF
+            for v in values
+        ],
+    )
+    if sys.byteorder == "big":
+        prints.byteswap()  # low byte first on every machine
+    return prints.tobytes().hex()
 
 
 def split_fingerprint(text: object, n: int) -> list[str] | None:

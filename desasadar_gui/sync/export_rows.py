@@ -13,6 +13,8 @@ export's speed is measured against.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
+from operator import itemgetter
 from typing import Any
 
 from xlsxwriter.worksheet import Worksheet
@@ -62,20 +64,42 @@ def cell_sql(spec: SheetSpec, column: Column) -> str:
     return src
 
 
-def export_query(spec: SheetSpec) -> str:
-    """Per row: one shaped value per sheet column, then the raw stored fields (for the
-    row hash), the raw values of the checked columns (for the fingerprint), and the
-    careful-writer flag."""
+@dataclass(frozen=True)
+class ExportQuery:
+    """The row query of one sheet, and where the raw values sit in each row.
+
+    A row holds one shaped value per sheet column, then raw values the shaping changed
+    (enumeration codes, ISO dates, 1/0 flags) and the careful-writer flag last. A raw
+    value that the sheet shows as it is (text, codes, ids) is read from its cell's
+    position: each value crosses from SQLite to Python once.
+    """
+
+    sql: str
+    stored: Callable[[Any], tuple]  # row -> the stored fields (row hash)
+    checked: Callable[[Any], tuple]  # row -> the checked columns (fingerprint)
+
+
+def export_query(spec: SheetSpec) -> ExportQuery:
     cells = [cell_sql(spec, c) for c in spec.columns]
-    stored = [f"t.{f}" for f in spec.stored_fields]
-    checked = [_source(spec, c) for c in spec.checked_columns]
+    select = list(cells)
+
+    def position(expr: str) -> int:
+        if expr in cells:
+            return cells.index(expr)
+        if expr not in select:
+            select.append(expr)
+        return select.index(expr)
+
+    stored = [position(f"t.{f}") for f in spec.stored_fields]
+    checked = [position(_source(spec, c)) for c in spec.checked_columns]
     texts = [_source(spec, c) for c in spec.columns if c.kind in _USER_TEXT]
     careful = " OR ".join(f"{c} LIKE '<r>%' OR length({c}) > {XLS_STRMAX // 2}" for c in texts)
-    return (
-        f"SELECT {', '.join(cells + stored + checked)}, {careful or '0'} "
+    sql = (
+        f"SELECT {', '.join(select)}, {careful or '0'} "
         f"FROM {spec.entity} t {spec.joins} "
         f"LEFT JOIN sync_base b ON b.record_id = t.id ORDER BY {spec.order_by}"
     )
+    return ExportQuery(sql, itemgetter(*stored), itemgetter(*checked))
 
 
 Writer = Callable[[int, int, Any], Any]

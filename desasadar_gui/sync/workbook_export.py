@@ -100,15 +100,15 @@ def _write_data_sheet(
     fast, careful, hash_col = row_writers(ws, spec, fmt, privacy)
     write_string = getattr(ws, "_write_string", ws.write_string)
     sheet_digest = hashlib.sha256()
-    n_cells, n_stored = len(spec.columns), len(spec.stored_fields)
-    first_checked = n_cells + n_stored
     fp_col = [c.field for c in spec.columns].index("_fingerprint")
-    result = conn.exec_driver_sql(export_query(spec))
+    query = export_query(spec)
+    stored, checked = query.stored, query.checked
+    result = conn.exec_driver_sql(query.sql)
     r = 0
     while rows := result.fetchmany(PROGRESS_EVERY):
         for row in rows:
             r += 1
-            h = row_hash(row[n_cells:first_checked])
+            h = row_hash(stored(row))
             sheet_digest.update(h.encode())
             for c, put in careful if row[-1] else fast:
                 v = row[c]
@@ -116,7 +116,7 @@ def _write_data_sheet(
                     put(r, c, v)
             if not privacy:  # a privacy copy carries nothing computed from hidden data
                 write_string(r, hash_col, h)
-                write_string(r, fp_col, fingerprint(row[first_checked:-1]))
+                write_string(r, fp_col, fingerprint(checked(row)))
         run.step(len(rows))
     return sheet_digest.hexdigest()
 

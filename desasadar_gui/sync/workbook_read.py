@@ -289,7 +289,8 @@ class SheetReader:
         self.decoder = RowDecoder(layout)
         self.stored = spec.stored_fields
         self.data_fields = spec.data_fields
-        self.checked = [c.field for c in spec.checked_columns]
+        self.checked_specs = spec.checked_columns
+        self.checked = [c.field for c in self.checked_specs]
         self.moves = ColumnMoves(spec)
         self.identity, self.corrections = rules.IDENTITY[spec.entity]
         self.identity_at = [self.checked.index(f) for f in self.identity if f in self.checked]
@@ -498,9 +499,9 @@ class SheetReader:
 
     def _note_display_edits(self, changed: list[int], num: int, v: dict[str, Any]) -> None:
         shown = [
-            self.spec.checked_columns[i].header
+            self.checked_specs[i].header
             for i in changed
-            if self.spec.checked_columns[i].kind.startswith("display")
+            if self.checked_specs[i].kind.startswith("display")
         ]
         if shown:
             cols = ", ".join(shown)
