@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import hashlib
 import math
-import sys
-from array import array
 import re
+import sys
 import zlib
+from array import array
 from datetime import date, datetime, timedelta, timezone
 from datetime import time as dt_time
 

@@ -49,6 +49,7 @@ from desasadar_gui.sync.errors import (
     WorkbookTooNewError,
     damaged,
 )
+from desasadar_gui.sync.fast_lane import FastLane
 from desasadar_gui.sync.file_checks import FileFacts, check_workbook_file
 from desasadar_gui.sync.metadata import read_metadata
 from desasadar_gui.sync.row_reader import Layout, NikNumber, RawRow, RowDecoder, RowRejected
@@ -69,11 +70,12 @@ from desasadar_gui.sync.workbook_format import (
     SHEETS,
     SheetSpec,
 )
-from desasadar_gui.sync.xlsx_stream import ReaderError, Workbook
+from desasadar_gui.sync.xlsx_stream import ReaderError, Row, Workbook
 
 SPREADSHEET_DEVICE = "spreadsheet"
 MAX_ROWS_PER_SHEET = 2_000_000
 CHUNK = 5000
+LANE_CHUNK = 2000
 _REV = re.compile(r"^\d{13}-\d{5}-[0-9A-Za-z]{1,40}\Z")
 _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\Z")
 _EPOCH = datetime(1970, 1, 1)
@@ -414,7 +416,7 @@ class SheetReader:
                 if C.cell_print(v.get(self.checked[i])) != fp[w * i : w * i + w]
             ]
             if changed and len(fp) == w * len(self.checked):
-                self._note_display_edits(changed, raw.number, v)
+                self.note_display_edits(changed, raw.number, v)
         self._checked(v, self.blank_rules, in_place=True)  # only data fields are touched
         self._remember(v)
         base = v.get("_base_rev")
@@ -439,7 +441,7 @@ class SheetReader:
                 )
             self._check_identity(v, old, changed, num)
             self._check_fixed(old, changed)
-            self._note_display_edits(changed, num, v)
+            self.note_display_edits(changed, num, v)
         checked = self._checked(self._data(v), self.edit_rules)
         v.update(checked.values)
         self._note_warnings(checked, num, v["id"])
@@ -497,7 +499,7 @@ class SheetReader:
                 "laptops merge on). If it is the wrong village, add the right one.",
             )
 
-    def _note_display_edits(self, changed: list[int], num: int, v: dict[str, Any]) -> None:
+    def note_display_edits(self, changed: list[int], num: int, v: dict[str, Any]) -> None:
         shown = [
             self.checked_specs[i].header
             for i in changed
@@ -647,17 +649,19 @@ def _read_sheet(
         raise damaged(ctx.name) from None
     layout = Layout.from_header(spec, header)
     reader = SheetReader(spec, layout, ctx, staging)
+    lane = FastLane(spec, layout, ctx, reader.note_display_edits)
+    if spec.entity == "villages":
+        lane.usable = False  # few rows, and each is remembered for the sheets after it
     batch: list[tuple] = []
+    pending: list[Row] = []
     staged = rejected = 0
-    try:
-        for row in wb.rows(spec.name, width=layout.width):
-            if row.number == 1 or reader.decoder.is_blank(row):
-                continue
-            if row.number > MAX_ROWS_PER_SHEET:
-                raise WorkbookLayoutError(
-                    f"Lembar '{spec.name}' punya terlalu banyak baris.",
-                    f"Sheet '{spec.name}' has too many rows.",
-                )
+
+    def judge(rows: list[Row]) -> None:
+        nonlocal rejected
+        accepted, slow = lane.split(rows, reader.latest_rev)
+        batch.extend(accepted)
+        reader.seen += len(accepted)
+        for row in slow:
             try:
                 batch.append(reader.read(reader.decoder.decode(row)))
             except RowRejected as exc:
@@ -672,11 +676,26 @@ def _read_sheet(
                     as_new=exc.as_new,
                 )
                 rejected += 1
+
+    try:
+        for row in wb.rows(spec.name, width=layout.width):
+            if row.number == 1 or reader.decoder.is_blank(row):
+                continue
+            if row.number > MAX_ROWS_PER_SHEET:
+                raise WorkbookLayoutError(
+                    f"Lembar '{spec.name}' punya terlalu banyak baris.",
+                    f"Sheet '{spec.name}' has too many rows.",
+                )
+            pending.append(row)
+            if len(pending) >= LANE_CHUNK:
+                judge(pending)
+                pending = []
             if len(batch) >= CHUNK:
                 staging.add_rows(spec, batch)
                 staged += len(batch)
                 tick(len(batch))
                 batch = []
+        judge(pending)
     except ReaderError:  # the reader met something it cannot parse
         raise damaged(ctx.name) from None
     staging.add_rows(spec, batch)
