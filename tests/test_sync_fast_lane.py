@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from test_sync_fuzz import mutations, small  # noqa: F401  (the fixture)
+from test_sync_fuzz import EXPLORE, mutations, small  # noqa: F401  (the fixture)
 from workbook_ops import apply_openpyxl
 
 from desasadar_gui.services.rates import bundled_rate_table
@@ -61,9 +61,9 @@ def test_an_untouched_export_is_staged_alike(small, monkeypatch):  # noqa: F811
 
 
 @settings(
-    max_examples=25,
+    max_examples=EXPLORE or 25,
     deadline=None,
-    derandomize=True,
+    derandomize=not EXPLORE,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(data=st.data())

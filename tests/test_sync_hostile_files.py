@@ -163,3 +163,18 @@ def test_an_export_onto_a_database_turned_read_only_says_the_file_was_saved(tmp_
         export_workbook(db, out)
     assert out.exists() and "sudah disimpan" in str(caught.value)
     event.remove(db.engine, "connect", read_only)
+
+
+def test_a_cell_the_reader_cannot_represent_is_named_plainly(exported, tmp_path):
+    """A duration of ~3 million years (a huge number in a [h]:mm:ss cell) makes the
+    reader fail: the file is refused with the sheet and row, not as a crash."""
+    src, db = exported
+    book = tmp_path / "duration.xlsx"
+    wb = openpyxl.load_workbook(src)
+    cell = wb["Peserta"]["B3"]
+    cell.value = 1e15
+    cell.number_format = "[h]:mm:ss"
+    wb.save(book)
+    code, out, _ = _import_in_child(db, book, tmp_path / "data")
+    assert code == 2, out
+    assert "Peserta" in out and "baris 3" in out and "Traceback" not in out

@@ -105,3 +105,15 @@ def too_large(name: str, what_id: str, what_en: str) -> WorkbookTooLargeError:
         f"Berkas '{name}' terlalu besar untuk diimpor ({what_id}). Tidak ada yang diubah.",
         f"The file '{name}' is too large to import ({what_en}). Nothing was changed.",
     )
+
+
+def unreadable_cell(name: str, sheet: str, row: int) -> DamagedWorkbookError:
+    return DamagedWorkbookError(
+        f"Berkas '{name}' tidak bisa dibaca sampai habis: lembar '{sheet}' sekitar baris "
+        f"{row} memuat sel yang rusak atau bernilai di luar jangkauan (mis. tanggal, jam atau "
+        "durasi yang terlalu besar). Perbaiki atau kosongkan sel itu, simpan, lalu impor lagi. "
+        "Tidak ada yang diubah.",
+        f"The file '{name}' cannot be read to the end: sheet '{sheet}' near row {row} holds "
+        "a damaged cell or one out of range (e.g. a date, time or duration far too large). "
+        "Fix or clear that cell, save, and import again. Nothing was changed.",
+    )

@@ -227,6 +227,11 @@ def display_canon(column: Column) -> Callable[[tuple], list]:
     return lambda col: list(col)
 
 
+def _machine_cell(value: Any) -> str | None:
+    """A hash-like machine cell as the row path keeps it (``RowDecoder.decode``)."""
+    return value.strip() or None if value.__class__ is str else None
+
+
 class FastLane:
     """Splits a chunk of rows into those accepted here (their staged tuples) and the
     rest, for the row-by-row path."""
@@ -272,16 +277,18 @@ class FastLane:
             return [], rows
         cols = list(zip(*(r.values for r in rows), strict=True))
         bad: set[int] = {k for k, r in enumerate(rows) if r.odd}
-        canon_cols, stored_cols, typed = [], [], {}
+        canon_cols: list[list] = []
+        stored_cols: list[list] = []
+        typed: dict[str, list] = {}
         for name, at, check in self.checks:
-            canon, stored, values, worse = check(cols[at])
+            canon, stored, as_typed, worse = check(cols[at])
             bad |= worse
             canon_cols.append(canon)
             stored_cols.append(stored)
-            typed[name] = values
+            typed[name] = as_typed
         revs = stored_cols[self.rev_at]
         for k, rev in enumerate(revs):
-            if rev is None or int(rev[:13]) > latest_rev:
+            if k not in bad and int(rev[:13]) > latest_rev:
                 bad.add(k)
         hashes = cols[self.hash_at]
         lines = map("\x1f".join, zip(*canon_cols, strict=True))
@@ -297,9 +304,9 @@ class FastLane:
                 bad.add(k)
         fps = cols[self.fp_at]
         display_changes: dict[int, list[int]] = {}
-        for i, at, canon, _field in self.display:
+        for i, at, shown, _field in self.display:
             w = C.FP_WIDTH * i
-            for k, (value, fp) in enumerate(zip(canon(cols[at]), fps, strict=True)):
+            for k, (value, fp) in enumerate(zip(shown(cols[at]), fps, strict=True)):
                 if fp.__class__ is str and len(fp) == self.fp_width:
                     if C.cell_print(value) != fp[w : w + C.FP_WIDTH]:
                         display_changes.setdefault(k, []).append(i)
@@ -315,14 +322,15 @@ class FastLane:
             if k in bad:
                 slow.append(row)
                 continue
-            values = dict(zip(names, [c[k] for c in typed_cols], strict=True))
-            before = dict(values)
-            if not check_entity(entity, values, ctx) or values != before:
+            record = dict(zip(names, [c[k] for c in typed_cols], strict=True))
+            before = dict(record)
+            if not check_entity(entity, record, ctx) or record != before:
                 slow.append(row)  # a rule complains, or would change a value: row path
                 continue
             if k in display_changes:
-                self.on_display(display_changes[k], row.number, {"id": stored_rows[k][0], **values})
-            base = bases[k]
-            base = base if base.__class__ is str and _REV.fullmatch(base) else None
-            accepted.append((*stored_rows[k], base, hashes[k], fps[k], row.number, UNCHANGED))
+                self.on_display(display_changes[k], row.number, {"id": stored_rows[k][0], **record})
+            base = _machine_cell(bases[k])
+            base = base if base and _REV.fullmatch(base) else None
+            hash_cell, fp_cell = _machine_cell(hashes[k]), _machine_cell(fps[k])
+            accepted.append((*stored_rows[k], base, hash_cell, fp_cell, row.number, UNCHANGED))
         return accepted, slow

@@ -34,6 +34,7 @@ __all__ = [
     "ParsedWorkbook",
     "PreparedImport",
     "apply_prepared",
+    "changed_anything",
     "check_after_import",
     "import_workbook",
     "prepare_import",
@@ -99,6 +100,14 @@ def apply_prepared(
     return apply_plan(db, prepared.plan, progress=progress, cancelled=cancelled)
 
 
+def changed_anything(result: ImportResult) -> bool:
+    """Whether the applied import wrote records (a re-import of known data does not)."""
+    counts = result.counts
+    return result.applied and any(
+        per.get(k, 0) for per in counts.values() for k in ("new", "updated", "conflict")
+    )
+
+
 def check_after_import(db: Database) -> FullCheckResult:
     """The full integrity check after an import changed the file (it also proves every
     index agrees with its table, which a quick check does not). Index-only damage is
@@ -149,5 +158,5 @@ def import_workbook(
         result = None if dry_run else apply_prepared(db, prepared, progress, cancelled)
         if result is not None and result.already_imported:
             return ImportOutcome(plan, None, result.already_imported, written, out)
-    check = check_after_import(db) if result is not None and result.applied else None
+    check = check_after_import(db) if result is not None and changed_anything(result) else None
     return ImportOutcome(plan, result, None, written, out if written else None, check)

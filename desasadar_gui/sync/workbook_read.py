@@ -48,6 +48,7 @@ from desasadar_gui.sync.errors import (
     WorkbookRefused,
     WorkbookTooNewError,
     damaged,
+    unreadable_cell,
 )
 from desasadar_gui.sync.fast_lane import FastLane
 from desasadar_gui.sync.file_checks import FileFacts, check_workbook_file
@@ -696,8 +697,8 @@ def _read_sheet(
                 tick(len(batch))
                 batch = []
         judge(pending)
-    except ReaderError:  # the reader met something it cannot parse
-        raise damaged(ctx.name) from None
+    except ReaderError as exc:  # the reader met a cell (or a part) it cannot parse
+        raise unreadable_cell(ctx.name, spec.name, exc.after_row + 1) from None
     staging.add_rows(spec, batch)
     staged += len(batch)
     tick(len(batch))

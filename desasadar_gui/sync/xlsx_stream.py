@@ -27,7 +27,18 @@ from python_calamine_plus import CalamineWorkbook
 
 
 class ReaderError(Exception):
-    """The reader could not parse the file (damaged or not really a workbook)."""
+    """The reader could not parse the file (damaged, or a cell it cannot represent:
+    a date or duration out of range). ``after_row``: the last row it did read."""
+
+    def __init__(self, text: str, after_row: int = 0) -> None:
+        super().__init__(text)
+        self.after_row = after_row
+
+
+# What the reader raises on a cell it cannot represent: Python errors (OverflowError on
+# a duration of a million years) and, from its Rust core, a PanicException, which is a
+# BaseException. Only these pass through as themselves:
+_LET_THROUGH = (KeyboardInterrupt, SystemExit, GeneratorExit, MemoryError)
 
 
 ERROR = "error"
@@ -130,7 +141,9 @@ class Workbook:
         try:
             stream = self._wb.stream_sheet_by_name(name, max_row=rows - 1, max_col=width - 1)
             return [list(values) for values in stream]
-        except Exception as exc:
+        except _LET_THROUGH:
+            raise
+        except BaseException as exc:
             raise ReaderError(str(exc)) from exc
 
     def header(self, name: str, width: int = 512) -> list[Any]:
@@ -138,7 +151,9 @@ class Workbook:
         try:
             for values in self._wb.stream_sheet_by_name(name, max_row=0, max_col=width - 1):
                 return list(values)
-        except Exception as exc:
+        except _LET_THROUGH:
+            raise
+        except BaseException as exc:
             raise ReaderError(str(exc)) from exc
         return []
 
@@ -152,16 +167,20 @@ class Workbook:
             merged = _Merged(stream.merged_cell_ranges or (), width)
         except Exception as exc:
             raise ReaderError(str(exc)) from exc
+        last = 0
         while True:
             try:
                 cells = next(stream)
             except StopIteration:
                 return
-            except Exception as exc:
-                raise ReaderError(str(exc)) from exc
+            except _LET_THROUGH:
+                raise
+            except BaseException as exc:
+                raise ReaderError(str(exc), last) from exc
             odd: dict[int, tuple[str, str]] = {}
-            values = []
+            values: list[Any] = []
             row_index = -1
+            cell: Any
             for c, cell in enumerate(cells):
                 value = cell.value
                 kind = cell.data_type
@@ -180,7 +199,8 @@ class Workbook:
                 for c, name in merged.covered(row_index):
                     if c not in odd:
                         odd[c] = (MERGED, name)
-            yield Row(row_index + 1, values, odd)
+            last = row_index + 1
+            yield Row(last, values, odd)
 
     def _plain_rows(self, name: str, width: int) -> Iterator[Row]:
         try:
@@ -190,17 +210,20 @@ class Workbook:
         no_odd: dict[int, tuple[str, str]] = {}
         errors = EXCEL_ERRORS
         number = 0
+        values: list[Any]
         while True:
             try:
-                values = next(stream)
+                values = next(stream)  # type: ignore[assignment]
             except StopIteration:
                 return
-            except Exception as exc:
-                raise ReaderError(str(exc)) from exc
+            except _LET_THROUGH:
+                raise
+            except BaseException as exc:
+                raise ReaderError(str(exc), number) from exc
             number += 1  # plain rows come one per sheet row, from the first
             odd = no_odd
             if not errors.isdisjoint(values):  # error cells read as their text
-                odd = {c: (ERROR, v) for c, v in enumerate(values) if v in errors}
+                odd = {c: (ERROR, str(v)) for c, v in enumerate(values) if v in errors}
                 values = ["" if c in odd else v for c, v in enumerate(values)]
             yield Row(number, values, odd)
 

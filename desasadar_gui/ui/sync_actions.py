@@ -24,6 +24,7 @@ from desasadar_gui.sync.workbook_import import (
     ImportResult,
     PreparedImport,
     apply_prepared,
+    changed_anything,
     check_after_import,
     prepare_import,
 )
@@ -216,7 +217,7 @@ def import_with_dialog(parent: QWidget | None, ctx: UiContext, path: str | None 
 
         def apply_and_check(progress: Callable, cancelled: Callable) -> ImportResult:
             result = apply_prepared(db, prepared, progress, cancelled)
-            if result.applied:
+            if changed_anything(result):
                 result.check = check_after_import(db)
             return result
 
