@@ -81,6 +81,10 @@ def test_any_mutated_workbook_is_staged_alike(small, tmp_path_factory, monkeypat
         [("set", "Peserta", 2, "Nama", " Spasi Depan")],
         [("set", "Peserta", 2, "Penghasilan per bulan", 1.5)],
         [("set", "Kehadiran", 2, "Hasil", "Berminat")],
+        [  # a rev the lane cannot read (found by the fuzz test)
+            ("set", "Desa", 2, "Nama desa/pasar", None),
+            ("append", "Target", {"fingerprint": None, "updated_by": None, "rev": "\ufeff"}),
+        ],
     ],
 )
 def test_cells_the_lane_leaves_to_the_row_path_are_staged_alike(small, tmp_path, ops, monkeypatch):  # noqa: F811
