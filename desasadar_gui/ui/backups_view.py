@@ -340,15 +340,7 @@ class BackupsView(QWidget):
             if messages.confirm(self, question, title):
                 self._repair_indexes()
 
-        def failed(exc: BaseException) -> None:
-            self._busy = False
-            self._update_buttons()
-            error = describe_db_error(exc)
-            if error is None:
-                raise exc
-            messages.show_user_error(self, error)
-
-        run_in_background(work, done, failed)
+        run_in_background(work, done, self._check_failed)
 
     def _repair_indexes(self) -> None:
         db = self.ctx.db
@@ -368,15 +360,16 @@ class BackupsView(QWidget):
             show = messages.show_info if result.ok else messages.show_error
             show(self, result.message(language()), self.tr("Periksa basis data"))
 
-        def failed(exc: BaseException) -> None:
-            self._busy = False
-            self._update_buttons()
-            error = describe_db_error(exc)
-            if error is None:
-                raise exc
-            messages.show_user_error(self, error)
+        run_in_background(work, done, self._check_failed)
 
-        run_in_background(work, done, failed)
+    def _check_failed(self, exc: BaseException) -> None:
+        """A check or repair that could not run: a plain message (disk, lock, damage)."""
+        self._busy = False
+        self._update_buttons()
+        error = describe_db_error(exc)
+        if error is None:
+            raise exc
+        messages.show_user_error(self, error)
 
     def restore_selected(self) -> None:
         info = self.selected_backup()
