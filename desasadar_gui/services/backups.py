@@ -232,6 +232,9 @@ def take_backup(
         log.warning("backup (%s) failed: %s", kind, exc.__class__.__name__)
         raise _plain(exc, target or path) from exc
     log.info("backup taken: %s (%d bytes)", copy.name, copy.stat().st_size)
+    from desasadar_gui.services.processing import BACKUP, record_at_path
+
+    record_at_path(path, BACKUP, copy, note=kind)
     return copy
 
 
@@ -612,4 +615,7 @@ def restore_backup(db_path: Path | str, backup_path: Path | str) -> RestoreResul
     )
     if previous is not None and previous.parent == backups_dir(db_path, create=False):
         rotate(db_path)
+    from desasadar_gui.services.processing import RESTORE, record_at_path
+
+    record_at_path(db_path, RESTORE, backup_path)
     return RestoreResult(backup_path, previous)

@@ -22,6 +22,7 @@ from sqlalchemy import Connection
 from sqlalchemy.exc import SQLAlchemyError
 
 from desasadar_gui.db.clock import Rev
+from desasadar_gui.services import processing
 from desasadar_gui.services.database import Database, utcnow
 from desasadar_gui.services.oserrors import describe_db_error
 from desasadar_gui.sync.cells import datetime_text
@@ -261,6 +262,15 @@ def _apply(
         conn.exec_driver_sql(
             "UPDATE main.sync_log SET counts = ? WHERE id = ?",
             (json.dumps(final, ensure_ascii=False, sort_keys=True), log_id),
+        )
+        processing.record_in(
+            conn,
+            db,
+            processing.IMPORT,
+            parsed.path,
+            sha256=parsed.sha256,
+            counts={sheet: sum(per.values()) for sheet, per in final.items()},
+            note=f"dari perangkat {parsed.source_device or '?'}",
         )
         for spec in SHEETS:
             conn.exec_driver_sql(f"DROP TABLE IF EXISTS temp.o_{spec.entity}")
