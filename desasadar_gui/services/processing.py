@@ -91,7 +91,7 @@ def _values(
 ) -> tuple:
     name = Path(path).name if path is not None else ""
     sha = sha256 if sha256 is not None else file_sha256(path)
-    at = utcnow().isoformat(sep=" ")
+    at = utcnow().strftime("%Y-%m-%d %H:%M:%S.%f")
     return (at, action, device, officer, name, sha, json.dumps(counts or {}, sort_keys=True), note)
 
 

@@ -25,6 +25,7 @@ EXPLAIN = {
     "privacy": "1 = NIK dan telepon disamarkan; tidak bisa diimpor",
     "counts": "Jumlah baris per lembar",
     "checksums": "SHA-256 per lembar (dari hash baris saat ekspor)",
+    "erasures": "Orang yang data pribadinya dihapus (hanya ID, revisi, waktu)",
     "rates": "Tabel iuran yang dipakai untuk baris yang diubah di lembar ini",
 }
 

@@ -32,6 +32,7 @@ from desasadar_gui.errors import UserError
 from desasadar_gui.scratch import ScratchFolder, claimed
 from desasadar_gui.services import processing
 from desasadar_gui.services.database import Database, utcnow
+from desasadar_gui.services.erasure import erasures_json
 from desasadar_gui.services.rates import rate_table_text
 from desasadar_gui.sync.cells import datetime_text, fingerprint, row_hash
 from desasadar_gui.sync.errors import OperationCancelled
@@ -178,6 +179,7 @@ def _write_workbook(
                     conn, ws, spec, fmt, counts[spec.name], lists, privacy, run
                 )
             summary = collect_summary(conn, today or date.today())
+            erasures = erasures_json(conn)
             conn.rollback()
         write_summary(
             wb,
@@ -205,6 +207,7 @@ def _write_workbook(
                 # the file, so they all store the same contribution.
                 "rates": rate_table_text(db),
                 "checksums": json.dumps(checksums),
+                **erasures,
             },
         )
         summary_ws.activate()
