@@ -177,3 +177,36 @@ def test_unknown_person_is_a_plain_message(tmp_path, template_db, capsys):
     assert main(["--db", str(path), "erase-person", "9999999999999999", "--yes"]) == 2
     err = capsys.readouterr().err
     assert "tidak ditemukan" in err and "Traceback" not in err
+
+
+def test_report_and_processing_record_from_the_command_line(world, tmp_path, capsys):
+    a, b, pid, old, b_edit = world
+    path = a.path
+    a.close()
+    report = tmp_path / "laporan.html"
+    assert main(["--db", str(path), "person-report", NIK, str(report)]) == 0
+    page = report.read_text(encoding="utf-8")
+    assert NAME in page and NIK in page and "0812-9988-7766" in page
+    assert "Kenanga Rahasia 8" in page  # the change history, with earlier values
+    assert "kalah konflik" in page and "Kenanga Rahasia 9" in page  # the losing version
+    assert "(sebagai tamu)" in page  # attendance as a walk-in guest
+    assert old.name in page  # where the data went, and when
+    assert main(["--db", str(path), "person-report", "nobody", str(report)]) == 2
+    assert main(["--db", str(path), "erase-person", pid, "--yes"]) == 0
+    assert main(["--db", str(path), "person-report", pid, str(report)]) == 0
+    page = report.read_text(encoding="utf-8")
+    assert "sudah dihapus" in page and NIK not in page and "Kenanga" not in page
+
+    csv_path = tmp_path / "catatan.csv"
+    assert main(["--db", str(path), "processing-log", str(csv_path)]) == 0
+    text = csv_path.read_text(encoding="utf-8-sig")
+    for action in ("export", "import", "backup", "subject_report", "erasure"):
+        assert f",{action}," in text, action
+    assert NIK not in text and NAME not in text and "Kenanga" not in text
+    assert old.name in text  # the file name, with its SHA-256
+    with Database.open(path) as db:
+        shas = {r.file_name: r.sha256 for r in list_processing(db)}
+    import hashlib
+
+    assert shas[old.name] == hashlib.sha256(old.read_bytes()).hexdigest()
+    assert_gone(path)

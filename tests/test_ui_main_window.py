@@ -67,6 +67,7 @@ def test_window_has_four_tabs_and_status_bar(qtbot, db, settings):
         "&Impor buku kerja…",
         "Riwayat sin&kronisasi dan konflik…",
         "&Cadangan…",
+        "Catatan pe&mrosesan…",
         "Impor data &wilayah…",
         "&Pengaturan…",
         "&Keluar",

@@ -11,6 +11,7 @@ Always in Bahasa Indonesia (the person reads it).
 from __future__ import annotations
 
 import html
+import json
 import os
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -30,7 +31,7 @@ from desasadar_gui.domain.phone import display_phone
 from desasadar_gui.services import processing
 from desasadar_gui.services.database import Database
 from desasadar_gui.services.erasure import find_person
-from desasadar_gui.services.history import record_history
+from desasadar_gui.services.history import field_label, record_history
 from desasadar_gui.services.oserrors import describe_os_error
 
 WIB_NOTE = "Waktu dalam UTC."
@@ -44,6 +45,7 @@ class SubjectReport:
     attendance: list[tuple[str, str, str, str]]  # date, type, village, outcome / role
     disclosures: list[tuple[str, str, str, str]]  # when, what, file, sha256
     erased_at: str | None
+    conflicts: list[tuple[str, str, str, str]] = field(default_factory=list)
     made_at: datetime = field(default_factory=datetime.now)
 
 
@@ -92,6 +94,11 @@ def collect_report(db: Database, key: str) -> SubjectReport:
             "WHERE direction = 'export' AND at >= ? AND sha256 NOT IN "
             "(SELECT sha256 FROM processing_log) ORDER BY 1",
             (created, created),
+        ).all()
+        conflict_rows = conn.exec_driver_sql(
+            "SELECT detected_at, loser_side, source_file, loser_values FROM conflicts "
+            "WHERE entity = 'participants' AND record_id = ? ORDER BY detected_at",
+            (pid,),
         ).all()
         erased = conn.exec_driver_sql(
             "SELECT at FROM erasures WHERE record_id = ?", (pid,)
@@ -143,7 +150,33 @@ def collect_report(db: Database, key: str) -> SubjectReport:
         (str(d[0])[:16], processing.ACTION_LABELS.get(d[1], d[1]), d[2], d[3][:16])
         for d in disclosures
     ]
-    return SubjectReport(pid, values, history, rows, shown, str(erased) if erased else None)
+    conflicts = [
+        (
+            str(c[0])[:16],
+            "laptop ini" if c[1] == "local" else "berkas impor",
+            c[2],
+            _loser_text(c[3]),
+        )
+        for c in conflict_rows
+    ]
+    return SubjectReport(
+        pid, values, history, rows, shown, str(erased) if erased else None, conflicts
+    )
+
+
+_HIDDEN = frozenset({"id", "rev", "created_at", "updated_at", "updated_by", "deleted_at"})
+
+
+def _loser_text(text: str) -> str:
+    try:
+        values = json.loads(text or "{}")
+    except ValueError:
+        return "-"
+    return "; ".join(
+        f"{field_label(k, 'id')}: {v}"
+        for k, v in sorted(values.items())
+        if k not in _HIDDEN and v not in (None, "")
+    )
 
 
 def _table(headers: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
@@ -172,6 +205,8 @@ def render_html(r: SubjectReport, officer: str = "", branch: str = "") -> str:
         + _table(("Data", "Nilai"), r.values)
         + "<h2>Riwayat perubahan</h2>"
         + _table(("Waktu", "Kegiatan", "Oleh", "Perubahan"), r.history)
+        + "<h2>Versi yang kalah konflik sinkronisasi (disimpan untuk supervisor)</h2>"
+        + _table(("Ditemukan", "Versi dari", "Berkas", "Nilai"), r.conflicts)
         + "<h2>Kehadiran di sosialisasi</h2>"
         + _table(("Tanggal", "Kegiatan", "Desa", "Hasil"), r.attendance)
         + "<h2>Ke mana data ini dikirim dari laptop ini</h2>"
