@@ -215,6 +215,7 @@ COMMANDS = {
     "person-report": _privacy_command("person_report"),
     "erase-person": _privacy_command("erase_person"),
     "processing-log": _privacy_command("processing_log"),
+    "prune": _privacy_command("prune"),
     None: cmd_gui,
 }
 

@@ -5,6 +5,9 @@
     desasadar [--db PATH] erase-person NIK_OR_ID --yes
                                            hapus data pribadi: erase their personal
                                            fields everywhere here; syncs by export
+    desasadar [--db PATH] prune [--retention-days N] [--tombstone-days N]
+                                           apply (and optionally first set) the retention
+                                           periods: history values, final tombstones
     desasadar [--db PATH] processing-log OUT.csv
                                            the processing record for the data-protection
                                            officer
@@ -36,6 +39,11 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     erase.add_argument("--yes", action="store_true", help="confirm: this cannot be undone")
     log = sub.add_parser("processing-log", help="the processing record as CSV")
     log.add_argument("out", type=Path, metavar="OUT.csv")
+    prune = sub.add_parser(
+        "prune", help="apply the retention periods now (the app does it when it closes)"
+    )
+    prune.add_argument("--retention-days", type=int, default=None, metavar="N")
+    prune.add_argument("--tombstone-days", type=int, default=None, metavar="N")
 
 
 def cmd_person_report(args: argparse.Namespace, open_db: Any) -> int:
@@ -87,4 +95,30 @@ def cmd_processing_log(args: argparse.Namespace, open_db: Any) -> int:
         except OSError as exc:
             raise describe_os_error(exc) from exc
     print(f"{n} baris catatan pemrosesan ditulis ke / rows written to: {args.out}")
+    return EXIT_OK
+
+
+def cmd_prune(args: argparse.Namespace, open_db: Any) -> int:
+    from desasadar_gui.services.retention import (
+        load_retention,
+        prune_personal_data,
+        save_retention,
+    )
+
+    with open_db(args) as db:
+        policy = load_retention(db)
+        if args.retention_days is not None or args.tombstone_days is not None:
+            policy = save_retention(
+                db,
+                args.retention_days if args.retention_days is not None else policy.retention_days,
+                args.tombstone_days if args.tombstone_days is not None else policy.tombstone_days,
+            )
+        result = prune_personal_data(db)
+    print(
+        f"Masa simpan riwayat {policy.retention_days} hari, catatan terhapus "
+        f"{policy.tombstone_days} hari: {result.history_cleared} riwayat dikosongkan, "
+        f"{result.conflicts_removed} konflik dihapus, {result.tombstones_erased} catatan "
+        "terhapus dibersihkan dari data pribadi. / history retention "
+        f"{policy.retention_days} days, tombstones {policy.tombstone_days} days."
+    )
     return EXIT_OK

@@ -33,6 +33,7 @@ PRIVACY_COPY = "privacy_copy"
 SUBJECT_REPORT = "subject_report"
 ERASURE = "erasure"
 RECORD_EXPORT = "record_export"  # this record itself, handed to the DPO
+RETENTION = "retention"  # history and final tombstones pruned by the retention rules
 
 ACTION_LABELS = {
     EXPORT: "Ekspor sinkronisasi",
@@ -43,6 +44,7 @@ ACTION_LABELS = {
     SUBJECT_REPORT: "Laporan data pribadi",
     ERASURE: "Hapus data pribadi",
     RECORD_EXPORT: "Ekspor catatan pemrosesan",
+    RETENTION: "Pemangkasan menurut masa simpan",
 }
 
 _INSERT = (
