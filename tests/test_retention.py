@@ -119,3 +119,28 @@ def test_prune_command_sets_the_periods(tmp_path, template_db, capsys):
     assert "paling sedikit 1 hari" in capsys.readouterr().err
     with Database.open(path) as again:
         assert load_retention(again).retention_days == 90
+
+
+def test_automatic_backups_are_pruned_by_age(tmp_path, template_db):
+    import shutil
+    from datetime import datetime
+
+    from desasadar_gui.db.backup_files import backup_files, backups_dir, new_backup_path
+    from desasadar_gui.services.backups import DAILY, MANUAL, rotate, take_backup
+
+    db = new_laptop(tmp_path, template_db, "A")
+    folder = backups_dir(db.path)
+    newest = take_backup(db, DAILY)
+    for days in (10, 100, 200):
+        shutil.copyfile(
+            newest, new_backup_path(folder, DAILY, datetime.now() - timedelta(days=days))
+        )
+    manual = new_backup_path(folder, MANUAL, datetime.now() - timedelta(days=300))
+    shutil.copyfile(newest, manual)
+    rotate(db)
+    ages = sorted(
+        (datetime.now() - b.taken_at).days for b in backup_files(db.path) if b.kind == DAILY
+    )
+    assert ages == [0, 9] or ages == [0, 10]  # the 100- and 200-day-old copies are gone
+    assert manual.exists()  # a manual copy is the officer's: never removed automatically
+    db.close()

@@ -133,3 +133,19 @@ def test_processing_record_is_viewable_and_exportable(qtbot, db, person, tmp_pat
     text = out.read_text(encoding="utf-8-sig")
     assert "privasi.xlsx" in text and NIK not in text and NAME not in text
     assert dialog.table.item(0, 1).text() == "Ekspor catatan pemrosesan"
+
+
+def test_retention_periods_are_set_in_the_processing_dialog(qtbot, db, monkeypatch):
+    from desasadar_gui.services.backups import load_policy
+    from desasadar_gui.services.retention import load_retention
+    from desasadar_gui.ui.processing_dialog import ProcessingDialog
+
+    dialog = ProcessingDialog(UiContext(db))
+    qtbot.addWidget(dialog)
+    assert dialog.retention_spin.value() == 365 and dialog.tombstone_spin.value() == 30
+    monkeypatch.setattr(messages, "show_info", lambda *a, **k: None)
+    dialog.retention_spin.setValue(180)
+    dialog.backup_age_spin.setValue(60)
+    dialog.save_retention_button.click()
+    assert load_retention(db).retention_days == 180
+    assert load_policy(db).max_age_days == 60

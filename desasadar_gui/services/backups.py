@@ -34,7 +34,7 @@ import os
 import shutil
 import sqlite3
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from desasadar_gui.db.backup_files import (
@@ -102,6 +102,8 @@ __all__ = [
 SETTING_KEEP_DAILY = "backup.keep_daily"
 SETTING_KEEP_PRE_IMPORT = "backup.keep_pre_import"
 SETTING_MAX_TOTAL_MB = "backup.max_total_mb"
+SETTING_MAX_AGE_DAYS = "backup.max_age_days"
+DEFAULT_MAX_AGE_DAYS = 90
 SIDECARS = ("-wal", "-shm", "-journal")
 MIB = 1024 * 1024
 DEFAULT_MAX_TOTAL_MB = 2048
@@ -130,6 +132,9 @@ class BackupPolicy:
     keep_pre_upgrade: int = 5
     keep_pre_restore: int = 5
     max_total_bytes: int = DEFAULT_MAX_TOTAL_MB * MIB
+    # Automatic copies older than this are removed (they hold personal data that was
+    # since changed or erased); the newest copy of each kind is always kept.
+    max_age_days: int = DEFAULT_MAX_AGE_DAYS
 
     def keep_for(self, kind: str) -> int | None:
         """How many to keep; ``None``: never removed automatically (manual, damaged)."""
@@ -141,7 +146,12 @@ class BackupPolicy:
         }.get(kind)
 
 
-_SETTINGS = (SETTING_KEEP_DAILY, SETTING_KEEP_PRE_IMPORT, SETTING_MAX_TOTAL_MB)
+_SETTINGS = (
+    SETTING_KEEP_DAILY,
+    SETTING_KEEP_PRE_IMPORT,
+    SETTING_MAX_TOTAL_MB,
+    SETTING_MAX_AGE_DAYS,
+)
 
 
 def load_policy(db: Database) -> BackupPolicy:
@@ -161,6 +171,7 @@ def load_policy(db: Database) -> BackupPolicy:
         keep_daily=number(SETTING_KEEP_DAILY, default.keep_daily),
         keep_pre_import=number(SETTING_KEEP_PRE_IMPORT, default.keep_pre_import),
         max_total_bytes=number(SETTING_MAX_TOTAL_MB, DEFAULT_MAX_TOTAL_MB) * MIB,
+        max_age_days=number(SETTING_MAX_AGE_DAYS, DEFAULT_MAX_AGE_DAYS),
     )
 
 
@@ -317,7 +328,9 @@ def rotate(
         count = policy.keep_for(kind)
         if count is None:
             continue
-        for old in copies[count:]:
+        too_old = datetime.now() - timedelta(days=policy.max_age_days)
+        expired = copies[count:] + [c for c in copies[1:count] if c.taken_at < too_old]
+        for old in expired:
             try:
                 old.path.unlink()
                 removed.append(old.path)

@@ -74,19 +74,29 @@ def load_retention(db: Database) -> RetentionPolicy:
     )
 
 
-def save_retention(db: Database, retention_days: int, tombstone_days: int) -> RetentionPolicy:
-    from desasadar_gui.errors import UserError
+def backup_max_age_days(db: Database) -> int:
+    from desasadar_gui.services.backups import load_policy
 
-    if retention_days < 1 or tombstone_days < 1:
+    return load_policy(db).max_age_days
+
+
+def save_retention(
+    db: Database, retention_days: int, tombstone_days: int, backup_days: int | None = None
+) -> RetentionPolicy:
+    """Store the periods (``backup_days``: the backup policy's ``max_age_days``)."""
+    from desasadar_gui.errors import UserError
+    from desasadar_gui.services.backups import SETTING_MAX_AGE_DAYS
+
+    if retention_days < 1 or tombstone_days < 1 or (backup_days is not None and backup_days < 1):
         raise UserError(
             "Masa simpan harus paling sedikit 1 hari.",
             "Retention periods must be at least 1 day.",
         )
     with db.session() as s:
-        for key, value in (
-            (SETTING_RETENTION_DAYS, retention_days),
-            (SETTING_TOMBSTONE_DAYS, tombstone_days),
-        ):
+        pairs = [(SETTING_RETENTION_DAYS, retention_days), (SETTING_TOMBSTONE_DAYS, tombstone_days)]
+        if backup_days is not None:
+            pairs.append((SETTING_MAX_AGE_DAYS, backup_days))
+        for key, value in pairs:
             row = s.get(Setting, key)
             if row is None:
                 s.add(Setting(key=key, value=str(value)))

@@ -9,9 +9,11 @@ import json
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QFormLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -20,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from desasadar_gui.errors import UserError
 from desasadar_gui.services.processing import export_processing_csv, list_processing
+from desasadar_gui.services.retention import backup_max_age_days, load_retention, save_retention
 from desasadar_gui.ui import messages
 from desasadar_gui.ui.context import UiContext
 
@@ -58,14 +61,50 @@ class ProcessingDialog(QDialog):
         self.export_button = QPushButton(self.tr("&Ekspor CSV…"))
         self.export_button.setObjectName("exportProcessing")
         self.export_button.clicked.connect(self.export_csv)
+        # Retention periods (services/retention.py; applied when the app closes).
+        policy = load_retention(ctx.db)
+        self.retention_spin = self._days(policy.retention_days, "retentionDays")
+        self.tombstone_spin = self._days(policy.tombstone_days, "tombstoneDays")
+        self.backup_age_spin = self._days(backup_max_age_days(ctx.db), "backupAgeDays")
+        self.save_retention_button = QPushButton(self.tr("&Simpan masa simpan"))
+        self.save_retention_button.setObjectName("saveRetention")
+        self.save_retention_button.clicked.connect(self.save_retention)
+        periods = QFormLayout()
+        periods.addRow(self.tr("Nilai di riwayat perubahan dan konflik disimpan (hari)"),
+                       self.retention_spin)  # fmt: skip
+        periods.addRow(self.tr("Data pribadi peserta yang dihapus dibersihkan setelah (hari)"),
+                       self.tombstone_spin)  # fmt: skip
+        periods.addRow(self.tr("Cadangan otomatis dihapus setelah (hari)"), self.backup_age_spin)
+        periods.addRow("", self.save_retention_button)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.addButton(self.export_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.note)
         layout.addWidget(self.table, 1)
+        layout.addLayout(periods)
         layout.addWidget(buttons)
         self.reload()
+
+    def _days(self, value: int, name: str) -> QSpinBox:
+        spin = QSpinBox()
+        spin.setObjectName(name)
+        spin.setRange(1, 3650)
+        spin.setValue(value)
+        return spin
+
+    def save_retention(self) -> None:
+        try:
+            save_retention(
+                self.ctx.db,
+                self.retention_spin.value(),
+                self.tombstone_spin.value(),
+                self.backup_age_spin.value(),
+            )
+        except UserError as exc:
+            messages.show_user_error(self, exc)
+            return
+        messages.show_info(self, self.tr("Masa simpan disimpan; diterapkan saat aplikasi ditutup."))
 
     def reload(self) -> None:
         rows = list_processing(self.ctx.db, limit=SHOWN)

@@ -1217,7 +1217,7 @@ The existing backups are kept and can be restored later from the Backups menu.</
     </message>
     <message>
         <source>Nama, NIK, telepon, tanggal lahir, alamat, penghasilan dan No. KPJ orang ini dihapus dari laptop ini: dari datanya, riwayat perubahan, daftar konflik dan daftar hadir sebagai tamu. Yang tersisa hanya catatan bahwa data dihapus (tanpa isinya). Ini tidak bisa dibatalkan.</source>
-        <translation>This person's name, NIK, phone, birth date, address, income and KPJ number are erased from this laptop: from the record, the change history, the conflict list and guest attendance lists. Only a note that the data was erased remains (without the values). This cannot be undone.</translation>
+        <translation>This person&apos;s name, NIK, phone, birth date, address, income and KPJ number are erased from this laptop: from the record, the change history, the conflict list and guest attendance lists. Only a note that the data was erased remains (without the values). This cannot be undone.</translation>
     </message>
     <message>
         <source>Laptop lain ikut menghapusnya setelah mengimpor ekspor berikutnya dari laptop ini; buku kerja lama tidak bisa mengembalikannya.</source>
@@ -1273,6 +1273,26 @@ The existing backups are kept and can be restored later from the Backups menu.</
     <message>
         <source>&amp;Ekspor CSV…</source>
         <translation>&amp;Export CSV…</translation>
+    </message>
+    <message>
+        <source>&amp;Simpan masa simpan</source>
+        <translation>&amp;Save retention periods</translation>
+    </message>
+    <message>
+        <source>Nilai di riwayat perubahan dan konflik disimpan (hari)</source>
+        <translation>Values in the change history and conflicts are kept for (days)</translation>
+    </message>
+    <message>
+        <source>Data pribadi peserta yang dihapus dibersihkan setelah (hari)</source>
+        <translation>Personal data of deleted participants is erased after (days)</translation>
+    </message>
+    <message>
+        <source>Cadangan otomatis dihapus setelah (hari)</source>
+        <translation>Automatic backups are removed after (days)</translation>
+    </message>
+    <message>
+        <source>Masa simpan disimpan; diterapkan saat aplikasi ditutup.</source>
+        <translation>Retention periods saved; they are applied when the app closes.</translation>
     </message>
     <message>
         <source>Ekspor catatan pemrosesan</source>
