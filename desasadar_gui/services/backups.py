@@ -132,8 +132,8 @@ class BackupPolicy:
     keep_pre_upgrade: int = 5
     keep_pre_restore: int = 5
     max_total_bytes: int = DEFAULT_MAX_TOTAL_MB * MIB
-    # Automatic copies older than this are removed (they hold personal data that was
-    # since changed or erased); the newest copy of each kind is always kept.
+    # Automatic copies this much older than the newest copy are removed (they hold
+    # personal data since changed or erased); the newest of each kind is always kept.
     max_age_days: int = DEFAULT_MAX_AGE_DAYS
 
     def keep_for(self, kind: str) -> int | None:
@@ -322,13 +322,17 @@ def rotate(
     path = _db_path(db_or_path)
     remove_stale_parts(path)
     by_kind: dict[str, list[BackupFile]] = {}
-    for backup in backup_files(path):  # newest first
+    everything = backup_files(path)  # newest first
+    for backup in everything:
         by_kind.setdefault(backup.kind, []).append(backup)
+    # Age counts back from the newest copy (about now for an app in use), so a laptop
+    # left in a drawer for months does not lose its copies on the first start.
+    newest = everything[0].taken_at if everything else datetime.now()
+    too_old = newest - timedelta(days=policy.max_age_days)
     for kind, copies in by_kind.items():
         count = policy.keep_for(kind)
         if count is None:
             continue
-        too_old = datetime.now() - timedelta(days=policy.max_age_days)
         expired = copies[count:] + [c for c in copies[1:count] if c.taken_at < too_old]
         for old in expired:
             try:
