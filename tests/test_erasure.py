@@ -210,3 +210,17 @@ def test_report_and_processing_record_from_the_command_line(world, tmp_path, cap
 
     assert shas[old.name] == hashlib.sha256(old.read_bytes()).hexdigest()
     assert_gone(path)
+
+
+def test_two_laptops_erasing_the_same_person_agree(world, tmp_path):
+    a, b, pid, old, b_edit = world
+    import_(b, export(a, tmp_path / "a-sync.xlsx"))
+    import_(a, export(b, tmp_path / "b-sync.xlsx"))
+    erase_person(a, pid)
+    erase_person(b, pid)  # before either has heard of the other's erasure
+    import_(b, export(a, tmp_path / "a-erased.xlsx"))
+    import_(a, export(b, tmp_path / "b-erased.xlsx"))
+    assert digest(a) == digest(b)
+    with a.engine.connect() as ca, b.engine.connect() as cb:
+        q = "SELECT rev FROM erasures WHERE record_id = ?"
+        assert ca.exec_driver_sql(q, (pid,)).scalar() == cb.exec_driver_sql(q, (pid,)).scalar()

@@ -39,6 +39,7 @@ from typing import Any
 
 from sqlalchemy import Connection
 
+from desasadar_gui.db.clock import Rev
 from desasadar_gui.errors import UserError
 from desasadar_gui.services import processing
 from desasadar_gui.services.database import Database, utcnow
@@ -169,16 +170,37 @@ def apply_erasure(conn: Connection, entry: ErasureEntry, schema: str = "main") -
     )
 
 
-def remember(conn: Connection, entry: ErasureEntry, schema: str = "main") -> bool:
-    """Add to the erasures table; True when it was not known yet."""
-    return (
+def later(a: ErasureEntry, b: ErasureEntry) -> ErasureEntry:
+    """Of two erasures of the same record (two laptops erased the same person), the one
+    every laptop keeps: the later revision, so that all end with the same row."""
+    try:
+        return a if Rev.parse(a.rev) >= Rev.parse(b.rev) else b
+    except ValueError:
+        return a if a.rev >= b.rev else b
+
+
+def remember(conn: Connection, entry: ErasureEntry, schema: str = "main") -> ErasureEntry:
+    """Add to the erasures table (or keep the later of two); returns the one in force."""
+    row = conn.exec_driver_sql(
+        f"SELECT record_id, entity, rev, at, device FROM {schema}.erasures WHERE record_id = ?",
+        (entry.record_id,),
+    ).first()
+    if row is not None:
+        stored = ErasureEntry(row[0], row[1], row[2], str(row[3]), row[4])
+        winner = later(stored, entry)
+        if winner is stored:
+            return stored
         conn.exec_driver_sql(
-            f"INSERT INTO {schema}.erasures (record_id, entity, rev, at, device) "
-            "VALUES (?, ?, ?, ?, ?) ON CONFLICT(record_id) DO NOTHING",
-            (entry.record_id, entry.entity, entry.rev, entry.at, entry.device),
-        ).rowcount
-        == 1
+            f"UPDATE {schema}.erasures SET rev = ?, at = ?, device = ? WHERE record_id = ?",
+            (entry.rev, entry.at, entry.device, entry.record_id),
+        )
+        return entry
+    conn.exec_driver_sql(
+        f"INSERT INTO {schema}.erasures (record_id, entity, rev, at, device) "
+        "VALUES (?, ?, ?, ?, ?)",
+        (entry.record_id, entry.entity, entry.rev, entry.at, entry.device),
     )
+    return entry
 
 
 def known_erasures(conn: Connection, schema: str = "main") -> dict[str, ErasureEntry]:
@@ -242,13 +264,16 @@ def _parse_one(text: str | None) -> list[ErasureEntry]:
 def enforce_erasures(conn: Connection, entries: Iterable[ErasureEntry]) -> int:
     """Inside an import's transaction: remember and apply the file's erasures.
 
-    Returns how many were new here. Re-applying a known one rewrites the same values.
+    Returns how many records were newly erased here. Re-applying a known one rewrites
+    the same values; of two erasures of one record the later wins (:func:`later`).
     """
     new = 0
     for entry in entries:
-        if remember(conn, entry):
-            new += 1
-        apply_erasure(conn, entry)
+        known = conn.exec_driver_sql(
+            "SELECT 1 FROM main.erasures WHERE record_id = ?", (entry.record_id,)
+        ).first()
+        new += known is None
+        apply_erasure(conn, remember(conn, entry))
     return new
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from sqlalchemy import Connection
 
-from desasadar_gui.services.erasure import ErasureEntry, known_erasures, parse_erasures
+from desasadar_gui.services.erasure import ErasureEntry, known_erasures, later, parse_erasures
 
 META_KEY = "erasures"
 
@@ -23,7 +23,9 @@ def file_erasures(meta: dict[str, str]) -> list[ErasureEntry]:
 
 def drop_erased_versions(conn: Connection, meta: dict[str, str]) -> int:
     """On a connection with the staging attached as ``stg``; returns rows dropped."""
-    entries = {**{e.record_id: e for e in file_erasures(meta)}, **known_erasures(conn)}
+    entries = known_erasures(conn)
+    for e in file_erasures(meta):  # the version kept is the later erasure's
+        entries[e.record_id] = later(entries[e.record_id], e) if e.record_id in entries else e
     dropped = 0
     for e in entries.values():
         dropped += conn.exec_driver_sql(
