@@ -211,8 +211,11 @@ class MainWindow(QMainWindow):
             ),
             (
                 self.export_private_action,
-                self.tr("Ekspor untuk &supervisor (NIK disamarkan)…"),
-                self.tr("Buku kerja untuk dibaca supervisor; NIK dan telepon disamarkan"),
+                self.tr("Ekspor untuk &supervisor (tanpa NIK dan telepon)…"),
+                self.tr(
+                    "Salinan untuk dibaca: tanpa NIK, telepon, tanggal lahir dan alamat; "
+                    "tidak bisa diimpor"
+                ),
             ),
             (
                 self.import_action,

@@ -740,12 +740,12 @@ The existing backups are kept and can be restored later from the Backups menu.</
         <translation>Export all data to an Excel workbook for syncing</translation>
     </message>
     <message>
-        <source>Ekspor untuk &amp;supervisor (NIK disamarkan)…</source>
-        <translation>Export for su&amp;pervisors (NIK masked)…</translation>
+        <source>Ekspor untuk &amp;supervisor (tanpa NIK dan telepon)…</source>
+        <translation>Export for su&amp;pervisors (no NIK or phone)…</translation>
     </message>
     <message>
-        <source>Buku kerja untuk dibaca supervisor; NIK dan telepon disamarkan</source>
-        <translation>Workbook for supervisors to read; NIK and phone numbers are masked</translation>
+        <source>Salinan untuk dibaca: tanpa NIK, telepon, tanggal lahir dan alamat; tidak bisa diimpor</source>
+        <translation>A copy for reading: no NIK, phone, birth date or address; it cannot be imported</translation>
     </message>
     <message>
         <source>&amp;Impor buku kerja…</source>
