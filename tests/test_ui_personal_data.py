@@ -92,7 +92,7 @@ def test_erasure_from_the_tab_says_what_happens_then_erases(
     monkeypatch.setattr(messages, "confirm", confirm)
     monkeypatch.setattr(messages, "show_info", lambda *a, **k: None)
     _select(tab, NAME)
-    with qtbot.waitSignal(tab.model.loaded):
+    with qtbot.waitSignal(tab.model.loaded, timeout=15000):  # erased in the background
         tab.erase_action.trigger()
     assert NAME in asked[0]
     assert "tidak bisa dibatalkan" in asked[0] and "Cadangan" in asked[0]

@@ -468,7 +468,7 @@ class ParticipantsTab(QWidget):
         record_id = self.selected_id()
         row = self.model.row_at(self.table.currentIndex().row())
         if record_id and erase_with_dialog(self, self.ctx, record_id, row.name if row else ""):
-            self._selected_id = None
+            self._selected_id = None  # the list reloads when the erasure is done
 
     # -- keyboard -------------------------------------------------------------------
 

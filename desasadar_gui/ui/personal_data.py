@@ -17,9 +17,10 @@ from PySide6.QtWidgets import QWidget
 from desasadar_gui.errors import UserError
 from desasadar_gui.services.database import Database
 from desasadar_gui.services.erasure import erase_person
-from desasadar_gui.services.oserrors import describe_os_error
+from desasadar_gui.services.oserrors import describe_db_error, describe_os_error
 from desasadar_gui.services.subject_report import collect_report, record_report, render_html
 from desasadar_gui.ui import messages
+from desasadar_gui.ui.background import BackgroundTask, run_in_background
 from desasadar_gui.ui.context import ATTENDANCE, PARTICIPANTS, SESSIONS, UiContext
 
 
@@ -104,26 +105,35 @@ def erase_text(name: str) -> str:
 
 def erase_with_dialog(
     parent: QWidget | None, ctx: UiContext, participant_id: str, name: str
-) -> bool:
+) -> BackgroundTask | None:
+    """Ask, then erase in the background (the purge VACUUMs the whole file)."""
     if not messages.confirm(
         parent, erase_text(name), QCoreApplication.translate("PersonalData", "Hapus data pribadi")
     ):
-        return False
-    try:
-        erase_person(ctx.db, participant_id)
-    except UserError as exc:
-        messages.show_user_error(parent, exc)
-        return False
-    ctx.bus.notify(PARTICIPANTS, ATTENDANCE, SESSIONS)
-    messages.show_info(
-        parent,
-        QCoreApplication.translate(
-            "PersonalData",
-            "Data pribadi sudah dihapus di laptop ini. Ekspor untuk sinkronisasi agar laptop "
-            "lain ikut menghapusnya.",
-        ),
-    )
-    return True
+        return None
+    db = ctx.db
+
+    def work(progress, cancelled):  # noqa: ANN001
+        return erase_person(db, participant_id)
+
+    def done(_result) -> None:  # noqa: ANN001
+        ctx.bus.notify(PARTICIPANTS, ATTENDANCE, SESSIONS)
+        messages.show_info(
+            parent,
+            QCoreApplication.translate(
+                "PersonalData",
+                "Data pribadi sudah dihapus di laptop ini. Ekspor untuk sinkronisasi agar "
+                "laptop lain ikut menghapusnya.",
+            ),
+        )
+
+    def failed(exc: BaseException) -> None:
+        error = exc if isinstance(exc, UserError) else describe_db_error(exc)
+        if error is None:
+            raise exc  # a bug: the excepthook logs it and shows where the log is
+        messages.show_user_error(parent, error)
+
+    return run_in_background(work, done, failed)
 
 
 __all__ = ["erase_text", "erase_with_dialog", "report_with_dialog", "write_report_pdf"]
