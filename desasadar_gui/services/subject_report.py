@@ -13,6 +13,7 @@ from __future__ import annotations
 import html
 import json
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -147,7 +148,7 @@ def collect_report(db: Database, key: str) -> SubjectReport:
         for a in attendance
     ]
     shown = [
-        (str(d[0])[:16], processing.ACTION_LABELS.get(d[1], d[1]), d[2], d[3][:16])
+        (str(d[0])[:16], processing.ACTION_LABELS.get(d[1], str(d[1])), str(d[2]), str(d[3])[:16])
         for d in disclosures
     ]
     conflicts = [
@@ -179,7 +180,7 @@ def _loser_text(text: str) -> str:
     )
 
 
-def _table(headers: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
+def _table(headers: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> str:
     if not rows:
         return "<p>Tidak ada.</p>"
     head = "".join(f"<th>{html.escape(h)}</th>" for h in headers)
