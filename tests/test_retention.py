@@ -144,3 +144,18 @@ def test_automatic_backups_are_pruned_by_age(tmp_path, template_db):
     assert ages == [0, 9] or ages == [0, 10]  # the 100- and 200-day-old copies are gone
     assert manual.exists()  # a manual copy is the officer's: never removed automatically
     db.close()
+
+
+def test_backup_and_restore_are_in_the_processing_record(tmp_path, template_db, capsys):
+    db = new_laptop(tmp_path, template_db, "A")
+    path = db.path
+    db.close()
+    copy = tmp_path / "salinan.sqlite"
+    assert main(["--db", str(path), "backup", str(copy)]) == 0
+    assert main(["--db", str(path), "restore", str(copy)]) == 0
+    with Database.open(path) as again:
+        rows = list_processing(again)
+    actions = [r.action for r in rows]
+    assert "restore" in actions and "backup" in actions
+    restore = next(r for r in rows if r.action == "restore")
+    assert restore.file_name == copy.name and len(restore.sha256) == 64

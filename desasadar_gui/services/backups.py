@@ -601,11 +601,13 @@ def restore_backup(db_path: Path | str, backup_path: Path | str) -> RestoreResul
         )
     validate_backup_file(backup_path)
     previous: Path | None = None
+    current_ok = False
     try:
         if db_path.exists():
             current = inspect_database_file(db_path)
             if current.ok or current.status in (FOREIGN, TOO_NEW):
                 previous = take_backup_file(db_path, PRE_RESTORE)
+                current_ok = current.ok
                 _settle_current(db_path)
             else:
                 previous = _raw_copy_of_damaged(db_path)
@@ -632,7 +634,9 @@ def restore_backup(db_path: Path | str, backup_path: Path | str) -> RestoreResul
     )
     if previous is not None and previous.parent == backups_dir(db_path, create=False):
         rotate(db_path)
-    from desasadar_gui.services.processing import RESTORE, record_at_path
+    from desasadar_gui.services.processing import RESTORE, carry_over, record_at_path
 
+    if previous is not None and current_ok:
+        carry_over(previous, db_path)
     record_at_path(db_path, RESTORE, backup_path)
     return RestoreResult(backup_path, previous)

@@ -147,6 +147,31 @@ def record_at_path(
         log.warning("processing record not written (%s): %s", action, type(exc).__name__)
 
 
+def carry_over(previous: Path | str, restored: Path | str) -> int:
+    """After a restore: the lines the replaced file had and the restored copy lacks
+    (the record must outlive the data it describes). Best effort, like
+    :func:`record_at_path`; returns how many lines were added."""
+    cols = "at, action, device, officer, file_name, sha256, counts, note"
+    try:
+        src = sqlite3.connect(Path(previous).resolve().as_uri() + "?mode=ro", uri=True)
+        try:
+            rows = src.execute(f"SELECT {cols} FROM processing_log ORDER BY id").fetchall()
+        finally:
+            src.close()
+        con = sqlite3.connect(str(restored), timeout=5)
+        try:
+            have = set(con.execute(f"SELECT {cols} FROM processing_log").fetchall())
+            missing = [r for r in rows if tuple(r) not in have]
+            with con:
+                con.executemany(_INSERT, missing)
+        finally:
+            con.close()
+        return len(missing)
+    except sqlite3.Error as exc:
+        log.warning("processing record not carried over: %s", type(exc).__name__)
+        return 0
+
+
 def list_processing(db: Database, limit: int | None = None) -> list[ProcessingRow]:
     """Newest first."""
     with db.read_session() as s:
