@@ -23,6 +23,7 @@ from desasadar_gui.domain.phone import normalise_phone
 from desasadar_gui.services.participants import ParticipantInput, create_participant
 from desasadar_gui.services.processing import list_processing
 from desasadar_gui.services.sessions import SessionInput, add_walkin, create_session
+from desasadar_gui.sync.cells import cell_print
 from desasadar_gui.sync.privacy_copy import write_privacy_copy
 from desasadar_gui.sync.workbook_export import export_workbook
 
@@ -130,6 +131,10 @@ def test_no_nik_or_phone_can_be_rebuilt(laptop, tmp_path):
     headers = [c.value for c in peserta[1]]
     assert "NIK" not in headers and "Tanggal lahir" not in headers and "Telepon" not in headers
     assert not any(h in headers for h in ("id", "rev", "row_hash", "fingerprint"))
+    # The per-cell prints the full export uses (crc of one cell): none of a NIK's or a
+    # phone's prints is in the copy, so candidates cannot be checked one by one.
+    for value in [nik for _n, nik, *_ in PEOPLE] + [p for p in phones if p]:
+        assert cell_print(value) not in cells
     names = [r[headers.index("Nama")] for r in peserta.iter_rows(min_row=2, values_only=True)]
     assert "Dodi [angka disamarkan]" in names  # a NIK typed into a name is hidden too
 
