@@ -169,8 +169,19 @@ def run_app(db_path: Path) -> int:
     finally:
         # A restore from the Backups view swaps the window's database: close that one.
         current = window.ctx.db if window is not None else db
+        _prune_personal_data(current)  # first: the day's backup is then already pruned
         _daily_backup(current)
         current.close()
+
+
+def _prune_personal_data(db: Database) -> None:
+    """On close: history values and final tombstones past their retention period."""
+    from desasadar_gui.services.retention import prune_personal_data
+
+    try:
+        prune_personal_data(db)
+    except (UserError, OSError) as exc:  # never blocks closing; tried again next time
+        log.warning("retention pruning failed: %s", exc.__class__.__name__)
 
 
 def _daily_backup(db: Database) -> None:

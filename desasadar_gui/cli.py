@@ -75,6 +75,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_sync_parsers(sub)
 
+    from desasadar_gui.cli_privacy import add_parsers as add_privacy_parsers
+
+    add_privacy_parsers(sub)
+
     shots = sub.add_parser("screenshot", help="one PNG per tab, rendered offscreen")
     shots.add_argument("--out", type=Path, required=True, metavar="DIR")
     shots.add_argument("--lang", choices=("id", "en"), default="id")
@@ -181,6 +185,15 @@ def _sync_command(name: str):
     return run
 
 
+def _privacy_command(name: str):
+    def run(args: argparse.Namespace) -> int:
+        import desasadar_gui.cli_privacy as commands
+
+        return getattr(commands, f"cmd_{name}")(args, _open)
+
+    return run
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     from desasadar_gui.app import run_app
 
@@ -199,6 +212,10 @@ COMMANDS = {
     "conflicts": _sync_command("conflicts"),
     "duplicates": _sync_command("duplicates"),
     "synclog": _sync_command("synclog"),
+    "person-report": _privacy_command("person_report"),
+    "erase-person": _privacy_command("erase_person"),
+    "processing-log": _privacy_command("processing_log"),
+    "prune": _privacy_command("prune"),
     None: cmd_gui,
 }
 

@@ -63,10 +63,11 @@ def test_window_has_four_tabs_and_status_bar(qtbot, db, settings):
     file_items = [a.text() for a in window.file_menu.actions() if not a.isSeparator()]
     assert file_items == [
         "&Ekspor buku kerja…",
-        "Ekspor untuk &supervisor (NIK disamarkan)…",
+        "Ekspor untuk &supervisor (tanpa NIK dan telepon)…",
         "&Impor buku kerja…",
         "Riwayat sin&kronisasi dan konflik…",
         "&Cadangan…",
+        "Catatan pe&mrosesan…",
         "Impor data &wilayah…",
         "&Pengaturan…",
         "&Keluar",

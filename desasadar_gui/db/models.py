@@ -90,9 +90,7 @@ class Participant(SyncedMixin, Base):
     birth_date: Mapped[date | None] = mapped_column(Date, nullable=True)
     phone: Mapped[str | None] = mapped_column(String(20), nullable=True)
     address: Mapped[str] = mapped_column(Text, nullable=False, default="")
-    village_id: Mapped[str | None] = mapped_column(
-        ID, ForeignKey("villages.id"), nullable=True
-    )
+    village_id: Mapped[str | None] = mapped_column(ID, ForeignKey("villages.id"), nullable=True)
     occupation: Mapped[str | None] = mapped_column(String(32), nullable=True)
     official_role: Mapped[str | None] = mapped_column(String(32), nullable=True)
     monthly_income: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
@@ -155,9 +153,7 @@ class OutreachSession(SyncedMixin, Base):
 
     __tablename__ = "sessions"
 
-    village_id: Mapped[str | None] = mapped_column(
-        ID, ForeignKey("villages.id"), nullable=True
-    )
+    village_id: Mapped[str | None] = mapped_column(ID, ForeignKey("villages.id"), nullable=True)
     held_on: Mapped[date] = mapped_column(Date, nullable=False)
     type: Mapped[str] = mapped_column(String(16), nullable=False, default="sosialisasi")
     place: Mapped[str] = mapped_column(String(200), nullable=False, default="")
@@ -346,13 +342,48 @@ class SyncConflict(Base):
     )
 
 
+class ProcessingEntry(Base):
+    """One processing of personal data (export, import, backup, restore, privacy copy,
+    subject-access report, erasure): who, when, what file; never a personal value."""
+
+    __tablename__ = "processing_log"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    at: Mapped[datetime] = mapped_column(DateTime, nullable=False)
+    action: Mapped[str] = mapped_column(String(24), nullable=False)
+    device: Mapped[str] = mapped_column(String(120), nullable=False, default="")
+    officer: Mapped[str] = mapped_column(String(120), nullable=False, default="")
+    file_name: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    sha256: Mapped[str] = mapped_column(String(64), nullable=False, default="")
+    # JSON object of record counts (never values).
+    counts: Mapped[str] = mapped_column(Text, nullable=False, default="{}")
+    note: Mapped[str] = mapped_column(Text, nullable=False, default="")
+
+    __table_args__ = (Index("ix_processing_log_at", "at"),)
+
+
+class Erasure(Base):
+    """A record whose personal fields were erased: id, the erasure's revision and time
+    (synced through the workbook's Metadata; no personal value is kept)."""
+
+    __tablename__ = "erasures"
+
+    record_id: Mapped[str] = mapped_column(ID, primary_key=True)
+    entity: Mapped[str] = mapped_column(String(32), nullable=False)
+    rev: Mapped[str] = mapped_column(REV, nullable=False)
+    at: Mapped[datetime] = mapped_column(DateTime, nullable=False)
+    device: Mapped[str] = mapped_column(String(120), nullable=False)
+
+
 __all__ = [
     "Attendance",
     "AuditEntry",
     "Base",
     "Device",
+    "Erasure",
     "OutreachSession",
     "Participant",
+    "ProcessingEntry",
     "RegionArea",
     "SYNCED_MODELS",
     "Setting",

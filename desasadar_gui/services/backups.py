@@ -34,7 +34,7 @@ import os
 import shutil
 import sqlite3
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from desasadar_gui.db.backup_files import (
@@ -102,6 +102,8 @@ __all__ = [
 SETTING_KEEP_DAILY = "backup.keep_daily"
 SETTING_KEEP_PRE_IMPORT = "backup.keep_pre_import"
 SETTING_MAX_TOTAL_MB = "backup.max_total_mb"
+SETTING_MAX_AGE_DAYS = "backup.max_age_days"
+DEFAULT_MAX_AGE_DAYS = 90
 SIDECARS = ("-wal", "-shm", "-journal")
 MIB = 1024 * 1024
 DEFAULT_MAX_TOTAL_MB = 2048
@@ -130,6 +132,9 @@ class BackupPolicy:
     keep_pre_upgrade: int = 5
     keep_pre_restore: int = 5
     max_total_bytes: int = DEFAULT_MAX_TOTAL_MB * MIB
+    # Automatic copies this much older than the newest copy are removed (they hold
+    # personal data since changed or erased); the newest of each kind is always kept.
+    max_age_days: int = DEFAULT_MAX_AGE_DAYS
 
     def keep_for(self, kind: str) -> int | None:
         """How many to keep; ``None``: never removed automatically (manual, damaged)."""
@@ -141,7 +146,12 @@ class BackupPolicy:
         }.get(kind)
 
 
-_SETTINGS = (SETTING_KEEP_DAILY, SETTING_KEEP_PRE_IMPORT, SETTING_MAX_TOTAL_MB)
+_SETTINGS = (
+    SETTING_KEEP_DAILY,
+    SETTING_KEEP_PRE_IMPORT,
+    SETTING_MAX_TOTAL_MB,
+    SETTING_MAX_AGE_DAYS,
+)
 
 
 def load_policy(db: Database) -> BackupPolicy:
@@ -161,6 +171,7 @@ def load_policy(db: Database) -> BackupPolicy:
         keep_daily=number(SETTING_KEEP_DAILY, default.keep_daily),
         keep_pre_import=number(SETTING_KEEP_PRE_IMPORT, default.keep_pre_import),
         max_total_bytes=number(SETTING_MAX_TOTAL_MB, DEFAULT_MAX_TOTAL_MB) * MIB,
+        max_age_days=number(SETTING_MAX_AGE_DAYS, DEFAULT_MAX_AGE_DAYS),
     )
 
 
@@ -232,6 +243,9 @@ def take_backup(
         log.warning("backup (%s) failed: %s", kind, exc.__class__.__name__)
         raise _plain(exc, target or path) from exc
     log.info("backup taken: %s (%d bytes)", copy.name, copy.stat().st_size)
+    from desasadar_gui.services.processing import BACKUP, record_at_path
+
+    record_at_path(path, BACKUP, copy, note=kind)
     return copy
 
 
@@ -308,13 +322,19 @@ def rotate(
     path = _db_path(db_or_path)
     remove_stale_parts(path)
     by_kind: dict[str, list[BackupFile]] = {}
-    for backup in backup_files(path):  # newest first
+    everything = backup_files(path)  # newest first
+    for backup in everything:
         by_kind.setdefault(backup.kind, []).append(backup)
+    # Age counts back from the newest copy (about now for an app in use), so a laptop
+    # left in a drawer for months does not lose its copies on the first start.
+    newest = everything[0].taken_at if everything else datetime.now()
+    too_old = newest - timedelta(days=policy.max_age_days)
     for kind, copies in by_kind.items():
         count = policy.keep_for(kind)
         if count is None:
             continue
-        for old in copies[count:]:
+        expired = copies[count:] + [c for c in copies[1:count] if c.taken_at < too_old]
+        for old in expired:
             try:
                 old.path.unlink()
                 removed.append(old.path)
@@ -581,11 +601,13 @@ def restore_backup(db_path: Path | str, backup_path: Path | str) -> RestoreResul
         )
     validate_backup_file(backup_path)
     previous: Path | None = None
+    current_ok = False
     try:
         if db_path.exists():
             current = inspect_database_file(db_path)
             if current.ok or current.status in (FOREIGN, TOO_NEW):
                 previous = take_backup_file(db_path, PRE_RESTORE)
+                current_ok = current.ok
                 _settle_current(db_path)
             else:
                 previous = _raw_copy_of_damaged(db_path)
@@ -612,4 +634,9 @@ def restore_backup(db_path: Path | str, backup_path: Path | str) -> RestoreResul
     )
     if previous is not None and previous.parent == backups_dir(db_path, create=False):
         rotate(db_path)
+    from desasadar_gui.services.processing import RESTORE, carry_over, record_at_path
+
+    if previous is not None and current_ok:
+        carry_over(previous, db_path)
+    record_at_path(db_path, RESTORE, backup_path)
     return RestoreResult(backup_path, previous)

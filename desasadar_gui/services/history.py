@@ -98,6 +98,7 @@ ACTION_LABELS: dict[str, tuple[str, str]] = {
     "restore": ("Dipulihkan", "Restored"),
     "import": ("Impor (dari laptop lain)", "Import (from another laptop)"),
     "merge": ("Digabung", "Merged"),
+    "erase": ("Data pribadi dihapus", "Personal data erased"),
     "conflict": (
         "Versi laptop lain (kalah konflik; lihat Sinkronisasi)",
         "Another laptop's version (lost a conflict; see Sync)",

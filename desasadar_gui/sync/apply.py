@@ -22,9 +22,12 @@ from sqlalchemy import Connection
 from sqlalchemy.exc import SQLAlchemyError
 
 from desasadar_gui.db.clock import Rev
+from desasadar_gui.services import processing
 from desasadar_gui.services.database import Database, utcnow
+from desasadar_gui.services.erasure import enforce_erasures, purge_free_space
 from desasadar_gui.services.oserrors import describe_db_error
 from desasadar_gui.sync.cells import datetime_text
+from desasadar_gui.sync.erasures import drop_erased_versions, file_erasures
 from desasadar_gui.sync.errors import OperationCancelled
 from desasadar_gui.sync.merge import Outcome
 from desasadar_gui.sync.plan import (
@@ -51,6 +54,7 @@ class ImportResult:
     applied: bool = False
     already_imported: str | None = None
     conflicts_recorded: int = 0
+    erasures_new: int = 0  # people erased here because the file carried their erasure
     sync_log_id: int | None = None
     counts: dict[str, dict[str, int]] = field(default_factory=dict)
     check: Any = None  # the full integrity check the GUI runs after applying
@@ -222,7 +226,10 @@ def apply_plan(
 
     backup_before_import(db)
     try:
-        return _apply(db, plan, result, tick)
+        _apply(db, plan, result, tick)
+        if result.erasures_new:
+            purge_free_space(db)
+        return result
     except (sqlite3.Error, SQLAlchemyError, OSError) as exc:
         # A full disk, a read-only file, a removed stick: the transaction rolled back
         # and the user reads why (the staging attachment bypasses Database.session).
@@ -249,6 +256,8 @@ def _apply(
             "source_device, counts) VALUES ('import', ?, ?, ?, ?, ?, ?, '{}')",
             (parsed.file_name, parsed.sha256, now, db.device.id, db.officer, parsed.source_device),
         ).lastrowid
+        conn.exec_driver_sql("PRAGMA secure_delete=ON")  # erased values are overwritten
+        drop_erased_versions(conn, parsed.meta)
         move_reference_violations(conn)
         for spec in SHEETS:
             _classify(conn, spec)
@@ -256,11 +265,21 @@ def _apply(
             _audit(conn, spec, parsed.source_device or "?", parsed.source_officer, now)
             _upsert(conn, spec, tick)
             _advance_base(conn, spec)
+        result.erasures_new = enforce_erasures(conn, file_erasures(parsed.meta))
         _observe_clock(conn, db)
         final = build_plan_from_temp(conn, plan)
         conn.exec_driver_sql(
             "UPDATE main.sync_log SET counts = ? WHERE id = ?",
             (json.dumps(final, ensure_ascii=False, sort_keys=True), log_id),
+        )
+        processing.record_in(
+            conn,
+            db,
+            processing.IMPORT,
+            parsed.path,
+            sha256=parsed.sha256,
+            counts={sheet: sum(per.values()) for sheet, per in final.items()},
+            note=f"dari perangkat {parsed.source_device or '?'}",
         )
         for spec in SHEETS:
             conn.exec_driver_sql(f"DROP TABLE IF EXISTS temp.o_{spec.entity}")

@@ -22,9 +22,10 @@ EXPLAIN = {
     "branch": "Kantor cabang",
     "exported_at": "Waktu ekspor (UTC)",
     "export_id": "ID ekspor",
-    "privacy": "1 = NIK dan telepon disamarkan; tidak bisa diimpor",
+    "privacy": "1 = salinan privasi tanpa NIK dan telepon; tidak bisa diimpor",
     "counts": "Jumlah baris per lembar",
     "checksums": "SHA-256 per lembar (dari hash baris saat ekspor)",
+    "erasures": "Orang yang data pribadinya dihapus (hanya ID, revisi, waktu)",
     "rates": "Tabel iuran yang dipakai untuk baris yang diubah di lembar ini",
 }
 

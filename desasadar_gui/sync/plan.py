@@ -225,7 +225,10 @@ def build_plan(conn: Connection, parsed: ParsedWorkbook) -> ImportPlan:
 
 def plan_import(db: Database, parsed: ParsedWorkbook) -> ImportPlan:
     """Classify every staged record against the local database (read-only for it)."""
+    from desasadar_gui.sync.erasures import drop_erased_versions
+
     with attached(db, parsed.staging) as conn:
+        drop_erased_versions(conn, parsed.meta)
         move_reference_violations(conn)
         conn.commit()  # only the staging file was written
         return build_plan(conn, parsed)

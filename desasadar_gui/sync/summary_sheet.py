@@ -201,8 +201,8 @@ def write_summary(
     if privacy:
         w.line(
             (
-                "Salinan untuk dibaca: NIK dan nomor telepon disamarkan; berkas ini tidak "
-                "bisa diimpor.",
+                "Salinan untuk dibaca: tanpa NIK, nomor telepon, tanggal lahir dan alamat "
+                "(hanya tercatat/tidak); berkas ini tidak bisa diimpor.",
                 st.subtitle,
             )
         )

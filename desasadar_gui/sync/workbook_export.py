@@ -30,7 +30,9 @@ from desasadar_gui import __version__
 from desasadar_gui.db.models import SyncLogEntry
 from desasadar_gui.errors import UserError
 from desasadar_gui.scratch import ScratchFolder, claimed
+from desasadar_gui.services import processing
 from desasadar_gui.services.database import Database, utcnow
+from desasadar_gui.services.erasure import erasures_json
 from desasadar_gui.services.rates import rate_table_text
 from desasadar_gui.sync.cells import datetime_text, fingerprint, row_hash
 from desasadar_gui.sync.errors import OperationCancelled
@@ -177,6 +179,7 @@ def _write_workbook(
                     conn, ws, spec, fmt, counts[spec.name], lists, privacy, run
                 )
             summary = collect_summary(conn, today or date.today())
+            erasures = erasures_json(conn)
             conn.rollback()
         write_summary(
             wb,
@@ -204,6 +207,7 @@ def _write_workbook(
                 # the file, so they all store the same contribution.
                 "rates": rate_table_text(db),
                 "checksums": json.dumps(checksums),
+                **erasures,
             },
         )
         summary_ws.activate()
@@ -226,6 +230,10 @@ def export_workbook(
     privacy: bool = False,
     today: date | None = None,
 ) -> ExportResult:
+    if privacy:  # a different workbook altogether: see privacy_copy.py
+        from desasadar_gui.sync.privacy_copy import write_privacy_copy
+
+        return write_privacy_copy(db, out_path, today=today)
     started = time.perf_counter()
     out_path = Path(out_path)
     if out_path.suffix.lower() != ".xlsx":
@@ -260,4 +268,5 @@ def export_workbook(
             f"The workbook was saved to {out_path}, but it could not be recorded in the sync "
             f"history: {exc.text_en}",
         ) from exc
+    processing.record(db, processing.EXPORT, out_path, sha256=sha, counts=counts)
     return ExportResult(out_path, counts, sha, time.perf_counter() - started, privacy)

@@ -227,9 +227,9 @@ def _check_meta(name: str, meta: dict[str, str], sheet_names: list[str]) -> int:
         )
     if meta.get("privacy") == "1":
         raise PrivacyWorkbookError(
-            f"'{name}' adalah salinan baca saja (NIK dan telepon disamarkan) dan tidak bisa "
+            f"'{name}' adalah salinan baca saja (tanpa NIK dan telepon) dan tidak bisa "
             "diimpor. Impor ekspor lengkapnya. Tidak ada yang diubah.",
-            f"'{name}' is a read-only copy (NIK and phone masked) and cannot be imported. "
+            f"'{name}' is a read-only copy (no NIK or phone) and cannot be imported. "
             "Import the full export instead. Nothing was changed.",
         )
     missing = [s.name for s in SHEETS if s.name not in sheet_names]

@@ -109,6 +109,7 @@ class MainWindow(QMainWindow):
         self.import_action = self._action(self.import_workbook, "Ctrl+I", sp.SP_DialogOpenButton)
         self.sync_view_action = self._action(self.open_sync_view)
         self.backups_action = self._action(self.open_backups)
+        self.processing_action = self._action(self.open_processing_record)
         self.settings_action = self._action(self.open_settings, "Ctrl+,")
         self.quit_action = self._action(self.close, "Ctrl+Q")
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
@@ -126,6 +127,7 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.sync_view_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.backups_action)
+        self.file_menu.addAction(self.processing_action)
         self.file_menu.addAction(self.import_regions_action)
         self.file_menu.addAction(self.settings_action)
         self.file_menu.addSeparator()
@@ -209,8 +211,11 @@ class MainWindow(QMainWindow):
             ),
             (
                 self.export_private_action,
-                self.tr("Ekspor untuk &supervisor (NIK disamarkan)…"),
-                self.tr("Buku kerja untuk dibaca supervisor; NIK dan telepon disamarkan"),
+                self.tr("Ekspor untuk &supervisor (tanpa NIK dan telepon)…"),
+                self.tr(
+                    "Salinan untuk dibaca: tanpa NIK, telepon, tanggal lahir dan alamat; "
+                    "tidak bisa diimpor"
+                ),
             ),
             (
                 self.import_action,
@@ -219,6 +224,11 @@ class MainWindow(QMainWindow):
             ),
             (self.sync_view_action, self.tr("Riwayat sin&kronisasi dan konflik…"), ""),
             (self.backups_action, self.tr("&Cadangan…"), ""),
+            (
+                self.processing_action,
+                self.tr("Catatan pe&mrosesan…"),
+                self.tr("Catatan pemrosesan data pribadi untuk petugas pelindungan data"),
+            ),
             (self.import_regions_action, self.tr("Impor data &wilayah…"), ""),
             (self.settings_action, self.tr("&Pengaturan…"), ""),
             (self.quit_action, self.tr("&Keluar"), ""),
@@ -312,6 +322,11 @@ class MainWindow(QMainWindow):
 
         BackupsDialog(self.ctx, self).exec()
         self.refresh_status()
+
+    def open_processing_record(self) -> None:
+        from desasadar_gui.ui.processing_dialog import ProcessingDialog
+
+        ProcessingDialog(self.ctx, self).exec()
 
     def open_settings(self) -> None:
         from desasadar_gui.ui.settings_dialog import SettingsDialog

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QTableView,
     QToolButton,
@@ -54,6 +55,7 @@ from desasadar_gui.ui.participant_table_model import (
     ParticipantTableModel,
     short_regency,
 )
+from desasadar_gui.ui.personal_data import erase_with_dialog, report_with_dialog
 
 # Starting widths: samples of what the column holds (the font decides the pixels); the
 # name column takes what is left of a 1366-wide screen.
@@ -154,6 +156,18 @@ class ParticipantsTab(QWidget):
         self.history_button = QPushButton()
         self.history_button.setObjectName("historyParticipant")
         self.history_button.clicked.connect(self.show_history)
+        # The data subject's rights (UU 27/2022): report and erasure, see personal_data.py.
+        self.personal_button = QToolButton()
+        self.personal_button.setObjectName("personalData")
+        self.personal_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        personal_menu = QMenu(self.personal_button)
+        self.report_action = personal_menu.addAction("")
+        self.report_action.setObjectName("personalReport")
+        self.report_action.triggered.connect(self.personal_report)
+        self.erase_action = personal_menu.addAction("")
+        self.erase_action.setObjectName("erasePersonal")
+        self.erase_action.triggered.connect(self.erase_personal_data)
+        self.personal_button.setMenu(personal_menu)
         self.add_button.clicked.connect(self.add_participant)
         self.edit_button.clicked.connect(lambda: self.edit_participant())
         self.delete_button.clicked.connect(self.delete_participant)
@@ -180,6 +194,7 @@ class ParticipantsTab(QWidget):
         buttons.addWidget(self.edit_button)
         buttons.addWidget(self.delete_button)
         buttons.addWidget(self.history_button)
+        buttons.addWidget(self.personal_button)
         buttons.addStretch(1)
         buttons.addWidget(self.count_label)
 
@@ -238,6 +253,9 @@ class ParticipantsTab(QWidget):
         self.delete_button.setText(self.tr("&Hapus"))
         self.history_button.setText(self.tr("&Riwayat…"))
         self.history_button.setToolTip(self.tr("Siapa mengubah apa dan kapan, termasuk dari impor"))
+        self.personal_button.setText(self.tr("Data &pribadi"))
+        self.report_action.setText(self.tr("Laporan data pribadi (PDF)…"))
+        self.erase_action.setText(self.tr("Hapus data pribadi…"))
         self.add_button.setToolTip(self.tr("Daftarkan peserta baru (Ctrl+N)"))
         self.edit_button.setToolTip(self.tr("Ubah peserta terpilih (Enter)"))
         self.delete_button.setToolTip(self.tr("Hapus peserta terpilih (Delete)"))
@@ -434,11 +452,23 @@ class ParticipantsTab(QWidget):
         self.edit_button.setEnabled(has)
         self.delete_button.setEnabled(has)
         self.history_button.setEnabled(has)
+        self.personal_button.setEnabled(has)
 
     def show_history(self) -> None:
         record_id = self.selected_id()
         if record_id:
             HistoryDialog(self.ctx, "participants", record_id, self).exec()
+
+    def personal_report(self) -> None:
+        record_id = self.selected_id()
+        if record_id:
+            report_with_dialog(self, self.ctx, record_id)
+
+    def erase_personal_data(self) -> None:
+        record_id = self.selected_id()
+        row = self.model.row_at(self.table.currentIndex().row())
+        if record_id and erase_with_dialog(self, self.ctx, record_id, row.name if row else ""):
+            self._selected_id = None  # the list reloads when the erasure is done
 
     # -- keyboard -------------------------------------------------------------------
 

@@ -740,12 +740,12 @@ The existing backups are kept and can be restored later from the Backups menu.</
         <translation>Export all data to an Excel workbook for syncing</translation>
     </message>
     <message>
-        <source>Ekspor untuk &amp;supervisor (NIK disamarkan)…</source>
-        <translation>Export for su&amp;pervisors (NIK masked)…</translation>
+        <source>Ekspor untuk &amp;supervisor (tanpa NIK dan telepon)…</source>
+        <translation>Export for su&amp;pervisors (no NIK or phone)…</translation>
     </message>
     <message>
-        <source>Buku kerja untuk dibaca supervisor; NIK dan telepon disamarkan</source>
-        <translation>Workbook for supervisors to read; NIK and phone numbers are masked</translation>
+        <source>Salinan untuk dibaca: tanpa NIK, telepon, tanggal lahir dan alamat; tidak bisa diimpor</source>
+        <translation>A copy for reading: no NIK, phone, birth date or address; it cannot be imported</translation>
     </message>
     <message>
         <source>&amp;Impor buku kerja…</source>
@@ -762,6 +762,14 @@ The existing backups are kept and can be restored later from the Backups menu.</
     <message>
         <source>&amp;Cadangan…</source>
         <translation>&amp;Backups…</translation>
+    </message>
+    <message>
+        <source>Catatan pe&amp;mrosesan…</source>
+        <translation>Processing &amp;record…</translation>
+    </message>
+    <message>
+        <source>Catatan pemrosesan data pribadi untuk petugas pelindungan data</source>
+        <translation>Record of personal-data processing for the data-protection officer</translation>
     </message>
     <message>
         <source>Impor data &amp;wilayah…</source>
@@ -1069,6 +1077,18 @@ The existing backups are kept and can be restored later from the Backups menu.</
         <translation>Who changed what and when, including through imports</translation>
     </message>
     <message>
+        <source>Data &amp;pribadi</source>
+        <translation>&amp;Personal data</translation>
+    </message>
+    <message>
+        <source>Laporan data pribadi (PDF)…</source>
+        <translation>Personal data report (PDF)…</translation>
+    </message>
+    <message>
+        <source>Hapus data pribadi…</source>
+        <translation>Erase personal data…</translation>
+    </message>
+    <message>
         <source>Daftarkan peserta baru (Ctrl+N)</source>
         <translation>Register a new participant (Ctrl+N)</translation>
     </message>
@@ -1179,6 +1199,108 @@ The existing backups are kept and can be restored later from the Backups menu.</
     <message>
         <source>Hapus peserta</source>
         <translation>Delete participant</translation>
+    </message>
+</context>
+<context>
+    <name>PersonalData</name>
+    <message>
+        <source>Simpan laporan data pribadi</source>
+        <translation>Save personal data report</translation>
+    </message>
+    <message>
+        <source>Laporan disimpan di %1</source>
+        <translation>Report saved to %1</translation>
+    </message>
+    <message>
+        <source>Hapus data pribadi %1?</source>
+        <translation>Erase the personal data of %1?</translation>
+    </message>
+    <message>
+        <source>Nama, NIK, telepon, tanggal lahir, alamat, penghasilan dan No. KPJ orang ini dihapus dari laptop ini: dari datanya, riwayat perubahan, daftar konflik dan daftar hadir sebagai tamu. Yang tersisa hanya catatan bahwa data dihapus (tanpa isinya). Ini tidak bisa dibatalkan.</source>
+        <translation>This person&apos;s name, NIK, phone, birth date, address, income and KPJ number are erased from this laptop: from the record, the change history, the conflict list and guest attendance lists. Only a note that the data was erased remains (without the values). This cannot be undone.</translation>
+    </message>
+    <message>
+        <source>Laptop lain ikut menghapusnya setelah mengimpor ekspor berikutnya dari laptop ini; buku kerja lama tidak bisa mengembalikannya.</source>
+        <translation>Other laptops erase it too once they import the next export from this laptop; older workbooks cannot bring it back.</translation>
+    </message>
+    <message>
+        <source>Cadangan yang dibuat sebelum hari ini masih memuat data ini sampai tergantikan cadangan baru (harian, sebelum impor); cadangan manual tidak dihapus otomatis: hapus sendiri di Cadangan bila perlu.</source>
+        <translation>Backups made before today still hold this data until newer backups replace them (daily, before import); manual backups are never removed automatically: delete them under Backups if needed.</translation>
+    </message>
+    <message>
+        <source>Hapus data pribadi</source>
+        <translation>Erase personal data</translation>
+    </message>
+    <message>
+        <source>Data pribadi sudah dihapus di laptop ini. Ekspor untuk sinkronisasi agar laptop lain ikut menghapusnya.</source>
+        <translation>The personal data was erased on this laptop. Export for sync so that other laptops erase it too.</translation>
+    </message>
+</context>
+<context>
+    <name>ProcessingDialog</name>
+    <message>
+        <source>Catatan pemrosesan data pribadi</source>
+        <translation>Record of personal-data processing</translation>
+    </message>
+    <message>
+        <source>Setiap ekspor, impor, cadangan, pemulihan, salinan privasi, laporan data pribadi dan penghapusan: siapa, kapan, berkas apa (dengan SHA-256) dan berapa catatan. Tidak memuat data pribadi.</source>
+        <translation>Every export, import, backup, restore, privacy copy, personal data report and erasure: who, when, which file (with SHA-256) and how many records. Holds no personal data.</translation>
+    </message>
+    <message>
+        <source>Waktu (UTC)</source>
+        <translation>Time (UTC)</translation>
+    </message>
+    <message>
+        <source>Kegiatan</source>
+        <translation>Activity</translation>
+    </message>
+    <message>
+        <source>Petugas</source>
+        <translation>Officer</translation>
+    </message>
+    <message>
+        <source>Berkas</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>Jumlah</source>
+        <translation>Counts</translation>
+    </message>
+    <message>
+        <source>&amp;Ekspor CSV…</source>
+        <translation>&amp;Export CSV…</translation>
+    </message>
+    <message>
+        <source>&amp;Simpan masa simpan</source>
+        <translation>&amp;Save retention periods</translation>
+    </message>
+    <message>
+        <source>Nilai di riwayat perubahan dan konflik disimpan (hari)</source>
+        <translation>Values in the change history and conflicts are kept for (days)</translation>
+    </message>
+    <message>
+        <source>Data pribadi peserta yang dihapus dibersihkan setelah (hari)</source>
+        <translation>Personal data of deleted participants is erased after (days)</translation>
+    </message>
+    <message>
+        <source>Cadangan otomatis dihapus setelah (hari)</source>
+        <translation>Automatic backups are removed after (days)</translation>
+    </message>
+    <message>
+        <source>Masa simpan disimpan; diterapkan saat aplikasi ditutup.</source>
+        <translation>Retention periods saved; they are applied when the app closes.</translation>
+    </message>
+    <message>
+        <source>Ekspor catatan pemrosesan</source>
+        <translation>Export processing record</translation>
+    </message>
+    <message>
+        <source>%1 baris disimpan di %2</source>
+        <translation>%1 rows saved to %2</translation>
     </message>
 </context>
 <context>

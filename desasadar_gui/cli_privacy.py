@@ -1,0 +1,124 @@
+"""Command bodies for the data subject's rights and the processing record (no Qt).
+
+    desasadar [--db PATH] person-report NIK_OR_ID OUT.html
+                                           everything held about one person (printable)
+    desasadar [--db PATH] erase-person NIK_OR_ID --yes
+                                           hapus data pribadi: erase their personal
+                                           fields everywhere here; syncs by export
+    desasadar [--db PATH] prune [--retention-days N] [--tombstone-days N]
+                                           apply (and optionally first set) the retention
+                                           periods: history values, final tombstones
+    desasadar [--db PATH] processing-log OUT.csv
+                                           the processing record for the data-protection
+                                           officer
+
+Exit 0 done; 2 refused (unknown person, no --yes, a file that cannot be written).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+EXIT_OK = 0
+EXIT_REFUSED = 2
+
+
+def add_parsers(sub: argparse._SubParsersAction) -> None:
+    report = sub.add_parser(
+        "person-report", help="subject-access report: everything held about one person"
+    )
+    report.add_argument("person", metavar="NIK_OR_ID")
+    report.add_argument("out", type=Path, metavar="OUT.html")
+    erase = sub.add_parser(
+        "erase-person", help="erase one person's personal data here (syncs by export)"
+    )
+    erase.add_argument("person", metavar="NIK_OR_ID")
+    erase.add_argument("--yes", action="store_true", help="confirm: this cannot be undone")
+    log = sub.add_parser("processing-log", help="the processing record as CSV")
+    log.add_argument("out", type=Path, metavar="OUT.csv")
+    prune = sub.add_parser(
+        "prune", help="apply the retention periods now (the app does it when it closes)"
+    )
+    prune.add_argument("--retention-days", type=int, default=None, metavar="N")
+    prune.add_argument("--tombstone-days", type=int, default=None, metavar="N")
+
+
+def cmd_person_report(args: argparse.Namespace, open_db: Any) -> int:
+    from desasadar_gui.services.subject_report import write_report_html
+
+    with open_db(args) as db:
+        out = write_report_html(db, args.person, args.out)
+    print(f"Laporan data pribadi ditulis ke / report written to: {out}")
+    return EXIT_OK
+
+
+def cmd_erase_person(args: argparse.Namespace, open_db: Any) -> int:
+    from desasadar_gui.services.erasure import erase_person, find_person
+    from desasadar_gui.services.participants import get_participant
+
+    if not args.yes:
+        print(
+            "Menghapus data pribadi tidak bisa dibatalkan: nama, NIK, telepon, tanggal lahir, "
+            "alamat dan riwayatnya dihapus di laptop ini dan, lewat ekspor berikutnya, di "
+            "laptop lain. Ulangi dengan --yes untuk melanjutkan. Tidak ada yang diubah.\n"
+            "Erasing personal data cannot be undone. Repeat with --yes to go ahead. "
+            "Nothing was changed.",
+            file=sys.stderr,
+        )
+        return EXIT_REFUSED
+    with open_db(args) as db:
+        find_person(db, args.person)  # a plain message before anything else
+        result = erase_person(db, args.person)
+        get_participant(db, result.participant_id, include_deleted=True)
+    print(
+        f"Data pribadi dihapus / personal data erased: peserta {result.participant_id}; "
+        f"kehadiran sebagai tamu {result.attendance_erased}, riwayat dibersihkan "
+        f"{result.audit_entries_cleared}, konflik dihapus {result.conflicts_removed}. "
+        "Ekspor lalu impor di laptop lain agar ikut terhapus. Cadangan lama tetap memuat "
+        "data ini sampai dihapus menurut umurnya.\n"
+        "Export and import on the other laptops to erase it there. Older backups keep "
+        "it until they are pruned by age."
+    )
+    return EXIT_OK
+
+
+def cmd_processing_log(args: argparse.Namespace, open_db: Any) -> int:
+    from desasadar_gui.services.oserrors import describe_os_error
+    from desasadar_gui.services.processing import export_processing_csv
+
+    with open_db(args) as db:
+        try:
+            n = export_processing_csv(db, args.out)
+        except OSError as exc:
+            raise describe_os_error(exc) from exc
+    print(f"{n} baris catatan pemrosesan ditulis ke / rows written to: {args.out}")
+    return EXIT_OK
+
+
+def cmd_prune(args: argparse.Namespace, open_db: Any) -> int:
+    from desasadar_gui.services.retention import (
+        load_retention,
+        prune_personal_data,
+        save_retention,
+    )
+
+    with open_db(args) as db:
+        policy = load_retention(db)
+        if args.retention_days is not None or args.tombstone_days is not None:
+            policy = save_retention(
+                db,
+                args.retention_days if args.retention_days is not None else policy.retention_days,
+                args.tombstone_days if args.tombstone_days is not None else policy.tombstone_days,
+            )
+        result = prune_personal_data(db)
+    print(
+        f"Masa simpan riwayat {policy.retention_days} hari, catatan terhapus "
+        f"{policy.tombstone_days} hari: {result.history_cleared} riwayat dikosongkan, "
+        f"{result.conflicts_removed} konflik dihapus, {result.tombstones_erased} catatan "
+        "terhapus dibersihkan dari data pribadi. / history retention "
+        f"{policy.retention_days} days, tombstones {policy.tombstone_days} days."
+    )
+    return EXIT_OK
