@@ -1,10 +1,10 @@
 """Command bodies for ``desasadar backup`` and ``desasadar restore`` (no Qt).
 
-    desasadar [--db PATH] backup [OUT]     a consistent copy (default: the backups
-                                           folder, kind "manual"); OUT a file or folder
-    desasadar [--db PATH] restore FILE     replace the database with FILE after keeping
-                                           a pre-restore copy; exit 2 if FILE is not a
-                                           healthy Desa Sadar database
+desasadar [--db PATH] backup [OUT]     a consistent copy (default: the backups
+                                       folder, kind "manual"); OUT a file or folder
+desasadar [--db PATH] restore FILE     replace the database with FILE after keeping
+                                       a pre-restore copy; exit 2 if FILE is not a
+                                       healthy Desa Sadar database
 """
 
 from __future__ import annotations

@@ -1,26 +1,34 @@
-"""Engine set-up for the local SQLite file: WAL, foreign keys, busy timeout.
+"""Engine set-up for the local SQLite file: WAL, foreign keys, busy timeout, the key.
 
-Dialect-specific statements live here, one small function per need, so that a
-PostgreSQL server can later sit behind the same code.
+The driver is ``sqlcipher3`` (SQLCipher 4) for plain and encrypted files alike
+(``db/cipher.py``): an encrypted file is keyed as the first statement of every
+connection, before SQLAlchemy's own first query. Dialect-specific statements live
+here, one small function per need, so that a PostgreSQL server can later sit behind
+the same code.
 """
 
 from __future__ import annotations
 
 import os
-import sqlite3
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
+from desasadar_gui.db import cipher
+
 BUSY_TIMEOUT_MS = 5000
+# Pages SQLite keeps decrypted in memory per connection (KiB, negative): an encrypted
+# page read from the OS cache is decrypted again each time it leaves this cache.
+CACHE_KIB = 32 * 1024
 
 
 def sqlite_url(path: Path | str) -> str:
     return f"sqlite:///{Path(path)}"
 
 
-def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+def _on_connect(dbapi_connection: Any, _record: object) -> None:
     cursor = dbapi_connection.cursor()
     try:
         cursor.execute("PRAGMA journal_mode=WAL")
@@ -29,13 +37,42 @@ def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
         # WAL + NORMAL is durable against application crashes and keeps the file
         # consistent on power loss (at worst the last transaction is rolled back).
         cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
     finally:
         cursor.close()
 
 
-def make_engine(path: Path | str) -> Engine:
+def keyed_engine(url: Any, key: bytes | None, **kwargs: Any) -> Engine:
+    """A SQLAlchemy engine on the sqlcipher3 driver whose connections are keyed with
+    ``key`` (None: a plain file) before anything else runs on them."""
     # hide_parameters: SQL errors must not carry NIKs or names into logs and messages.
-    engine = create_engine(sqlite_url(path), future=True, hide_parameters=True)
+    engine = create_engine(url, module=cipher.dbapi, hide_parameters=True, **kwargs)
+
+    @event.listens_for(engine, "do_connect")
+    def _connect(_dialect, _record, cargs, cparams):  # noqa: ANN001, ANN202
+        con = cipher.dbapi.connect(*cargs, **cparams)
+        try:
+            cipher.apply_key(con, key)
+        except BaseException:
+            con.close()
+            raise
+        return con
+
+    return engine
+
+
+def make_engine(path: Path | str, key: bytes | None = cipher.AUTO) -> Engine:
+    """The engine over the database file at ``path``.
+
+    ``key``: AUTO takes the unlocked key the file needs (none for a plain or a new
+    file; :class:`cipher.PassphraseNeededError` when it is locked); bytes create or
+    open an encrypted file with that key (it joins the keyring).
+    """
+    if key is cipher.AUTO:
+        key = cipher.key_for_file(path)
+    elif key is not None:
+        cipher.KEYRING.add(key)
+    engine = keyed_engine(sqlite_url(path), key)
     event.listen(engine, "connect", _on_connect)
     return engine
 
@@ -44,32 +81,43 @@ def make_sessionmaker(engine: Engine) -> sessionmaker[Session]:
     return sessionmaker(bind=engine, expire_on_commit=False, future=True)
 
 
-def backup_sqlite(source: Path | str, target: Path | str) -> Path:
+def backup_sqlite(source: Path | str, target: Path | str, key: bytes | None = cipher.AUTO) -> Path:
     """A consistent copy of a (possibly live) database through SQLite's backup API.
 
-    The copy is written to ``<target>.part``, switched to a self-contained rollback
-    journal (no -wal/-shm sidecars), flushed to disk and only then renamed over
-    ``target``: a crash or a full disk never leaves a half-written file under the
-    final name. On failure the partial file is removed and the error propagates.
+    The copy gets ``key``; AUTO: the source's own (an encrypted database's copies are
+    encrypted with its key, a plain one's are plain). Between two files keyed alike the
+    backup API copies the pages; from plain to encrypted or back, ``sqlcipher_export``
+    writes them anew (the backup API cannot change the key). The copy is written to
+    ``<target>.part``, switched to a self-contained rollback journal (no -wal/-shm
+    sidecars), flushed to disk and only then renamed over ``target``: a crash or a full
+    disk never leaves a half-written file under the final name. On failure the
+    partial file is removed and the error propagates.
     """
     from desasadar_gui.scratch import claimed
 
     target = Path(target)
     tmp = target.with_name(target.name + ".part")
     journal = Path(str(tmp) + "-journal")
+    source_key = cipher.key_for_file(source)
+    if key is cipher.AUTO:
+        key = source_key
     # Claimed while written: after a kill, the next start removes the half-written copy
     # (it holds personal data), wherever it is (the backups folder or a USB stick).
     with claimed(tmp, journal):
         try:
-            # as_uri() percent-encodes spaces and non-ASCII letters (Windows user folders).
-            src = sqlite3.connect(Path(source).resolve().as_uri() + "?mode=ro", uri=True)
+            tmp.unlink(missing_ok=True)
+            journal.unlink(missing_ok=True)
+            src = cipher.connect(source, key=source_key, mode="ro")
             try:
-                dst = sqlite3.connect(tmp)
-                try:
-                    src.backup(dst)
-                    dst.execute("PRAGMA journal_mode=DELETE")
-                finally:
-                    dst.close()
+                if key == source_key:
+                    dst = cipher.connect(tmp, key=key)
+                    try:
+                        cipher.backup_pages(src, dst)
+                        dst.execute("PRAGMA journal_mode=DELETE")
+                    finally:
+                        dst.close()
+                else:
+                    cipher.export_copy(src, tmp, key)
             finally:
                 src.close()
             fsync_file(tmp)

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import logging
 import os
-import sqlite3
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,10 +29,11 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import Engine, event, inspect
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.pool import NullPool
 
+from desasadar_gui.db import cipher
 from desasadar_gui.db.backup_files import (
     PRE_UPGRADE,
     BackupFile,
@@ -41,7 +41,7 @@ from desasadar_gui.db.backup_files import (
     parse_backup_name,
     take_backup_file,
 )
-from desasadar_gui.db.engine import BUSY_TIMEOUT_MS
+from desasadar_gui.db.engine import BUSY_TIMEOUT_MS, keyed_engine
 from desasadar_gui.errors import UserError
 
 log = logging.getLogger("desasadar.migrate")
@@ -146,9 +146,13 @@ def transactional_engine(url: object) -> Engine:
     SQLAlchemy transaction starts with ``BEGIN IMMEDIATE``: CREATE INDEX, ALTER TABLE and
     the version stamp commit together or not at all. Foreign keys are off while the
     schema changes (table copies in batch mode would otherwise cascade) and checked
-    before the commit.
+    before the commit. An encrypted file is opened with its unlocked key.
     """
-    engine = create_engine(url, poolclass=NullPool, hide_parameters=True)  # type: ignore[call-overload]
+    from sqlalchemy.engine import make_url
+
+    database = make_url(url).database  # type: ignore[arg-type]
+    key = cipher.key_for_file(database) if database and database != ":memory:" else None
+    engine = keyed_engine(url, key, poolclass=NullPool)
 
     @event.listens_for(engine, "connect")
     def _connect(dbapi_connection, _record) -> None:  # noqa: ANN001
@@ -275,7 +279,7 @@ def upgrade_database(engine: Engine, db_path: Path | None) -> UpgradeResult:
                 raise RuntimeError(f"foreign key check failed: {len(problems)} rows")
     except UserError:
         raise
-    except (SQLAlchemyError, sqlite3.Error, RuntimeError, OSError) as exc:
+    except (SQLAlchemyError, *cipher.DB_ERRORS, RuntimeError, OSError) as exc:
         # services/database.py turns a full disk, a read-only file... (the cause) into
         # its own message; anything else is reported with the backup to restore.
         log.error("schema upgrade failed (%s); rolled back", type(exc).__name__, exc_info=exc)

@@ -32,11 +32,11 @@ from __future__ import annotations
 import logging
 import os
 import shutil
-import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from desasadar_gui.db import cipher
 from desasadar_gui.db.backup_files import (
     DAILY,
     DAMAGED,
@@ -60,6 +60,7 @@ from desasadar_gui.services.integrity import (
     DAMAGED_FILE,
     EMPTY,
     FOREIGN,
+    LOCKED,
     MISSING,
     NOT_SQLITE,
     TOO_NEW,
@@ -239,7 +240,7 @@ def take_backup(
         target = new_backup_path(out, kind) if out.is_dir() else out
     try:
         copy = take_backup_file(path, kind, target)
-    except (sqlite3.Error, OSError) as exc:
+    except (*cipher.DB_ERRORS, OSError) as exc:
         log.warning("backup (%s) failed: %s", kind, exc.__class__.__name__)
         raise _plain(exc, target or path) from exc
     log.info("backup taken: %s (%d bytes)", copy.name, copy.stat().st_size)
@@ -459,15 +460,15 @@ class BackupInfo:
 
 def _counts(path: Path) -> tuple[int | None, int | None]:
     try:
-        con = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
-    except sqlite3.Error:
+        con = cipher.connect(path, mode="ro")
+    except (*cipher.DB_ERRORS, cipher.EncryptedFileError, OSError):
         return None, None
     try:
         live = "SELECT count(*) FROM {} WHERE deleted_at IS NULL"
         people = con.execute(live.format("participants")).fetchone()[0]
         villages = con.execute(live.format("villages")).fetchone()[0]
         return int(people), int(villages)
-    except sqlite3.Error:
+    except cipher.DB_ERRORS:
         return None, None
     finally:
         con.close()
@@ -526,6 +527,13 @@ def validate_backup_file(path: Path | str) -> FileCheck:
             f"The backup '{name}' is damaged and cannot be used. Choose another backup. "
             "Nothing was changed.",
         )
+    if check.status == LOCKED:
+        raise BackupRefusedError(
+            f"Cadangan '{name}' terenkripsi dengan kata sandi yang belum dibuka (basis data "
+            "atau laptop lain), jadi tidak bisa dipakai di sini. Tidak ada yang diubah.",
+            f"The backup '{name}' is encrypted with a passphrase that is not unlocked "
+            "(another database or laptop), so it cannot be used here. Nothing was changed.",
+        )
     if check.status == TOO_NEW:
         raise BackupRefusedError(
             f"'{name}' dibuat oleh versi Desa Sadar yang lebih baru. Perbarui aplikasi "
@@ -573,12 +581,12 @@ def _settle_current(path: Path) -> None:
     rollback journal needs every other connection closed, so this also proves that no
     window or command still has the file open.
     """
-    con = sqlite3.connect(path, timeout=2.0)
+    con = cipher.connect(path, timeout=2.0)
     try:
         con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         mode = con.execute("PRAGMA journal_mode=DELETE").fetchone()[0]
         if str(mode).lower() != "delete":
-            raise sqlite3.OperationalError("database is locked")
+            raise cipher.dbapi.OperationalError("database is locked")
     finally:
         con.close()
 
@@ -600,6 +608,13 @@ def restore_backup(db_path: Path | str, backup_path: Path | str) -> RestoreResul
             "The backup file is the database in use itself.",
         )
     validate_backup_file(backup_path)
+    # The restored file keeps the database's own key: a plain backup restored into an
+    # encrypted database is encrypted on the way in, never left plain.
+    from desasadar_gui.db.keyfile import database_key
+
+    key = database_key(db_path)
+    if key is None:
+        key = cipher.key_for_file(backup_path)
     previous: Path | None = None
     current_ok = False
     try:
@@ -613,10 +628,10 @@ def restore_backup(db_path: Path | str, backup_path: Path | str) -> RestoreResul
                 previous = _raw_copy_of_damaged(db_path)
                 for sidecar in _sidecars(db_path):
                     sidecar.unlink()
-        backup_sqlite(backup_path, db_path)
+        backup_sqlite(backup_path, db_path, key)
         for sidecar in _sidecars(db_path):  # none expected; never pair old ones with new data
             sidecar.unlink()
-    except sqlite3.OperationalError as exc:
+    except cipher.dbapi.OperationalError as exc:
         if "locked" in str(exc).lower() or "busy" in str(exc).lower():
             raise UserError(
                 "Basis data masih dibuka oleh jendela atau program lain; tutup dulu lalu "
@@ -625,7 +640,7 @@ def restore_backup(db_path: Path | str, backup_path: Path | str) -> RestoreResul
                 "try again. Nothing was changed.",
             ) from exc
         raise _plain(exc, db_path) from exc
-    except OSError as exc:
+    except (*cipher.DB_ERRORS, OSError) as exc:
         raise _plain(exc, db_path) from exc
     log.info(
         "restored database from %s (previous file kept as %s)",

@@ -8,7 +8,6 @@ It holds no open Session; each unit of work opens its own with :meth:`Database.s
 from __future__ import annotations
 
 import logging
-import sqlite3
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -20,6 +19,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
+from desasadar_gui.db import cipher
 from desasadar_gui.db.clock import HybridClock, Rev
 from desasadar_gui.db.engine import make_engine, make_sessionmaker
 from desasadar_gui.db.migrate import (
@@ -88,6 +88,7 @@ def _check_file(path: Path, allow_new: bool = False) -> None:
     from desasadar_gui.db.migrate import foreign_file_error, too_new_error
     from desasadar_gui.services.integrity import (
         FOREIGN,
+        LOCKED,
         NOT_SQLITE,
         TOO_NEW,
         UNREADABLE,
@@ -124,6 +125,8 @@ def _check_file(path: Path, allow_new: bool = False) -> None:
             f"'{path.name}' bukan berkas basis data Desa Sadar (isinya bukan SQLite).",
             f"'{path.name}' is not a Desa Sadar database file (it is not SQLite).",
         )
+    if check.status == LOCKED:
+        raise cipher.passphrase_needed(path)
     if check.status == FOREIGN:
         raise foreign_file_error()
     if check.status == TOO_NEW:
@@ -138,10 +141,18 @@ def _check_file(path: Path, allow_new: bool = False) -> None:
 class Database:
     """The open local database of this installation."""
 
-    def __init__(self, engine: Engine, path: Path | None, upgrade: UpgradeResult) -> None:
+    def __init__(
+        self,
+        engine: Engine,
+        path: Path | None,
+        upgrade: UpgradeResult,
+        key: bytes | None = None,
+    ) -> None:
         self.engine = engine
         self.path = path
         self.upgrade = upgrade
+        # The data key of an encrypted file (None: plain). Held in memory only.
+        self.key = key
         # The one-instance-per-file lock, when this Database holds it (see ``open``).
         self._instance_lock: InstanceLock | None = None
         self._sessions: sessionmaker[Session] = make_sessionmaker(engine)
@@ -165,9 +176,26 @@ class Database:
 
     # -- opening ---------------------------------------------------------------
 
+    @property
+    def encrypted(self) -> bool:
+        return self.key is not None
+
     @classmethod
-    def open(cls, path: Path | str, *, allow_new: bool = False, lock: bool = False) -> Database:
+    def open(
+        cls,
+        path: Path | str,
+        *,
+        allow_new: bool = False,
+        lock: bool = False,
+        key: bytes | None = None,
+    ) -> Database:
         """Open (creating if needed) and upgrade the database file at ``path``.
+
+        An encrypted file needs its data key unlocked first (``services/security.py``:
+        ``unlock``), or given as ``key``; a new file given a ``key`` is created
+        encrypted with it. A locked file is refused with
+        :class:`cipher.PassphraseNeededError`, a key that is not the file's with
+        :class:`cipher.WrongPassphraseError` (plain messages, the file untouched).
 
         Refused with :class:`DamagedDatabaseError` when the file is damaged, or is missing
         although backups of it exist (``allow_new=True`` once the user chose to start an
@@ -176,15 +204,21 @@ class Database:
         the app on the same file gets :class:`InstanceLockedError`.
         """
         path = Path(path)
+        if key is not None:
+            if cipher.file_kind(path) == cipher.PLAIN:
+                raise ValueError("a key was given for a plain database file")
+            if cipher.is_encrypted(path) and not cipher.opens_with(path, key):
+                raise cipher.wrong_passphrase(path)
+            cipher.KEYRING.add(key)
         # Look before touching: a file that is refused is left exactly as it was (not
         # even a lock file appears beside it); only then the lock, then the engine.
         _check_file(path, allow_new)
         held = acquire_instance_lock(path) if lock and path.parent.is_dir() else None
         try:
-            engine = make_engine(path)
+            engine = make_engine(path, key) if key is not None else make_engine(path)
             try:
                 result = upgrade_database(engine, path)
-                db = cls(engine, path, result)
+                db = cls(engine, path, result, key or cipher.key_for_file(path))
             except UpgradeFailedError as exc:
                 engine.dispose()
                 # A full disk, a read-only file... during the upgrade: that message (the
@@ -197,7 +231,7 @@ class Database:
             except UserError:
                 engine.dispose()
                 raise
-            except (SQLAlchemyError, sqlite3.Error, OSError) as exc:
+            except (SQLAlchemyError, *cipher.DB_ERRORS, OSError) as exc:
                 engine.dispose()
                 raise _open_error(path, exc) from exc
         except BaseException:
@@ -238,7 +272,7 @@ class Database:
         try:
             with self._sessions() as s, s.begin():
                 yield s
-        except (SQLAlchemyError, sqlite3.Error, OSError) as exc:
+        except (SQLAlchemyError, *cipher.DB_ERRORS, OSError) as exc:
             error = describe_db_error(exc, self.path)
             if error is None:
                 raise
@@ -323,7 +357,7 @@ def restorable_backup(db_path: Path, tries: int = 3) -> Path | None:
                 engine = make_engine(trial)
                 upgrade_database(engine, None)
                 return backup.path
-            except (UserError, SQLAlchemyError, sqlite3.Error, OSError) as exc:
+            except (UserError, SQLAlchemyError, *cipher.DB_ERRORS, OSError) as exc:
                 log.info(
                     "backup %s does not upgrade either: %s", backup.path.name, type(exc).__name__
                 )

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import functools
 import logging
-import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from desasadar_gui.db import cipher
 from desasadar_gui.db.backup_files import DAMAGED, BackupFile, backup_files, kind_label
 from desasadar_gui.errors import UserError
 
@@ -33,6 +33,7 @@ DAMAGED_FILE = "damaged"
 FOREIGN = "foreign"
 TOO_NEW = "too-new"
 UNREADABLE = "unreadable"  # cannot be opened at all (permissions, device gone)
+LOCKED = "locked"  # encrypted, and its key is not unlocked in this process
 
 
 @dataclass(frozen=True)
@@ -52,7 +53,9 @@ class FileCheck:
         return self.status == OK
 
     def error(self) -> UserError | None:
-        """The plain message for an unreadable file (``None`` when there is none)."""
+        """The plain message for an unreadable or locked file (``None`` otherwise)."""
+        if self.status == LOCKED:
+            return cipher.passphrase_needed(self.path)
         if self.status != UNREADABLE:
             return None
         from desasadar_gui.services.oserrors import CANT_OPEN, message_for
@@ -70,39 +73,71 @@ def _known_revisions() -> frozenset[str]:
     return frozenset(s.revision for s in script.walk_revisions())
 
 
-def _is_corrupt(exc: sqlite3.Error) -> bool:
+def _is_corrupt(exc: BaseException) -> bool:
     from desasadar_gui.services.oserrors import CORRUPT, classify
 
     return classify(exc) == CORRUPT
 
 
-def _connect_read_only(path: Path) -> sqlite3.Connection:
+def _connect_read_only(path: Path):  # noqa: ANN202 (a sqlcipher3 connection)
     """A connection that writes nothing: no journal, no -wal, no -shm, no header change.
+
+    An encrypted file is keyed with its unlocked key (:func:`cipher.key_for_file`:
+    :class:`cipher.PassphraseNeededError` when there is none).
 
     ``mode=ro`` still creates the -shm of a WAL file (and needs the folder writable to
     do so); when that fails (read-only folder, full disk), the file is read as it is on
     disk (``immutable``). Only used for checking, never for working on the data.
     """
-    uri = path.resolve().as_uri()
+    key = cipher.key_for_file(path)
     sidecars = [Path(str(path) + s) for s in ("-wal", "-shm")]
     existed = [p.exists() for p in sidecars]
-    con: sqlite3.Connection | None = None
+    con = None
     try:
-        if not any(existed):
-            # No WAL in use: opening immutable reads the file without creating anything.
-            con = sqlite3.connect(uri + "?mode=ro&immutable=1", uri=True)
-        else:
-            con = sqlite3.connect(uri + "?mode=ro", uri=True)
+        # No WAL in use: opening immutable reads the file without creating anything.
+        con = cipher.connect(path, key=key, mode="ro" if any(existed) else "ro-immutable")
         con.execute("SELECT count(*) FROM sqlite_master").fetchone()
         return con
-    except sqlite3.Error as exc:
+    except cipher.DB_ERRORS as exc:
         if con is not None:
             con.close()
         if _is_corrupt(exc) or not any(existed):
             raise
-    con = sqlite3.connect(uri + "?mode=ro&immutable=1", uri=True)
-    con.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    con = cipher.connect(path, key=key, mode="ro-immutable")
+    try:
+        con.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except BaseException:
+        con.close()
+        raise
     return con
+
+
+def _key_record_near(path: Path):  # noqa: ANN202
+    """The key record that belongs with ``path``: its own key file (a database), or the
+    copy in its folder (a backup); None when there is none."""
+    from desasadar_gui.db.keyfile import BACKUP_COPY, KeyRecord, key_file_path
+
+    for candidate in (key_file_path(path), path.parent / BACKUP_COPY):
+        try:
+            return KeyRecord.from_json(candidate.read_text(encoding="utf-8"))
+        except (OSError, ValueError, KeyError, TypeError):
+            continue
+    return None
+
+
+def _encrypted_status(path: Path, head: bytes) -> FileCheck | None:
+    """For a file without the SQLite header: LOCKED when it is an encrypted database
+    whose key is not unlocked; DAMAGED when its key is unlocked but the header is not
+    its salt (the first page was overwritten); None to go on (the key is unlocked and
+    matches, or nothing says it is encrypted: then it is no database at all)."""
+    if cipher.KEYRING.for_salt(head) is not None:
+        return None
+    record = _key_record_near(path)
+    if record is None:
+        return FileCheck(path, NOT_SQLITE, detail="no SQLite header")
+    if cipher.KEYRING.has_key_id(record.key_id):
+        return FileCheck(path, DAMAGED_FILE, detail="encrypted header does not match its key")
+    return FileCheck(path, LOCKED, detail="encrypted; key not unlocked")
 
 
 def _unreadable(path: Path, exc: BaseException) -> FileCheck:
@@ -131,10 +166,14 @@ def inspect_database_file(path: Path | str, *, thorough: bool = True) -> FileChe
     except OSError as exc:
         return _unreadable(path, exc)
     if head != SQLITE_MAGIC:
-        return FileCheck(path, NOT_SQLITE, detail="no SQLite header")
+        early = _encrypted_status(path, head)
+        if early is not None:
+            return early
     try:
         con = _connect_read_only(path)
-    except sqlite3.Error as exc:
+    except cipher.EncryptedFileError:
+        return FileCheck(path, LOCKED, detail="encrypted; key not unlocked")
+    except cipher.DB_ERRORS as exc:
         if _is_corrupt(exc):
             return FileCheck(path, DAMAGED_FILE, detail=str(exc))
         return _unreadable(path, exc)
@@ -155,7 +194,7 @@ def inspect_database_file(path: Path | str, *, thorough: bool = True) -> FileChe
         if revision not in _known_revisions():
             return FileCheck(path, TOO_NEW, revision)
         return FileCheck(path, OK, revision)
-    except sqlite3.Error as exc:
+    except cipher.DB_ERRORS as exc:
         if _is_corrupt(exc):
             return FileCheck(path, DAMAGED_FILE, detail=str(exc))
         return _unreadable(path, exc)
@@ -280,7 +319,7 @@ def quick_check(path: Path | str) -> IntegrityResult:
         return IntegrityResult(path, "damaged", latest, error, check.detail)
     if check.status == OK:
         return IntegrityResult(path, "ok", detail=check.detail)
-    return IntegrityResult(path, "unusable", None, None, check.detail)
+    return IntegrityResult(path, "unusable", None, check.error(), check.detail)
 
 
 def verify_before_open(path: Path, allow_new: bool = False) -> None:
@@ -385,13 +424,15 @@ def full_check(path_or_db: object, max_rows: int = FULL_CHECK_MAX_ROWS) -> FullC
     started = time.monotonic()
     try:
         con = _connect_read_only(path)
-    except sqlite3.Error as exc:
+    except cipher.EncryptedFileError:
+        return FullCheckResult(path, (), time.monotonic() - started, readable=False)
+    except cipher.DB_ERRORS as exc:
         if _is_corrupt(exc):
             return FullCheckResult(path, (str(exc)[:200],), time.monotonic() - started)
         return FullCheckResult(path, (), time.monotonic() - started, readable=False)
     try:
         rows = [str(r[0]) for r in con.execute(f"PRAGMA integrity_check({int(max_rows)})")]
-    except sqlite3.Error as exc:
+    except cipher.DB_ERRORS as exc:
         if not _is_corrupt(exc):
             return FullCheckResult(path, (), time.monotonic() - started, readable=False)
         rows = [str(exc)[:200]]

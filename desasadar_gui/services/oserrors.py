@@ -29,9 +29,9 @@ from __future__ import annotations
 import errno
 import os
 import shutil
-import sqlite3
 from pathlib import Path
 
+from desasadar_gui.db.cipher import DB_ERRORS
 from desasadar_gui.errors import UserError
 
 _NOTHING_LOST_ID = (
@@ -204,7 +204,7 @@ def classify(exc: BaseException, path: Path | str | None = None) -> str | None:
         if kind in (NOT_FOUND, IO_ERROR) and _folder_state(where) == DEVICE_GONE:
             return DEVICE_GONE
         return kind
-    if isinstance(inner, sqlite3.Error):
+    if isinstance(inner, DB_ERRORS):
         code = getattr(inner, "sqlite_errorcode", None)
         if code is None:
             return None

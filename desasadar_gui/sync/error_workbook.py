@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-import sqlite3
 import uuid
 from pathlib import Path
 from typing import Any
@@ -133,7 +132,7 @@ def write_error_workbook(parsed: ParsedWorkbook, out_path: Path | str, lang: str
 
 
 def _write(parsed: ParsedWorkbook, part: Path, out_path: Path, lang: str) -> int:
-    con = sqlite3.connect(parsed.staging.path)
+    con = parsed.staging.connect()  # encrypted with the import's own key
     total = 0
     try:
         wb = xlsxwriter.Workbook(str(part), {**WORKBOOK_OPTIONS, "constant_memory": False})

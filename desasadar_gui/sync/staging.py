@@ -7,6 +7,11 @@ after the import and, after a kill, at the next start). Planning and applying th
 work set-wise in SQL (the staging file is ATTACHed to the local database as ``stg``),
 and memory stays flat.
 
+The staging file holds every imported person, so it is encrypted (SQLCipher) with a
+random key made for this import and held only in memory: a copy of the scratch folder
+left by a kill reveals nothing, and the next start removes it anyway. The key is given
+again when it is ATTACHed (an encrypted or plain main database alike).
+
 Besides one table per entity it holds ``rejected`` (rows not imported, with their cells
 or values and the reason) and ``notes`` (what the plan tells people about rows that
 were imported, or ignored parts of them).
@@ -15,7 +20,6 @@ were imported, or ignored parts of them).
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime, time, timedelta
@@ -23,6 +27,7 @@ from typing import Any
 
 from sqlalchemy import Connection
 
+from desasadar_gui.db import cipher
 from desasadar_gui.scratch import ScratchFolder
 from desasadar_gui.services.database import Database
 from desasadar_gui.sync.workbook_format import SHEETS, SheetSpec
@@ -55,14 +60,24 @@ class Staging:
         self._folder = ScratchFolder("import")
         self.folder = self._folder.path
         self.path = self.folder / "staging.sqlite"
+        # This import's own key, in memory only (never in the keyring, never written).
+        self.key: bytes | None = cipher.new_key()
         try:
             self._create()
         except BaseException:
             self._folder.remove()
             raise
 
+    def connect(self):  # noqa: ANN201 (a sqlcipher3 connection)
+        """Another connection to the staging file (the error workbook reads it)."""
+        return cipher.connect(self.path, key=self.key)
+
+    def attach_sql(self) -> str:
+        """``ATTACH DATABASE ? AS stg KEY ...`` (the path is the one parameter)."""
+        return f"ATTACH DATABASE ? AS {STAGING_SCHEMA} {cipher.attach_clause(self.key)}"
+
     def _create(self) -> None:
-        self.conn = sqlite3.connect(self.path, isolation_level=None)
+        self.conn = cipher.connect(self.path, key=self.key, isolation_level=None)
         self.conn.execute("PRAGMA journal_mode=OFF")
         self.conn.execute("PRAGMA synchronous=OFF")
         for spec in SHEETS:
@@ -146,9 +161,10 @@ class Staging:
     def close(self) -> None:
         try:
             self.conn.close()
-        except sqlite3.Error:
+        except cipher.DB_ERRORS:
             pass
         self._folder.remove()
+        self.key = None
 
 
 @contextmanager
@@ -158,7 +174,7 @@ def attached(db: Database, staging: Staging) -> Iterator[Connection]:
     The caller commits; anything left uncommitted is rolled back before detaching.
     """
     with db.engine.connect() as conn:
-        conn.exec_driver_sql(f"ATTACH DATABASE ? AS {STAGING_SCHEMA}", (str(staging.path),))
+        conn.exec_driver_sql(staging.attach_sql(), (str(staging.path),))
         try:
             yield conn
         finally:
