@@ -8,6 +8,10 @@
     desasadar [--db PATH] backup [OUT]
     desasadar [--db PATH] restore FILE
     desasadar [--db PATH] screenshot --out DIR [--lang id|en]
+    desasadar [--db PATH] passphrase status|set|change
+
+An encrypted database is opened with DESASADAR_PASSPHRASE (the passphrase or the
+recovery key), else the passphrase is asked on the terminal (cli_security.py).
 
 Exit codes: 0 done; 2 refused (a plain message says why, nothing changed);
 70 an unexpected error (details in the log file).
@@ -70,6 +74,10 @@ def build_parser() -> argparse.ArgumentParser:
     from desasadar_gui.cli_backup import add_parsers as add_backup_parsers
 
     add_backup_parsers(sub)
+
+    from desasadar_gui.cli_security import add_parsers as add_security_parsers
+
+    add_security_parsers(sub)
 
     from desasadar_gui.sync.cli_commands import add_parsers as add_sync_parsers
 
@@ -176,6 +184,12 @@ def cmd_restore(args: argparse.Namespace) -> int:
     return run(args, _db_path(args.db))
 
 
+def cmd_passphrase(args: argparse.Namespace) -> int:
+    from desasadar_gui.cli_security import cmd_passphrase as run
+
+    return run(args, _db_path(args.db))
+
+
 def _sync_command(name: str):
     def run(args: argparse.Namespace) -> int:
         from desasadar_gui.sync import cli_commands
@@ -207,6 +221,7 @@ COMMANDS = {
     "screenshot": cmd_screenshot,
     "backup": cmd_backup,
     "restore": cmd_restore,
+    "passphrase": cmd_passphrase,
     "export": _sync_command("export"),
     "import": _sync_command("import"),
     "conflicts": _sync_command("conflicts"),
@@ -252,6 +267,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     log_path = setup_logging()
     clean_leftovers(None if args.command == "screenshot" else _db_path(args.db))
     try:
+        if args.command not in (None, "passphrase"):
+            # The GUI asks in a dialog; `passphrase` asks for itself.
+            from desasadar_gui.cli_security import unlock_for_command
+
+            unlock_for_command(_db_path(args.db), args.command)
         return COMMANDS[args.command](args)
     except UserError as exc:
         print(exc.message(), file=sys.stderr)

@@ -204,6 +204,12 @@ class Database:
         the app on the same file gets :class:`InstanceLockedError`.
         """
         path = Path(path)
+        if key is None and cipher.file_kind(path) == cipher.NEW:
+            # A new file beside a key file (written by security.install_key) is created
+            # encrypted with that key, which must be unlocked.
+            from desasadar_gui.db.keyfile import database_key
+
+            key = database_key(path)
         if key is not None:
             if cipher.file_kind(path) == cipher.PLAIN:
                 raise ValueError("a key was given for a plain database file")
