@@ -237,15 +237,19 @@ COMMANDS = {
 
 def clean_leftovers(db_path: Path | None) -> None:
     """At every start (GUI and each command), before any work: scratch folders of
-    processes that are gone (import staging, export parts: personal data) and
-    half-written backup copies of ``db_path``. Never fails the start."""
+    processes that are gone (import staging, export parts: personal data),
+    half-written backup copies of ``db_path`` and half-done encryption swaps. Never
+    fails the start."""
     from desasadar_gui.scratch import clean_stale
     from desasadar_gui.services.backups import remove_stale_parts
+    from desasadar_gui.services.security import finish_interrupted_swaps
 
     try:
         clean_stale()
         if db_path is not None:
             remove_stale_parts(db_path)
+            # A kill while a plain file was swapped for its encrypted copy.
+            finish_interrupted_swaps(db_path)
     except OSError as exc:  # a read-only or full data folder: the command says more
         log.warning("leftovers not cleaned: %s", type(exc).__name__)
 

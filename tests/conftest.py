@@ -30,6 +30,21 @@ def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: p
     yield
 
 
+@pytest.fixture(autouse=True)
+def _fresh_keys(monkeypatch: pytest.MonkeyPatch):
+    """No data key survives a test; the passphrase KDF is cheap in tests (the real cost,
+    128 MiB and half a second per unlock, is measured in benchmarks, not paid 200 times).
+    Subprocesses (the CLI, the frozen app) keep the real cost."""
+    from desasadar_gui.db import cipher, keyfile
+
+    cipher.KEYRING.clear()
+    monkeypatch.setattr(keyfile, "DEFAULT_KDF", keyfile.KdfParams(n=2**12))
+    monkeypatch.delenv("DESASADAR_PASSPHRASE", raising=False)
+    monkeypatch.delenv("DESASADAR_NEW_PASSPHRASE", raising=False)
+    yield
+    cipher.KEYRING.clear()
+
+
 @pytest.fixture(scope="session")
 def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     # Schema only: each copy gets its own device id when first opened, like a new laptop.
@@ -68,3 +83,31 @@ def shared_regions() -> Path:
     if not SHARED_REGIONS.is_dir():
         pytest.skip(f"shared region data not found at {SHARED_REGIONS}")
     return SHARED_REGIONS
+
+
+PASSPHRASE = "kopi tubruk di pasar angso duo"
+
+
+@pytest.fixture
+def encrypted_db_path(db_path: Path) -> Iterator[Path]:
+    """``db_path`` encrypted with :data:`PASSPHRASE` (the key unlocked); the recovery
+    key is on ``encrypted_db_path.recovery_key`` via the module attribute below."""
+    from desasadar_gui.services import security
+
+    prepared = security.prepare_key(PASSPHRASE)
+    security.encrypt_database(db_path, prepared)
+    RECOVERY_KEYS[db_path] = prepared.recovery_key
+    yield db_path
+
+
+RECOVERY_KEYS: dict[Path, str] = {}
+
+
+@pytest.fixture
+def encrypted_db(encrypted_db_path: Path) -> Iterator:
+    from desasadar_gui.services.database import Database
+
+    database = Database.open(encrypted_db_path)
+    database.set_officer("Petugas Uji", "KC Jambi")
+    yield database
+    database.close()

@@ -291,6 +291,7 @@ def _swap(encrypted: Path, target: Path) -> None:
     """
     old = target.with_name(target.name + PLAIN_OLD)
     os.replace(target, old)
+    _test_hook("mid-swap")
     os.replace(encrypted, target)
     fsync_dir(target.parent)
     _wipe(old)
@@ -384,7 +385,9 @@ def encrypt_database(
     remove_stale_parts(path)
     if path.exists() and cipher.file_kind(path) == cipher.PLAIN:
         _settle(path)
-    plain = [b.path for b in backup_files(path) if cipher.file_kind(b.path) == cipher.PLAIN]
+    # Every copy not yet under this key: plain ones, and raw copies of damaged files
+    # (which may have lost their header too).
+    plain = [b.path for b in backup_files(path) if not cipher.opens_with(b.path, key)]
     total = len(plain) + 1
     left: list[Path] = []
     for n, backup in enumerate(plain):
