@@ -1,4 +1,5 @@
-"""QApplication start-up: settings, language, the database, first run, error hook.
+"""QApplication start-up: settings, language, the database (unlocked with its passphrase,
+or offered one), first run, error hook.
 
 Exceptions that escape a slot are logged and shown with the log's path
 (``ui.crash_dialog``); a database that cannot be opened gets a plain message and
@@ -69,8 +70,12 @@ def open_database(db_path: Path) -> Database | None:
         check_database_at_startup,
         offer_backup_after_failed_upgrade,
     )
+    from desasadar_gui.ui.protection import unlock_at_startup
 
     try:
+        # An encrypted file is unlocked first: the integrity check needs its key.
+        if not unlock_at_startup(db_path):
+            return None
         decision = check_database_at_startup(db_path)
         if not decision.proceed:
             return None
@@ -159,6 +164,13 @@ def run_app(db_path: Path) -> int:
         return EXIT_REFUSED
     window = None
     try:
+        from desasadar_gui.ui.protection import offer_protection
+
+        # A plain database (new, or of an older version): a passphrase, or a warned skip.
+        protected = offer_protection(db)
+        if protected is None:
+            return EXIT_OK
+        db = protected
         chosen = first_run(db)
         if chosen is None:
             return EXIT_OK

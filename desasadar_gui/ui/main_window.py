@@ -74,9 +74,29 @@ class MainWindow(QMainWindow):
         self._make_status_bar()
 
         ctx.bus.changed.connect(self._data_changed)
+        self.idle_lock = None
+        self.update_idle_lock()
         self.retranslate_ui()
         self.refresh_status()
         self.first_start = not self.restore_window_state()
+
+    def update_idle_lock(self) -> None:
+        """Lock after the configured minutes without input, when the database has a
+        passphrase (there is nothing to ask for otherwise)."""
+        from desasadar_gui.services.security import idle_lock_minutes
+        from desasadar_gui.ui.idle_lock import IdleLock
+
+        db = self.ctx.db
+        if not db.encrypted or db.path is None:
+            if self.idle_lock is not None:
+                self.idle_lock.stop()
+                self.idle_lock = None
+            return
+        minutes = idle_lock_minutes(db)
+        if self.idle_lock is None:
+            self.idle_lock = IdleLock(db.path, minutes, self)
+        else:
+            self.idle_lock.set_minutes(minutes)
 
     # -- building -----------------------------------------------------------------
 
@@ -333,6 +353,7 @@ class MainWindow(QMainWindow):
 
         dialog = SettingsDialog(self.ctx, self.settings, self)
         dialog.exec()
+        self.update_idle_lock()
         self.refresh_status()
 
     def show_about(self) -> None:
@@ -391,6 +412,8 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.idle_lock is not None:
+            self.idle_lock.stop()
         self.save_window_state()
         wait_for_all(msecs=10000)  # let a running import finish its transaction
         super().closeEvent(event)

@@ -1,5 +1,5 @@
-"""Settings: the officer, the interface language, region reference data and the
-contribution rate table."""
+"""Settings: the officer, the interface language, region reference data, the
+contribution rate table, and security (passphrase, automatic lock)."""
 
 from __future__ import annotations
 
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSpinBox,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -42,7 +43,7 @@ from desasadar_gui.domain.rates import (
     RateRow,
 )
 from desasadar_gui.errors import UserError
-from desasadar_gui.services import rates, regions
+from desasadar_gui.services import rates, regions, security
 from desasadar_gui.ui import messages
 from desasadar_gui.ui.background import BackgroundTask
 from desasadar_gui.ui.context import UiContext
@@ -250,9 +251,29 @@ class SettingsDialog(QDialog):
         rates_layout.addWidget(self.rates_view, 1)
         rates_layout.addLayout(rate_buttons)
 
+        # Security: the passphrase and the automatic lock.
+        security_page = QWidget()
+        self.security_status = QLabel()
+        self.security_status.setObjectName("securityStatus")
+        self.security_status.setWordWrap(True)
+        self.passphrase_button = QPushButton()
+        self.passphrase_button.setObjectName("passphraseButton")
+        self.passphrase_button.clicked.connect(self.passphrase_clicked)
+        self.idle_spin = QSpinBox()
+        self.idle_spin.setObjectName("idleLockMinutes")
+        self.idle_spin.setRange(0, 24 * 60)
+        self.idle_spin.setValue(security.idle_lock_minutes(ctx.db))
+        self.idle_label = QLabel()
+        self.idle_label.setBuddy(self.idle_spin)
+        security_form = QFormLayout(security_page)
+        security_form.addRow(self.security_status)
+        security_form.addRow("", self.passphrase_button)
+        security_form.addRow(self.idle_label, self.idle_spin)
+
         self.tabs.addTab(general, "")
         self.tabs.addTab(region_page, "")
         self.tabs.addTab(rates_page, "")
+        self.tabs.addTab(security_page, "")
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -274,6 +295,9 @@ class SettingsDialog(QDialog):
         self.tabs.setTabText(0, self.tr("Petugas dan bahasa"))
         self.tabs.setTabText(1, self.tr("Data wilayah"))
         self.tabs.setTabText(2, self.tr("Tarif iuran"))
+        self.tabs.setTabText(3, self.tr("Keamanan"))
+        self.idle_label.setText(self.tr("&Kunci otomatis setelah (menit, 0 = tidak pernah)"))
+        self.refresh_security()
         self.officer_label.setText(self.tr("&Nama petugas"))
         self.branch_label.setText(self.tr("&Kantor cabang"))
         self.language_label.setText(self.tr("&Bahasa tampilan"))
@@ -397,6 +421,37 @@ class SettingsDialog(QDialog):
         rates.reset_rate_table(self.ctx.db)
         self.refresh_rates()
 
+    # -- security -----------------------------------------------------------------
+
+    def refresh_security(self) -> None:
+        encrypted = self.ctx.db.encrypted
+        if encrypted:
+            self.security_status.setText(
+                self.tr("Basis data dan semua cadangannya terenkripsi dengan kata sandi Anda.")
+            )
+            self.passphrase_button.setText(self.tr("&Ganti kata sandi…"))
+        else:
+            self.security_status.setText(
+                self.tr(
+                    "Basis data TIDAK dilindungi kata sandi: siapa pun yang memegang "
+                    "laptop ini bisa membaca data peserta."
+                )
+            )
+            self.passphrase_button.setText(self.tr("&Pasang kata sandi…"))
+        self.idle_spin.setEnabled(encrypted)
+
+    def passphrase_clicked(self) -> None:
+        if self.ctx.db.encrypted:
+            from desasadar_gui.ui.passphrase_dialogs import ChangePassphraseDialog
+
+            assert self.ctx.db.path is not None
+            ChangePassphraseDialog(self.ctx.db.path, self).exec()
+        else:
+            from desasadar_gui.ui.protection import protect_from_settings
+
+            protect_from_settings(self.ctx, self)
+        self.refresh_security()
+
     # -- saving -------------------------------------------------------------------
 
     def save(self) -> None:
@@ -408,4 +463,10 @@ class SettingsDialog(QDialog):
             self.officer_edit.setFocus()
             return
         self.ctx.db.set_officer(name, self.branch_edit.text())
+        if self.ctx.db.encrypted:
+            try:
+                security.save_idle_lock_minutes(self.ctx.db, self.idle_spin.value())
+            except UserError as exc:
+                messages.show_user_error(self, exc)
+                return
         self.accept()
