@@ -24,10 +24,6 @@ from desasadar_gui.ui.passphrase_dialogs import (
 log = logging.getLogger("desasadar.ui.protection")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("protection", text)
-
-
 def unlock_at_startup(db_path: Path, parent: QWidget | None = None) -> bool:
     """Before the database is checked and opened: ask for the passphrase if it is
     encrypted, and finish an interrupted encryption. False: the officer quit."""
@@ -46,7 +42,10 @@ def unlock_at_startup(db_path: Path, parent: QWidget | None = None) -> bool:
         finally:
             QGuiApplication.restoreOverrideCursor()
         messages.show_info(
-            parent, _tr("Enkripsi basis data yang sempat terputus sudah diselesaikan.")
+            parent,
+            QCoreApplication.translate(
+                "protection", "Enkripsi basis data yang sempat terputus sudah diselesaikan."
+            ),
         )
     return True
 
@@ -57,7 +56,7 @@ def _ask_new_key(parent: QWidget | None, existing_data: bool, can_skip: bool):
     dialog = SetPassphraseDialog(existing_data, parent)
     dialog.skip_button.setVisible(can_skip)
     if not can_skip:
-        dialog.quit_button.setText(_tr("Batal"))
+        dialog.quit_button.setText(QCoreApplication.translate("protection", "Batal"))
     dialog.exec()
     if dialog.outcome != SetPassphraseDialog.SET:
         return dialog.outcome
@@ -108,10 +107,11 @@ def encrypt_open_database(
     elif result is not None and result.left_plain:
         messages.show_info(
             parent,
-            _tr(
+            QCoreApplication.translate(
+                "protection",
                 "Basis data dan cadangannya sudah dienkripsi, kecuali %1 salinan berkas "
                 "rusak yang tidak bisa dibaca lagi (di folder cadangan). Serahkan ke "
-                "petugas TI atau hapus bila tidak diperlukan."
+                "petugas TI atau hapus bila tidak diperlukan.",
             ).replace("%1", str(len(result.left_plain))),
         )
     return new

@@ -144,6 +144,41 @@ Every change made after that copy will be replaced. The current file is first ke
     </message>
 </context>
 <context>
+    <name>ChangePassphraseDialog</name>
+    <message>
+        <source>Ganti kata sandi</source>
+        <translation>Change passphrase</translation>
+    </message>
+    <message>
+        <source>Kata sandi lama langsung tidak berlaku lagi. Cadangan tetap bisa dibuka, dan kunci pemulihan yang dipegang supervisor tetap berlaku.</source>
+        <translation>The old passphrase stops working at once. Backups can still be opened, and the recovery key your supervisor keeps stays valid.</translation>
+    </message>
+    <message>
+        <source>Kata sandi &amp;lama (atau kunci pemulihan)</source>
+        <translation>&amp;Old passphrase (or recovery key)</translation>
+    </message>
+    <message>
+        <source>Kata sandi &amp;baru</source>
+        <translation>&amp;New passphrase</translation>
+    </message>
+    <message>
+        <source>&amp;Ulangi kata sandi baru</source>
+        <translation>&amp;Repeat the new passphrase</translation>
+    </message>
+    <message>
+        <source>Ganti</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Kata sandi sudah diganti.</source>
+        <translation>The passphrase was changed.</translation>
+    </message>
+</context>
+<context>
     <name>ChecklistDialog</name>
     <message>
         <source>Centang peserta yang hadir</source>
@@ -172,6 +207,13 @@ Every change made after that copy will be replaced. The current file is first ke
     <message>
         <source>%1 orang akan dihapus dari daftar hadir sesi ini. Lanjutkan?</source>
         <translation>%1 people will be removed from this session&apos;s attendance list. Continue?</translation>
+    </message>
+</context>
+<context>
+    <name>Cover</name>
+    <message>
+        <source>Terkunci</source>
+        <translation>Locked</translation>
     </message>
 </context>
 <context>
@@ -1434,6 +1476,29 @@ The existing backups are kept and can be restored later from the Backups menu.</
     </message>
 </context>
 <context>
+    <name>RecoveryKeyDialog</name>
+    <message>
+        <source>Kunci pemulihan</source>
+        <translation>Recovery key</translation>
+    </message>
+    <message>
+        <source>Ini kunci pemulihan basis data Anda. Tulis di kertas dan serahkan ke supervisor: bila kata sandi lupa, hanya kunci ini yang bisa membuka data. Kunci ini hanya ditampilkan sekali.</source>
+        <translation>This is the recovery key of your database. Write it on paper and give it to your supervisor: if the passphrase is forgotten, only this key can open the data. It is shown only once.</translation>
+    </message>
+    <message>
+        <source>Salin</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <source>Saya sudah menuliskan kunci pemulihan ini</source>
+        <translation>I have written this recovery key down</translation>
+    </message>
+    <message>
+        <source>Lanjut</source>
+        <translation>Continue</translation>
+    </message>
+</context>
+<context>
     <name>RegionImport</name>
     <message>
         <source>Pilih berkas data wilayah</source>
@@ -1804,6 +1869,61 @@ The existing backups are kept and can be restored later from the Backups menu.</
     </message>
 </context>
 <context>
+    <name>SetPassphraseDialog</name>
+    <message>
+        <source>Lindungi data dengan kata sandi</source>
+        <translation>Protect the data with a passphrase</translation>
+    </message>
+    <message>
+        <source>Lindungi data peserta dengan kata sandi</source>
+        <translation>Protect participants&apos; data with a passphrase</translation>
+    </message>
+    <message>
+        <source>Basis data berisi NIK, nama, nomor HP dan penghasilan banyak orang. Dengan kata sandi, basis data dan semua cadangannya dienkripsi: laptop yang hilang tidak membocorkan apa pun. Kata sandi ditanyakan setiap kali aplikasi dibuka dan setelah laptop lama tidak dipakai.</source>
+        <translation>The database holds the NIKs, names, phone numbers and incomes of many people. With a passphrase, the database and all its backups are encrypted: a lost laptop gives nothing away. The passphrase is asked each time the app opens and after the laptop has been left unused for a while.</translation>
+    </message>
+    <message>
+        <source>Data yang sudah ada dan cadangannya akan dienkripsi sekarang (beberapa detik sampai beberapa menit).</source>
+        <translation>The existing data and its backups are encrypted now (a few seconds to a few minutes).</translation>
+    </message>
+    <message>
+        <source>&amp;Kata sandi baru</source>
+        <translation>&amp;New passphrase</translation>
+    </message>
+    <message>
+        <source>&amp;Ulangi kata sandi</source>
+        <translation>&amp;Repeat the passphrase</translation>
+    </message>
+    <message>
+        <source>Lindungi</source>
+        <translation>Protect</translation>
+    </message>
+    <message>
+        <source>Lewati (tidak disarankan)</source>
+        <translation>Skip (not recommended)</translation>
+    </message>
+    <message>
+        <source>Keluar</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>Minimal %1 karakter; 3 kata atau lebih lebih mudah diingat.</source>
+        <translation>At least %1 characters; 3 or more words are easier to remember.</translation>
+    </message>
+    <message>
+        <source>Tanpa kata sandi, siapa pun yang memegang laptop ini bisa membaca NIK, nama, nomor HP dan penghasilan semua peserta, juga dari cadangannya. UU 27/2022 tentang Pelindungan Data Pribadi mewajibkan data ini dilindungi.
+
+Lanjut tanpa kata sandi? Kata sandi bisa dipasang nanti lewat Pengaturan.</source>
+        <translation>Without a passphrase, anyone holding this laptop can read the NIKs, names, phone numbers and incomes of all participants, from the backups too. Law 27/2022 on Personal Data Protection requires this data to be protected.
+
+Continue without a passphrase? One can be set later in Settings.</translation>
+    </message>
+    <message>
+        <source>Lanjut tanpa kata sandi?</source>
+        <translation>Continue without a passphrase?</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Pengaturan</source>
@@ -1820,6 +1940,14 @@ The existing backups are kept and can be restored later from the Backups menu.</
     <message>
         <source>Tarif iuran</source>
         <translation>Contribution rates</translation>
+    </message>
+    <message>
+        <source>Keamanan</source>
+        <translation>Security</translation>
+    </message>
+    <message>
+        <source>&amp;Kunci otomatis setelah (menit, 0 = tidak pernah)</source>
+        <translation>&amp;Lock automatically after (minutes, 0 = never)</translation>
     </message>
     <message>
         <source>&amp;Nama petugas</source>
@@ -1900,6 +2028,22 @@ The existing backups are kept and can be restored later from the Backups menu.</
     <message>
         <source>Kembalikan tabel tarif iuran ke tabel bawaan aplikasi?</source>
         <translation>Go back to the contribution rate table bundled with the app?</translation>
+    </message>
+    <message>
+        <source>Basis data dan semua cadangannya terenkripsi dengan kata sandi Anda.</source>
+        <translation>The database and all its backups are encrypted with your passphrase.</translation>
+    </message>
+    <message>
+        <source>&amp;Ganti kata sandi…</source>
+        <translation>&amp;Change passphrase…</translation>
+    </message>
+    <message>
+        <source>Basis data TIDAK dilindungi kata sandi: siapa pun yang memegang laptop ini bisa membaca data peserta.</source>
+        <translation>The database is NOT protected by a passphrase: anyone holding this laptop can read participants&apos; data.</translation>
+    </message>
+    <message>
+        <source>&amp;Pasang kata sandi…</source>
+        <translation>&amp;Set a passphrase…</translation>
     </message>
     <message>
         <source>Nama petugas wajib diisi.</source>
@@ -2162,6 +2306,49 @@ The existing backups are kept and can be restored later from the Backups menu.</
     <message>
         <source>Hapus target %1 untuk %2?</source>
         <translation>Delete the %1 target for %2?</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockDialog</name>
+    <message>
+        <source>Desa Sadar terkunci</source>
+        <translation>Desa Sadar is locked</translation>
+    </message>
+    <message>
+        <source>Terkunci karena lama tidak dipakai</source>
+        <translation>Locked after a while without use</translation>
+    </message>
+    <message>
+        <source>Buka basis data</source>
+        <translation>Open the database</translation>
+    </message>
+    <message>
+        <source>Basis data dilindungi kata sandi</source>
+        <translation>The database is protected by a passphrase</translation>
+    </message>
+    <message>
+        <source>Masukkan kata sandi untuk %1. Lupa kata sandi? Ketik kunci pemulihan dari supervisor (8 kelompok 4 huruf/angka) di kolom yang sama.</source>
+        <translation>Enter the passphrase for %1. Forgot it? Type the recovery key from your supervisor (8 groups of 4 letters/digits) in the same field.</translation>
+    </message>
+    <message>
+        <source>Buka kunci</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <source>Buka</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Tutup aplikasi</source>
+        <translation>Close the app</translation>
+    </message>
+    <message>
+        <source>Keluar</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>Tutup aplikasi? Isian formulir yang belum disimpan akan hilang.</source>
+        <translation>Close the app? What is typed in forms and not saved will be lost.</translation>
     </message>
 </context>
 <context>
@@ -2565,6 +2752,21 @@ Please send that file to the application&apos;s administrator.</translation>
     <message>
         <source>Konfirmasi</source>
         <translation>Please confirm</translation>
+    </message>
+</context>
+<context>
+    <name>protection</name>
+    <message>
+        <source>Enkripsi basis data yang sempat terputus sudah diselesaikan.</source>
+        <translation>The interrupted encryption of the database was finished.</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Basis data dan cadangannya sudah dienkripsi, kecuali %1 salinan berkas rusak yang tidak bisa dibaca lagi (di folder cadangan). Serahkan ke petugas TI atau hapus bila tidak diperlukan.</source>
+        <translation>The database and its backups are encrypted, except %1 copies of damaged files that can no longer be read (in the backups folder). Hand them to IT staff, or delete them if they are not needed.</translation>
     </message>
 </context>
 </TS>
