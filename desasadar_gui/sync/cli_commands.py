@@ -1,9 +1,14 @@
 """Command bodies for workbook sync (no Qt).
 
-desasadar [--db PATH] export OUT.xlsx [--privacy]
+desasadar [--db PATH] export OUT.xlsx [--privacy] [--password]
 desasadar [--db PATH] import IN.xlsx [--dry-run] [--errors ERRORS.xlsx]
         exit 0 applied (or imported before); 1 applied, some rows rejected;
         2 file refused, nothing changed
+
+A workbook password (``export --password``, and the import of a protected workbook)
+comes from ``DESASADAR_WORKBOOK_PASSWORD``, else is asked on the terminal (not echoed),
+never from the command line itself (it would stay in the shell history and the process
+list). The error workbook of a protected import is protected with the same password.
 desasadar [--db PATH] conflicts [--all] [--restore ID | --dismiss ID]
 desasadar [--db PATH] duplicates [--merge SURVIVOR_ID OTHER_ID]
 desasadar [--db PATH] synclog
@@ -12,6 +17,9 @@ desasadar [--db PATH] synclog
 from __future__ import annotations
 
 import argparse
+import getpass
+import os
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -42,6 +50,12 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
         action="store_true",
         help="mask NIK and phone (a copy to read; cannot be imported)",
     )
+    export.add_argument(
+        "--password",
+        action="store_true",
+        help="protect the workbook with a password (from DESASADAR_WORKBOOK_PASSWORD, "
+        "else asked); Excel and LibreOffice ask for it when opening",
+    )
     imp = sub.add_parser("import", help="merge a sync workbook into this database")
     imp.add_argument("file", type=Path, metavar="IN.xlsx")
     imp.add_argument("--dry-run", action="store_true", help="show the plan, change nothing")
@@ -66,11 +80,55 @@ def _progress_printer() -> Callable[[int, int], None]:
     return lambda done, total: None
 
 
+def _interactive() -> bool:
+    try:
+        return sys.stdin is not None and sys.stdin.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def new_workbook_password() -> str:
+    """For ``export --password``: the variable, else asked twice; else refused."""
+    from desasadar_gui.sync.errors import WorkbookRefused
+    from desasadar_gui.sync.workbook_password import ENV_WORKBOOK_PASSWORD, check_new_password
+
+    password = os.environ.get(ENV_WORKBOOK_PASSWORD)
+    if password:
+        check_new_password(password)
+        return password
+    if not _interactive():
+        raise WorkbookRefused(
+            f"Kata sandi buku kerja tidak diberikan: isi {ENV_WORKBOOK_PASSWORD} atau "
+            "jalankan di terminal. Tidak ada yang disimpan.",
+            f"No workbook password given: set {ENV_WORKBOOK_PASSWORD} or run in a "
+            "terminal. Nothing was saved.",
+        )
+    first = getpass.getpass("Kata sandi buku kerja / workbook password: ")
+    check_new_password(first, getpass.getpass("Ulangi / repeat: "))
+    return first
+
+
+def workbook_password_for(path: Path) -> str | None:
+    """For importing ``path``: None when it is not protected (or nothing to ask with:
+    the import then refuses it plainly)."""
+    from desasadar_gui.sync.workbook_password import ENV_WORKBOOK_PASSWORD, is_protected
+
+    if not is_protected(path):
+        return None
+    password = os.environ.get(ENV_WORKBOOK_PASSWORD)
+    if password:
+        return password
+    if not _interactive():
+        return None
+    return getpass.getpass(f"Kata sandi buku kerja / workbook password ({path.name}): ")
+
+
 def cmd_export(args: argparse.Namespace, open_db: Opener) -> int:
     from desasadar_gui.sync.workbook_export import export_workbook
 
+    password = new_workbook_password() if args.password else None
     with open_db(args) as db:
-        result = export_workbook(db, args.out, privacy=args.privacy)
+        result = export_workbook(db, args.out, privacy=args.privacy, password=password)
     print(result.describe())
     return EXIT_OK
 
@@ -107,8 +165,11 @@ def print_plan(plan: Any) -> None:
 def cmd_import(args: argparse.Namespace, open_db: Opener) -> int:
     from desasadar_gui.sync.workbook_import import import_workbook
 
+    password = workbook_password_for(args.file)
     with open_db(args) as db:
-        outcome = import_workbook(db, args.file, dry_run=args.dry_run, errors_path=args.errors)
+        outcome = import_workbook(
+            db, args.file, dry_run=args.dry_run, errors_path=args.errors, password=password
+        )
     if outcome.already_imported:
         print(
             f"Berkas '{args.file.name}' sudah pernah diimpor ({outcome.already_imported[:16]}); "

@@ -59,12 +59,14 @@ def _check_magic(path: Path) -> None:
     with path.open("rb") as fh:
         head = fh.read(8)
     if head.startswith(_OLE_MAGIC):
+        from desasadar_gui.sync.workbook_password import is_protected, password_needed
+
+        if is_protected(path):  # Excel's "Encrypt with password": ask, never "damaged"
+            raise password_needed(name)
         raise not_a_workbook(
             name,
-            " (format lama .xls atau berkas berkata sandi; simpan ulang sebagai .xlsx tanpa "
-            "kata sandi)",
-            " (old .xls format or a password-protected file; save it again as .xlsx without "
-            "a password)",
+            " (format lama .xls; simpan ulang sebagai .xlsx)",
+            " (old .xls format; save it again as .xlsx)",
         )
     if not head.startswith(_ZIP_MAGIC):
         raise not_a_workbook(name)

@@ -49,6 +49,7 @@ from desasadar_gui.sync.workbook_format import (
     SheetSpec,
     schema_version,
 )
+from desasadar_gui.sync.workbook_password import write_protected
 
 Progress = Callable[[int, int], None]
 PROGRESS_EVERY = 2000
@@ -229,7 +230,10 @@ def export_workbook(
     cancelled: Callable[[], bool] | None = None,
     privacy: bool = False,
     today: date | None = None,
+    password: str | None = None,
 ) -> ExportResult:
+    """``password``: protect the workbook with it (OOXML agile encryption, which Excel
+    and LibreOffice open natively; ``workbook_password.py``)."""
     if privacy:  # a different workbook altogether: see privacy_copy.py
         from desasadar_gui.sync.privacy_copy import write_privacy_copy
 
@@ -240,7 +244,11 @@ def export_workbook(
         out_path = out_path.with_name(out_path.name + ".xlsx")
     part = out_path.parent / f".{out_path.stem}.{uuid.uuid4().hex[:8]}.part"
     with claimed(part):  # a kill leaves no half-written copy: the next start removes it
-        counts = _write_workbook(db, part, progress, cancelled, privacy, today)
+        counts = write_protected(
+            lambda target: _write_workbook(db, target, progress, cancelled, privacy, today),
+            part,
+            password,
+        )
         try:
             os.replace(part, out_path)
         except OSError:

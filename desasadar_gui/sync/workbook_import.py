@@ -15,7 +15,7 @@ SHA-256 in the sync log) is not read again and changes nothing.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from desasadar_gui.services.database import Database
@@ -23,8 +23,9 @@ from desasadar_gui.services.integrity import FullCheckResult, full_check, repair
 from desasadar_gui.services.rates import rate_table
 from desasadar_gui.sync.apply import ImportResult, apply_plan
 from desasadar_gui.sync.error_workbook import write_error_workbook
-from desasadar_gui.sync.file_checks import check_workbook_file
+from desasadar_gui.sync.file_checks import check_workbook_file, sha256_of
 from desasadar_gui.sync.plan import ImportPlan, already_imported, plan_import
+from desasadar_gui.sync.workbook_password import is_protected, opened, write_protected
 from desasadar_gui.sync.workbook_read import ParsedWorkbook, read_workbook
 
 __all__ = [
@@ -57,6 +58,8 @@ class PreparedImport:
     path: Path
     already_imported: str | None  # when this very file was imported before (not read)
     plan: ImportPlan | None
+    # The password of a protected workbook: its error workbook is protected with it too.
+    password: str | None = field(default=None, repr=False)
 
     def close(self) -> None:
         if self.plan is not None:
@@ -74,17 +77,34 @@ def prepare_import(
     path: Path | str,
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
+    password: str | None = None,
 ) -> PreparedImport:
+    """``password``: for a workbook protected with one (ignored for a plain one); a
+    protected workbook without it, or with a wrong one, is refused (nothing read)."""
     path = Path(path)
-    facts = check_workbook_file(path)
-    seen = previous_import(db, facts.sha256)
-    if seen is not None:
-        return PreparedImport(path, seen, None)
-    parsed = read_workbook(
-        path, rates=rate_table(db), progress=progress, cancelled=cancelled, checked=facts
-    )
+    protected = is_protected(path)
+    if protected:  # a file imported before is known by its bytes as they came
+        sha = sha256_of(path)
+        seen = previous_import(db, sha)
+        if seen is not None:
+            return PreparedImport(path, seen, None)
+    # A protected workbook is decrypted into this process's scratch folder, read into
+    # the (encrypted) staging database, and the plain copy removed at once.
+    with opened(path, password) as plain:
+        facts = check_workbook_file(plain)
+        if protected:
+            facts = replace(facts, sha256=sha)
+        else:
+            seen = previous_import(db, facts.sha256)
+            if seen is not None:
+                return PreparedImport(path, seen, None)
+        parsed = read_workbook(
+            plain, rates=rate_table(db), progress=progress, cancelled=cancelled, checked=facts
+        )
+    if protected:
+        parsed.path = path  # the plain copy is gone: the file is named as the user chose it
     try:
-        return PreparedImport(path, None, plan_import(db, parsed))
+        return PreparedImport(path, None, plan_import(db, parsed), password if protected else None)
     except BaseException:
         parsed.close()
         raise
@@ -122,7 +142,10 @@ def check_after_import(db: Database) -> FullCheckResult:
 def write_errors(prepared: PreparedImport, out: Path | str) -> int:
     """The rejected rows as an error workbook; returns how many were written."""
     assert prepared.plan is not None
-    return write_error_workbook(prepared.plan.parsed, out)
+    parsed = prepared.plan.parsed
+    return write_protected(
+        lambda target: write_error_workbook(parsed, target), Path(out), prepared.password
+    )
 
 
 @dataclass(frozen=True)
@@ -148,8 +171,9 @@ def import_workbook(
     errors_path: Path | str | None = None,
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
+    password: str | None = None,
 ) -> ImportOutcome:
-    with prepare_import(db, path, progress, cancelled) as prepared:
+    with prepare_import(db, path, progress, cancelled, password) as prepared:
         if prepared.plan is None:
             return ImportOutcome(None, None, prepared.already_imported, 0, None)
         plan = prepared.plan
