@@ -19,6 +19,7 @@ from desasadar_gui.ui.background import wait_for_all
 from desasadar_gui.ui.context import UiContext
 from desasadar_gui.ui.import_preview_dialog import ImportPreviewDialog
 from desasadar_gui.ui.sync_view import SyncView
+from desasadar_gui.ui.workbook_password_dialogs import ExportProtectionDialog
 
 
 class Recorder:
@@ -143,11 +144,19 @@ def test_refused_file_shows_a_message(qtbot, laptops, tmp_path, quiet):
     assert "bukan buku kerja" in quiet["show_user_error"].calls[0][1].message()
 
 
-def test_export_action_writes_the_workbook(qtbot, laptops, tmp_path, quiet):
+def test_export_action_writes_the_workbook(qtbot, laptops, tmp_path, quiet, monkeypatch):
     a, _ = laptops
     add_person(a, add_village(a), "Eka")
     target = tmp_path / "out.xlsx"
     quiet["ask_save_path"].answer = str(target)
+
+    def no_password(dialog: ExportProtectionDialog) -> int:
+        qtbot.addWidget(dialog)
+        assert not dialog.protect_check.isChecked()  # a plain database: off by default
+        dialog.export_button.click()
+        return dialog.result()
+
+    monkeypatch.setattr(ExportProtectionDialog, "exec", no_password)
     sync_actions.export_with_dialog(None, UiContext(a))
     qtbot.waitUntil(lambda: bool(quiet["show_info"].calls), timeout=30000)
     assert target.exists()

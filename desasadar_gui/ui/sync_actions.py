@@ -12,12 +12,13 @@ import logging
 import re
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDialog, QProgressDialog, QWidget
 
-from desasadar_gui.errors import UserError
+from desasadar_gui.errors import UserError, current_language
 from desasadar_gui.sync.errors import OperationCancelled
 from desasadar_gui.sync.workbook_export import ExportResult, export_workbook
 from desasadar_gui.sync.workbook_import import (
@@ -28,10 +29,15 @@ from desasadar_gui.sync.workbook_import import (
     check_after_import,
     prepare_import,
 )
+from desasadar_gui.sync.workbook_password import WrongWorkbookPasswordError, is_protected
 from desasadar_gui.ui import messages
 from desasadar_gui.ui.background import BackgroundTask, Cancelled, run_in_background
 from desasadar_gui.ui.context import UiContext
 from desasadar_gui.ui.import_preview_dialog import ImportPreviewDialog
+from desasadar_gui.ui.workbook_password_dialogs import (
+    ExportProtectionDialog,
+    WorkbookPasswordDialog,
+)
 
 log = logging.getLogger("desasadar.ui.sync")
 
@@ -66,8 +72,13 @@ def _progress_dialog(parent: QWidget | None, label: str) -> QProgressDialog:
 
 
 def _run(
-    parent: QWidget | None, label: str, fn: Callable[..., Any], on_done: Callable[[Any], None]
+    parent: QWidget | None,
+    label: str,
+    fn: Callable[..., Any],
+    on_done: Callable[[Any], None],
+    on_refused: Callable[[UserError], bool] | None = None,
 ) -> BackgroundTask:
+    """``on_refused``: given a plain refusal first; True when it dealt with it."""
     dialog = _progress_dialog(parent, label)
 
     def progress(done: int, total: int) -> None:
@@ -84,6 +95,8 @@ def _run(
 
     def failed(exc: BaseException) -> None:
         finish()
+        if isinstance(exc, UserError) and on_refused is not None and on_refused(exc):
+            return
         if isinstance(exc, UserError):
             messages.show_user_error(parent, exc)
         elif isinstance(exc, OSError):
@@ -123,6 +136,15 @@ def export_with_dialog(parent: QWidget | None, ctx: UiContext, privacy: bool = F
     )
     if not path:
         return
+    password: str | None = None
+    if not privacy:  # a privacy copy is for reading; it is not a sync workbook
+        choice = ExportProtectionDialog(protect=ctx.db.encrypted, parent=parent)
+        try:
+            if choice.exec() != QDialog.DialogCode.Accepted:
+                return
+            password = choice.password
+        finally:
+            choice.deleteLater()
 
     def done(result: ExportResult) -> None:
         counts = ", ".join(f"{sheet} {n}" for sheet, n in result.counts.items())
@@ -137,7 +159,12 @@ def export_with_dialog(parent: QWidget | None, ctx: UiContext, privacy: bool = F
         parent,
         QCoreApplication.translate("SyncActions", "Mengekspor…"),
         lambda progress, cancelled: export_workbook(
-            ctx.db, path, progress=progress, cancelled=cancelled, privacy=privacy
+            ctx.db,
+            path,
+            progress=progress,
+            cancelled=cancelled,
+            privacy=privacy,
+            password=password,
         ),
         done,
     )
@@ -231,9 +258,38 @@ def import_with_dialog(parent: QWidget | None, ctx: UiContext, path: str | None 
         task.signals.failed.connect(lambda _exc: prepared.close())
         task.signals.cancelled.connect(prepared.close)
 
-    _run(
-        parent,
-        QCoreApplication.translate("SyncActions", "Membaca buku kerja…"),
-        lambda progress, cancelled: prepare_import(db, path, progress, cancelled),
-        planned,
-    )
+    def read(password: str | None) -> None:
+        _run(
+            parent,
+            QCoreApplication.translate("SyncActions", "Membaca buku kerja…"),
+            lambda progress, cancelled: prepare_import(db, path, progress, cancelled, password),
+            planned,
+            refused,
+        )
+
+    def refused(exc: UserError) -> bool:
+        if not isinstance(exc, WrongWorkbookPasswordError):
+            return False
+        ask(exc.message(current_language()))  # the same dialog again, saying why
+        return True
+
+    def ask(wrong: str = "") -> None:
+        password = ask_workbook_password(parent, Path(path).name, wrong)
+        if password is not None:
+            read(password)
+
+    if is_protected(path):
+        ask()
+    else:
+        read(None)
+
+
+def ask_workbook_password(parent: QWidget | None, file_name: str, wrong: str = "") -> str | None:
+    """The password of a protected workbook, or None when the officer cancelled."""
+    dialog = WorkbookPasswordDialog(file_name, wrong, parent)
+    try:
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.password
+    finally:
+        dialog.deleteLater()

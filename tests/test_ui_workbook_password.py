@@ -1,0 +1,144 @@
+"""Workbook passwords in the GUI (offscreen, real widgets): the export dialog protects
+the workbook (a short or mistyped password said in the dialog), the import asks for the
+password, says a wrong one in the same dialog and lets the officer try again; cancelling
+changes nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sync_helpers import add_person, add_village, digest, export, new_laptop
+from test_ui_sync import quiet  # noqa: F401  (the patched message boxes)
+
+from desasadar_gui.sync.workbook_password import is_protected
+from desasadar_gui.ui import sync_actions
+from desasadar_gui.ui.background import wait_for_all
+from desasadar_gui.ui.context import UiContext
+from desasadar_gui.ui.workbook_password_dialogs import (
+    ExportProtectionDialog,
+    WorkbookPasswordDialog,
+)
+
+PASSWORD = "durian-tebo-88"
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints", "does not support raise")
+
+
+@pytest.fixture
+def laptops(tmp_path: Path, template_db: Path):
+    a = new_laptop(tmp_path / "a", template_db, "A")
+    b = new_laptop(tmp_path / "b", template_db, "B")
+    add_person(a, add_village(a), "Fitri Handayani", "1504034508900002", "registered")
+    yield a, b
+    wait_for_all()
+    a.close()
+    b.close()
+
+
+def test_export_dialog_protects_the_workbook_with_a_password(
+    qtbot,
+    laptops,
+    tmp_path,
+    quiet,
+    monkeypatch,  # noqa: F811
+) -> None:
+    a, b = laptops
+    target = tmp_path / "protected.xlsx"
+    quiet["ask_save_path"].answer = str(target)
+    said: list[str] = []
+
+    def fill(dialog: ExportProtectionDialog) -> int:
+        qtbot.addWidget(dialog)
+        dialog.show()
+        assert not dialog.first.isEnabled()  # nothing to type until protection is chosen
+        dialog.protect_check.click()
+        assert dialog.first.isEnabled()
+        qtbot.keyClicks(dialog.first, "abc")
+        qtbot.keyClicks(dialog.second, "abc")
+        dialog.export_button.click()
+        said.append(dialog.error.text())
+        assert dialog.isVisible()  # still asking
+        dialog.first.clear()
+        qtbot.keyClicks(dialog.first, PASSWORD)
+        qtbot.keyClicks(dialog.second, PASSWORD + "x")
+        dialog.export_button.click()
+        said.append(dialog.error.text())
+        dialog.first.clear()
+        dialog.second.clear()
+        qtbot.keyClicks(dialog.first, PASSWORD)
+        qtbot.keyClicks(dialog.second, PASSWORD)
+        dialog.export_button.click()
+        return dialog.result()
+
+    monkeypatch.setattr(ExportProtectionDialog, "exec", fill)
+    sync_actions.export_with_dialog(None, UiContext(a))
+    qtbot.waitUntil(lambda: bool(quiet["show_info"].calls), timeout=30000)
+    assert "terlalu pendek" in said[0] and "tidak sama" in said[1]
+    assert is_protected(target)
+    assert not quiet["show_user_error"].calls
+
+    # The other laptop: a wrong password is said in the dialog, the right one imports.
+    asked: list[str] = []
+    answers = iter(["salah-sekali", PASSWORD])
+
+    def answer(dialog: WorkbookPasswordDialog) -> int:
+        qtbot.addWidget(dialog)
+        asked.append(dialog.error.text() if not dialog.error.isHidden() else "")
+        assert "protected.xlsx" in dialog.intro.text()
+        qtbot.keyClicks(dialog.field, next(answers))
+        dialog.open_button.click()
+        return dialog.result()
+
+    monkeypatch.setattr(WorkbookPasswordDialog, "exec", answer)
+    monkeypatch.setattr(sync_actions, "run_preview", lambda parent, prepared: True)
+    ctx = UiContext(b)
+    with qtbot.waitSignal(ctx.bus.changed, timeout=30000):
+        sync_actions.import_with_dialog(None, ctx, path=str(target))
+    assert asked[0] == "" and "Kata sandi salah" in asked[1]
+    assert not quiet["show_user_error"].calls
+    assert digest(a) == digest(b)
+
+
+def test_cancelling_the_password_question_changes_nothing(
+    qtbot,
+    laptops,
+    tmp_path,
+    quiet,
+    monkeypatch,  # noqa: F811
+) -> None:
+    a, b = laptops
+    from desasadar_gui.sync.workbook_export import export_workbook
+
+    path = export_workbook(a, tmp_path / "p.xlsx", password=PASSWORD).path
+    before = digest(b)
+    asked = []
+
+    def cancel(dialog: WorkbookPasswordDialog) -> int:
+        qtbot.addWidget(dialog)
+        asked.append(dialog)
+        dialog.cancel_button.click()
+        return dialog.result()
+
+    monkeypatch.setattr(WorkbookPasswordDialog, "exec", cancel)
+    monkeypatch.setattr(sync_actions, "run_preview", lambda *a: pytest.fail("read anyway"))
+    sync_actions.import_with_dialog(None, UiContext(b), path=str(path))
+    wait_for_all()
+    assert len(asked) == 1 and digest(b) == before
+    assert not quiet["show_user_error"].calls
+
+
+def test_an_encrypted_database_proposes_a_protected_export(qtbot, tmp_path) -> None:
+    dialog = ExportProtectionDialog(protect=True)
+    qtbot.addWidget(dialog)
+    assert dialog.protect_check.isChecked() and dialog.first.isEnabled()
+    dialog.protect_check.click()
+    dialog.export_button.click()
+    assert dialog.password is None and dialog.result() == dialog.DialogCode.Accepted
+
+
+def test_plain_export_still_plain(tmp_path, template_db) -> None:
+    db = new_laptop(tmp_path / "c", template_db, "C")
+    try:
+        assert not is_protected(export(db, tmp_path / "plain.xlsx"))
+    finally:
+        db.close()
