@@ -276,6 +276,9 @@ class UnlockDialog(QDialog):
         layout.addWidget(self.buttons)
         self.secret.setFocus()
         self.retranslate_ui()
+        # Wide enough that the intro and a "wrong passphrase" line do not wrap into a
+        # narrow column (at 1366x768 a 440 px dialog is still small).
+        self.setMinimumWidth(440)
 
     def retranslate_ui(self) -> None:
         if self.idle_lock:

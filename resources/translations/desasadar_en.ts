@@ -469,6 +469,41 @@ The existing backups are kept and can be restored later from the Backups menu.</
     </message>
 </context>
 <context>
+    <name>ExportProtectionDialog</name>
+    <message>
+        <source>Ekspor buku kerja</source>
+        <translation>Export workbook</translation>
+    </message>
+    <message>
+        <source>&amp;Lindungi buku kerja dengan kata sandi</source>
+        <translation>&amp;Protect the workbook with a password</translation>
+    </message>
+    <message>
+        <source>Buku kerja berisi NIK, nama dan nomor HP. Dengan kata sandi, Excel dan LibreOffice menanyakannya sebelum membuka berkas, dan impor juga. Sampaikan kata sandi ke penyelia lewat jalur lain (telepon), bukan bersama berkasnya.</source>
+        <translation>The workbook holds NIKs, names and phone numbers. With a password, Excel and LibreOffice ask for it before opening the file, and so does the import. Tell the supervisor the password another way (by phone), not with the file.</translation>
+    </message>
+    <message>
+        <source>&amp;Kata sandi</source>
+        <translation>&amp;Password</translation>
+    </message>
+    <message>
+        <source>&amp;Ulangi kata sandi</source>
+        <translation>&amp;Repeat the password</translation>
+    </message>
+    <message>
+        <source>Minimal %1 karakter.</source>
+        <translation>At least %1 characters.</translation>
+    </message>
+    <message>
+        <source>Ekspor</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunDialog</name>
     <message>
         <source>Selamat datang di Desa Sadar</source>
@@ -2710,6 +2745,29 @@ Continue without a passphrase? One can be set later in Settings.</translation>
     <message>
         <source>Disimpan sebagai prospek %1 dan masuk daftar hadir. Sudah ditambahkan: %2.</source>
         <translation>Saved as a prospect of %1 and added to the attendance list. Added so far: %2.</translation>
+    </message>
+</context>
+<context>
+    <name>WorkbookPasswordDialog</name>
+    <message>
+        <source>Buku kerja berkata sandi</source>
+        <translation>Password-protected workbook</translation>
+    </message>
+    <message>
+        <source>Buku kerja &apos;%1&apos; dilindungi kata sandi. Masukkan kata sandinya.</source>
+        <translation>The workbook &apos;%1&apos; is protected by a password. Enter its password.</translation>
+    </message>
+    <message>
+        <source>&amp;Kata sandi</source>
+        <translation>&amp;Password</translation>
+    </message>
+    <message>
+        <source>Buka</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
