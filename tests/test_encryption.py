@@ -196,10 +196,14 @@ def test_encrypting_an_existing_plain_database_encrypts_every_backup_and_keeps_t
 
     prepared = security.prepare_key(PASSPHRASE)
     result = security.encrypt_database(path, prepared)
-    assert result.backups_encrypted == len(plain_copies) and not result.left_plain
+    # One more: the backup taken just before, of the data as it was (encrypted too).
+    assert result.backups_encrypted == len(plain_copies) + 1 and not result.left_plain
 
     names = sorted(p.name for p in backups_dir(path).iterdir())
-    assert names == sorted([*(p.name for p in plain_copies), "key.json"])  # nothing beside
+    before = [p for p in backups_dir(path).glob("*.sqlite") if p not in plain_copies]
+    assert len(before) == 1 and before[0].name.startswith("manual")
+    assert names == sorted([*(p.name for p in [*plain_copies, *before]), "key.json"])
+    plain_copies = [*plain_copies, *before]
     assert sorted(p.name for p in path.parent.iterdir()) == sorted(
         [path.name, keyfile.key_file_path(path).name]
     )
@@ -269,7 +273,8 @@ def test_restore_of_an_encrypted_backup_and_the_full_check(encrypted_db: Databas
     backups.restore_backup(path, copy)
     assert_unreadable(path)
     infos = backups.list_backups(path, with_counts=True)
-    assert {i.participants for i in infos} == {len(PEOPLE)}
+    counts = {i.participants for i in infos}  # every encrypted copy is counted
+    assert None not in counts and len(PEOPLE) in counts  # (0: the copy from before encrypting)
     with Database.open(path) as db:
         assert collect_stats(db).participants == len(PEOPLE)
 
@@ -295,7 +300,10 @@ def test_schema_upgrade_of_an_encrypted_database_takes_an_encrypted_backup(
     with Database.open(path) as db:
         assert db.upgrade.backup_path is not None
         assert_unreadable(db.upgrade.backup_path)
-    assert [b.kind for b in backup_files(path)] == ["pre-upgrade"]
+    kinds = sorted(b.kind for b in backup_files(path))
+    assert kinds == ["manual", "pre-upgrade"]  # manual: taken just before encrypting
+    for copy in backup_files(path):
+        assert_unreadable(copy.path)
 
 
 def test_the_import_staging_file_is_encrypted_with_its_own_key(encrypted_db: Database) -> None:

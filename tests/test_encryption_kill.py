@@ -67,7 +67,8 @@ def test_a_kill_during_encryption_loses_nothing_and_the_next_run_finishes(
     # The next start: leftovers cleaned, half-done swaps finished, nothing lost.
     clean_leftovers(path)
     assert _leftovers(path) == []
-    assert path.exists() and len(backup_files(path)) == 3
+    # The three, and the copy of the data as it was, taken before the first swap.
+    assert path.exists() and len(backup_files(path)) == 4
     assert security.protection(path) == security.INTERRUPTED  # the key file is there
     kinds = {cipher.file_kind(b.path) for b in backup_files(path)}
     assert cipher.ENCRYPTED in kinds  # at least the first copy was done

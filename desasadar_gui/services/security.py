@@ -367,7 +367,7 @@ def encrypt_database(
     half of either) and the next run finishes the job. The caller has closed its own
     ``Database`` on the file (the instance lock may stay held).
     """
-    from desasadar_gui.services.backups import remove_stale_parts
+    from desasadar_gui.services.backups import MANUAL, remove_stale_parts, take_backup
 
     path = Path(db_path)
     if prepared is not None:
@@ -385,6 +385,10 @@ def encrypt_database(
     remove_stale_parts(path)
     if path.exists() and cipher.file_kind(path) == cipher.PLAIN:
         _settle(path)
+        if prepared is not None:
+            # The data as it was, in a backup of its own before anything is swapped
+            # (encrypted below with the other backups, so no plain copy stays).
+            take_backup(path, MANUAL)
     # Every copy not yet under this key: plain ones, and raw copies of damaged files
     # (which may have lost their header too).
     plain = [b.path for b in backup_files(path) if not cipher.opens_with(b.path, key)]
