@@ -11,7 +11,11 @@ offscreen Qt), the way it runs on an officer's laptop:
   temporary database - the Alembic migrations, the rate table, SQLite, phonenumbers
   and stdnum are all inside the bundle;
 * ``DesaSadar ... screenshot`` (once that command exists) renders the main window,
-  which proves the Qt platform and image plugins that the spec keeps are enough.
+  which proves the Qt platform and image plugins that the spec keeps are enough;
+* an encrypted database (SQLCipher inside the bundle) is created, opened, refused with
+  a wrong passphrase, re-keyed, opened with the new passphrase and the recovery key; a
+  plain one is encrypted in place; a workbook with a password (msoffcrypto inside the
+  bundle) goes from one encrypted database to another.
 """
 
 from __future__ import annotations
@@ -87,11 +91,14 @@ def run(bundle: Path, tmp_path: Path):
         DESASADAR_LANG="id",
     )
 
-    def _run(*args: str, exe: str = "desasadar-cli") -> subprocess.CompletedProcess[str]:
+    def _run(
+        *args: str, exe: str = "desasadar-cli", **extra_env: str
+    ) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
             [str(bundle / f"{exe}{EXE_SUFFIX}"), *args],
             cwd=tmp_path,
-            env=env,
+            env={**env, **extra_env},
+            stdin=subprocess.DEVNULL,
             capture_output=True,
             text=True,
             timeout=RUN_TIMEOUT,
@@ -170,3 +177,57 @@ def test_frozen_gui_renders_offscreen(run, tmp_path: Path) -> None:
     pngs = sorted(shots.glob("*.png"))
     assert pngs, "no screenshot written"
     assert all(p.stat().st_size > 5_000 for p in pngs)
+
+
+PASSPHRASE = "sawit dan karet di batanghari"
+NEW_PASSPHRASE = "kebun kopi di kerinci tinggi"
+WORKBOOK_PASSWORD = "durian-tebo-88"
+
+
+def test_frozen_encrypted_database_created_rekeyed_and_synced(run, tmp_path: Path) -> None:
+    import re
+
+    db = tmp_path / "rahasia.sqlite"
+    made = run("--db", str(db), "demo", "--participants", "60", DESASADAR_PASSPHRASE=PASSPHRASE)
+    _ok(made)
+    recovery = re.search(r"\b([0-9A-Z]{4}(?:-[0-9A-Z]{4}){7})\b", made.stderr)
+    assert recovery, made.stderr
+    raw = db.read_bytes()
+    assert not raw.startswith(b"SQLite format 3")
+    assert _ok(run("--db", str(db), "passphrase", "status")).strip() == "encrypted"
+    digest = json.loads(
+        _ok(run("--db", str(db), "stats", "--json", DESASADAR_PASSPHRASE=PASSPHRASE))
+    )["content_digest"]
+
+    wrong = run("--db", str(db), "stats", DESASADAR_PASSPHRASE="bukan ini")
+    assert wrong.returncode == 2 and "Kata sandi salah" in wrong.stderr
+    assert "Traceback" not in wrong.stderr and "rusak" not in wrong.stderr
+
+    _ok(run("--db", str(db), "passphrase", "change", DESASADAR_PASSPHRASE=PASSPHRASE,
+            DESASADAR_NEW_PASSPHRASE=NEW_PASSPHRASE))  # fmt: skip
+    assert run("--db", str(db), "stats", DESASADAR_PASSPHRASE=PASSPHRASE).returncode == 2
+    for secret in (NEW_PASSPHRASE, recovery.group(1)):
+        opened = run("--db", str(db), "stats", "--json", DESASADAR_PASSPHRASE=secret)
+        assert json.loads(_ok(opened))["content_digest"] == digest
+
+    # A plain database encrypted in place (its backup too).
+    plain = tmp_path / "lama.sqlite"
+    _ok(run("--db", str(plain), "demo", "--participants", "20"))
+    _ok(run("--db", str(plain), "backup"))
+    _ok(run("--db", str(plain), "passphrase", "set", DESASADAR_NEW_PASSPHRASE=PASSPHRASE))
+    assert not plain.read_bytes().startswith(b"SQLite format 3")
+    _ok(run("--db", str(plain), "stats", DESASADAR_PASSPHRASE=PASSPHRASE))
+
+    # A workbook with a password from one encrypted database into another.
+    out = tmp_path / "sync.xlsx"
+    keys = dict(DESASADAR_PASSPHRASE=NEW_PASSPHRASE, DESASADAR_WORKBOOK_PASSWORD=WORKBOOK_PASSWORD)
+    _ok(run("--db", str(db), "export", str(out), "--password", **keys))
+    assert out.read_bytes().startswith(b"\xd0\xcf\x11\xe0")
+    other = tmp_path / "lain.sqlite"
+    refused = run("--db", str(other), "import", str(out), DESASADAR_PASSPHRASE=PASSPHRASE)
+    assert refused.returncode == 2 and "dilindungi kata sandi" in refused.stderr
+    _ok(run("--db", str(other), "import", str(out), DESASADAR_PASSPHRASE=PASSPHRASE,
+            DESASADAR_WORKBOOK_PASSWORD=WORKBOOK_PASSWORD))  # fmt: skip
+    assert not other.read_bytes().startswith(b"SQLite format 3")
+    synced = run("--db", str(other), "stats", "--json", DESASADAR_PASSPHRASE=PASSPHRASE)
+    assert json.loads(_ok(synced))["content_digest"] == digest
