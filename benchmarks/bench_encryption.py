@@ -199,6 +199,9 @@ def main(argv: list[str] | None = None) -> int:
         default=Path(tempfile.gettempdir()) / "desasadar-bench-participants",
     )
     parser.add_argument("--json", type=Path, help="also write the figures here")
+    parser.add_argument(
+        "--parts", default="table,sync,startup", help="which parts to run (comma-separated)"
+    )
     args = parser.parse_args(argv)
 
     cache: Path = args.cache_dir
@@ -212,15 +215,19 @@ def main(argv: list[str] | None = None) -> int:
 
     with tempfile.TemporaryDirectory(prefix="desasadar-bench-enc-") as tmp:
         work = Path(tmp)
-        results: Results = {}
-        table_cases(paths["table"], args.repeat, results)
-        all_results[f"participants table at {args.table_size:,}"] = results
-        results = {}
-        sync_cases(paths["sync"], work, args.repeat, results)
-        all_results[f"workbook sync at {args.sync_size:,}"] = results
-        results = {}
-        startup_cases(paths["sync"], args.repeat, results)
-        all_results[f"start-up ({args.sync_size:,} people)"] = results
+        parts = set(args.parts.split(","))
+        if "table" in parts:
+            results: Results = {}
+            table_cases(paths["table"], args.repeat, results)
+            all_results[f"participants table at {args.table_size:,}"] = results
+        if "sync" in parts:
+            results = {}
+            sync_cases(paths["sync"], work, args.repeat, results)
+            all_results[f"workbook sync at {args.sync_size:,}"] = results
+        if "startup" in parts:
+            results = {}
+            startup_cases(paths["sync"], args.repeat, results)
+            all_results[f"start-up ({args.sync_size:,} people)"] = results
 
     print(f"\nmedian of {args.repeat} runs, wall clock; goal: encrypted <= {GOAL}x plain")
     worst = 0.0
