@@ -174,3 +174,54 @@ def test_a_killed_import_leaves_nothing_behind(big, tmp_path, template_db, after
             return conn.exec_driver_sql("SELECT count(*) FROM participants").scalar()
 
     assert count(db) in (0, count(origin))
+
+
+WORKBOOK_PASSWORD = "kopi-kerinci-2024"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("after", [0.0, 0.5])
+def test_a_killed_protected_export_or_import_leaves_no_plain_workbook(
+    big, tmp_path, template_db, after, monkeypatch
+):
+    """The plain workbook of a protected export, or the decrypted copy of a protected
+    import, lives in a scratch folder only: a kill leaves it to the next start."""
+    import shutil
+
+    src, niks = big
+    origin = tmp_path / "origin.sqlite"
+    shutil.copyfile(src, origin)
+    data, stick = tmp_path / "data", tmp_path / "usb stick"
+    stick.mkdir()
+    monkeypatch.setenv("DESASADAR_WORKBOOK_PASSWORD", WORKBOOK_PASSWORD)  # the children's
+    _run_and_kill(
+        ["--db", str(origin), "export", str(stick / "killed.xlsx"), "--password"],
+        data,
+        lambda: any((data / "scratch").glob("protect-*/*.xlsx")),
+        after,
+    )
+    workbook = stick / "sync.xlsx"
+    subprocess.run(
+        [sys.executable, "-m", "desasadar_gui", "--db", str(origin), "export",
+         str(workbook), "--password"],
+        env=_env(data), capture_output=True, check=True,
+    )  # fmt: skip
+    db = tmp_path / "receiver.sqlite"
+    shutil.copyfile(template_db, db)
+    _run_and_kill(
+        ["--db", str(db), "import", str(workbook)],
+        data,
+        lambda: any((data / "scratch").glob("unlocked-*/*.xlsx")),
+        after,
+    )
+    subprocess.run(
+        [sys.executable, "-m", "desasadar_gui", "--db", str(db), "stats"],
+        env=_env(data), capture_output=True, check=True,
+    )  # fmt: skip
+    assert not (data / "scratch").exists() or not list((data / "scratch").glob("*/*.xlsx"))
+    leftovers = _files_with_niks(
+        [data, stick, tmp_path / "temp"],
+        niks,
+        allowed=[db, db.parent / f"{db.name}-wal", origin, data / "backups"],
+    )
+    assert leftovers == []
