@@ -4,6 +4,7 @@ setting the passphrase in Settings."""
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
@@ -254,12 +255,22 @@ def test_set_a_passphrase_from_settings_encrypts_the_open_database(
         return dialog.result()
 
     monkeypatch.setattr(SetPassphraseDialog, "exec", fake_exec)
+    # The encryption runs off the GUI thread (the window keeps repainting meanwhile).
+    threads: list[bool] = []
+    real_encrypt = security.encrypt_database
+
+    def watched(*args, **kwargs):
+        threads.append(threading.current_thread() is threading.main_thread())
+        return real_encrypt(*args, **kwargs)
+
+    monkeypatch.setattr(security, "encrypt_database", watched)
     ctx = UiContext(db)
     dialog = SettingsDialog(ctx, settings)
     qtbot.addWidget(dialog)
     assert "TIDAK" in dialog.security_status.text() and not dialog.idle_spin.isEnabled()
     dialog.passphrase_button.click()
     try:
+        assert threads == [False]
         assert ctx.db is not db and ctx.db.encrypted
         assert "terenkripsi" in dialog.security_status.text()
         assert len(shown_recovery_keys) == 1

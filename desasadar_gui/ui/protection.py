@@ -6,9 +6,9 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QEventLoop, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QDialog, QProgressDialog, QWidget
 
 from desasadar_gui.errors import UserError
 from desasadar_gui.services import security
@@ -73,8 +73,9 @@ def encrypt_open_database(
     db: Database, prepared: security.PreparedKey, parent: QWidget | None = None
 ) -> Database:
     """Close ``db`` (keeping its instance lock), encrypt its file and backups in place,
-    open it again. On the GUI thread on purpose: nothing may use the file meanwhile
-    (a wait cursor shows it is busy). Returns the database to go on with."""
+    open it again. The work runs off the GUI thread behind an application-modal
+    progress dialog (nothing may use the file meanwhile; the windows still repaint).
+    Returns the database to go on with."""
     from desasadar_gui.ui.background import wait_for_all
 
     path = db.path
@@ -82,12 +83,11 @@ def encrypt_open_database(
     wait_for_all()
     lock, db.instance_lock = db.instance_lock, None
     db.close()
-    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     error: UserError | None = None
     result = None
     try:
         try:
-            result = security.encrypt_database(path, prepared)
+            result = _encrypt_in_background(path, prepared, parent)
         except UserError as exc:
             error = exc
         except OSError as exc:
@@ -99,8 +99,6 @@ def encrypt_open_database(
         if lock is not None:
             lock.release()
         raise
-    finally:
-        QGuiApplication.restoreOverrideCursor()
     new.instance_lock = lock
     if error is not None:
         messages.show_user_error(parent, error)
@@ -143,3 +141,54 @@ def protect_from_settings(ctx, parent: QWidget | None = None) -> bool:  # noqa: 
     ctx.db = encrypt_open_database(ctx.db, chosen, parent)
     ctx.bus.notify()
     return ctx.db.encrypted
+
+
+def _encrypt_in_background(
+    path: Path, prepared: security.PreparedKey, parent: QWidget | None
+) -> security.EncryptResult:
+    """``security.encrypt_database`` in the thread pool, waited for in a local event
+    loop behind a progress dialog that cannot be cancelled (each file is swapped
+    whole; stopping half-way would only leave work for the next start)."""
+    from desasadar_gui.ui.background import run_in_background
+
+    dialog = QProgressDialog(
+        QCoreApplication.translate("protection", "Mengenkripsi basis data dan cadangannya…"),
+        "",
+        0,
+        0,
+        parent,
+    )
+    dialog.setCancelButton(None)
+    dialog.setWindowTitle(QCoreApplication.translate("protection", "Desa Sadar"))
+    dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+    dialog.setMinimumDuration(300)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+    outcome: dict[str, object] = {}
+    loop = QEventLoop()
+
+    def progress(done: int, total: int) -> None:
+        dialog.setMaximum(max(total, 1))
+        dialog.setValue(min(done, total))
+
+    def finished(key: str, value: object) -> None:
+        outcome[key] = value
+        loop.quit()
+
+    run_in_background(
+        lambda progress, cancelled: security.encrypt_database(path, prepared, progress),
+        lambda result: finished("result", result),
+        lambda exc: finished("error", exc),
+        progress,
+    )
+    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        if not outcome:
+            loop.exec()
+    finally:
+        QGuiApplication.restoreOverrideCursor()
+        dialog.close()
+        dialog.deleteLater()
+    if "error" in outcome:
+        raise outcome["error"]  # type: ignore[misc]
+    return outcome["result"]  # type: ignore[return-value]

@@ -2826,5 +2826,13 @@ Please send that file to the application&apos;s administrator.</translation>
         <source>Basis data dan cadangannya sudah dienkripsi, kecuali %1 salinan berkas rusak yang tidak bisa dibaca lagi (di folder cadangan). Serahkan ke petugas TI atau hapus bila tidak diperlukan.</source>
         <translation>The database and its backups are encrypted, except %1 copies of damaged files that can no longer be read (in the backups folder). Hand them to IT staff, or delete them if they are not needed.</translation>
     </message>
+    <message>
+        <source>Mengenkripsi basis data dan cadangannya…</source>
+        <translation>Encrypting the database and its backups…</translation>
+    </message>
+    <message>
+        <source>Desa Sadar</source>
+        <translation>Desa Sadar</translation>
+    </message>
 </context>
 </TS>
