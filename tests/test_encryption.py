@@ -357,3 +357,19 @@ def test_export_and_import_between_two_encrypted_laptops(tmp_path: Path, templat
     finally:
         a.close()
         b.close()
+
+
+def test_backup_and_restore_of_an_encrypted_database_are_in_its_processing_record(
+    encrypted_db: Database,
+) -> None:
+    from desasadar_gui.services.processing import BACKUP, RESTORE, list_processing
+
+    add_people(encrypted_db)
+    copy = backups.take_backup(encrypted_db, backups.MANUAL)
+    path = encrypted_db.path
+    encrypted_db.close()
+    backups.restore_backup(path, copy)
+    assert_unreadable(path)
+    with Database.open(path) as db:
+        actions = [row.action for row in list_processing(db)]
+    assert BACKUP in actions and RESTORE in actions

@@ -185,7 +185,8 @@ def test_a_damaged_protected_workbook_is_damaged_not_a_wrong_password(
 ) -> None:
     out = export_workbook(laptop, tmp_path / "sync.xlsx", password=PASSWORD).path
     data = bytearray(out.read_bytes())
-    data[-200:-100] = bytes(100)  # inside the encrypted package
+    middle = len(data) // 2  # inside the encrypted package, the bulk of the file
+    data[middle : middle + 64] = bytes(b ^ 0xFF for b in data[middle : middle + 64])
     broken = tmp_path / "broken.xlsx"
     broken.write_bytes(bytes(data))
     with pytest.raises(Exception) as refused:

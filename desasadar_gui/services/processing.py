@@ -13,13 +13,13 @@ import csv
 import hashlib
 import json
 import logging
-import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import Connection, select
 
+from desasadar_gui.db import cipher
 from desasadar_gui.db.models import ProcessingEntry
 from desasadar_gui.services.database import Database, utcnow
 
@@ -135,7 +135,9 @@ def record_at_path(
     """Best effort, for backup and restore, which work on the file, not a Database: a
     record that cannot be written (an older copy without the table) is only logged."""
     try:
-        con = sqlite3.connect(str(db_path), timeout=5)
+        # cipher.connect: the file's key when it is encrypted (the stdlib's sqlite3
+        # cannot read an encrypted file, and must not be the one to open ours).
+        con = cipher.connect(db_path, timeout=5)
         try:
             row = con.execute("SELECT id, officer_name FROM device LIMIT 1").fetchone()
             device, officer = row if row else ("", "")
@@ -143,7 +145,7 @@ def record_at_path(
                 con.execute(_INSERT, _values(action, device, officer, path, None, {}, note))
         finally:
             con.close()
-    except sqlite3.Error as exc:
+    except (*cipher.DB_ERRORS, cipher.EncryptedFileError) as exc:
         log.warning("processing record not written (%s): %s", action, type(exc).__name__)
 
 
@@ -153,12 +155,12 @@ def carry_over(previous: Path | str, restored: Path | str) -> int:
     :func:`record_at_path`; returns how many lines were added."""
     cols = "at, action, device, officer, file_name, sha256, counts, note"
     try:
-        src = sqlite3.connect(Path(previous).resolve().as_uri() + "?mode=ro", uri=True)
+        src = cipher.connect(previous, mode="ro")
         try:
             rows = src.execute(f"SELECT {cols} FROM processing_log ORDER BY id").fetchall()
         finally:
             src.close()
-        con = sqlite3.connect(str(restored), timeout=5)
+        con = cipher.connect(restored, timeout=5)
         try:
             have = set(con.execute(f"SELECT {cols} FROM processing_log").fetchall())
             missing = [r for r in rows if tuple(r) not in have]
@@ -167,7 +169,7 @@ def carry_over(previous: Path | str, restored: Path | str) -> int:
         finally:
             con.close()
         return len(missing)
-    except sqlite3.Error as exc:
+    except (*cipher.DB_ERRORS, cipher.EncryptedFileError) as exc:
         log.warning("processing record not carried over: %s", type(exc).__name__)
         return 0
 
