@@ -155,6 +155,10 @@ def test_command_line_protects_imports_and_refuses_plainly(tmp_path: Path) -> No
     short = run("--db", str(a), "export", str(out), "--password", DESASADAR_WORKBOOK_PASSWORD="abc")
     assert short.returncode == 2 and "terlalu pendek" in short.stderr and not out.exists()
 
+    both = run("--db", str(a), "export", str(out), "--privacy", "--password",
+               DESASADAR_WORKBOOK_PASSWORD=PASSWORD)  # fmt: skip
+    assert both.returncode == 2 and "bukan keduanya" in both.stderr and not out.exists()
+
     done = run("--db", str(a), "export", str(out), "--password",
                DESASADAR_WORKBOOK_PASSWORD=PASSWORD)  # fmt: skip
     assert done.returncode == 0, done.stderr
