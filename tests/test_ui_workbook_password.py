@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 from sync_helpers import add_person, add_village, digest, export, new_laptop
-from test_ui_sync import quiet  # noqa: F401  (the patched message boxes)
+from test_ui_sync import Recorder
 
 from desasadar_gui.sync.workbook_password import is_protected
-from desasadar_gui.ui import sync_actions
+from desasadar_gui.ui import messages, sync_actions
 from desasadar_gui.ui.background import wait_for_all
 from desasadar_gui.ui.context import UiContext
 from desasadar_gui.ui.workbook_password_dialogs import (
@@ -22,6 +22,19 @@ from desasadar_gui.ui.workbook_password_dialogs import (
 
 PASSWORD = "durian-tebo-88"
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints", "does not support raise")
+
+
+@pytest.fixture
+def quiet(monkeypatch: pytest.MonkeyPatch) -> dict[str, Recorder]:
+    """Every message box answered by a recorder (as in test_ui_sync.py)."""
+    recorders = {
+        name: Recorder(None)
+        for name in ("show_info", "show_error", "show_user_error", "show_unexpected_error",
+                     "ask_open_path", "ask_save_path")
+    }  # fmt: skip
+    for name, recorder in recorders.items():
+        monkeypatch.setattr(messages, name, recorder)
+    return recorders
 
 
 @pytest.fixture
@@ -40,7 +53,7 @@ def test_export_dialog_protects_the_workbook_with_a_password(
     laptops,
     tmp_path,
     quiet,
-    monkeypatch,  # noqa: F811
+    monkeypatch,
 ) -> None:
     a, b = laptops
     target = tmp_path / "protected.xlsx"
@@ -104,7 +117,7 @@ def test_cancelling_the_password_question_changes_nothing(
     laptops,
     tmp_path,
     quiet,
-    monkeypatch,  # noqa: F811
+    monkeypatch,
 ) -> None:
     a, b = laptops
     from desasadar_gui.sync.workbook_export import export_workbook
