@@ -67,6 +67,15 @@ def _text(v) -> str:  # noqa: ANN001
     return str(v)
 
 
+def _when(v) -> str:  # noqa: ANN001
+    """A stored date or timestamp as the app shows dates: dd/mm/yyyy (and HH:MM)."""
+    text = _text(v)
+    if len(text) >= 10 and text[4] == "-" and text[7] == "-":
+        day = f"{text[8:10]}/{text[5:7]}/{text[0:4]}"
+        return f"{day} {text[11:16]}" if len(text) >= 16 else day
+    return text
+
+
 def collect_report(db: Database, key: str) -> SubjectReport:
     pid = find_person(db, key)
     with db.engine.connect() as conn:
@@ -108,7 +117,7 @@ def collect_report(db: Database, key: str) -> SubjectReport:
         ("Nama", _text(p[0])),
         ("NIK", _text(p[1])),
         ("Jenis kelamin", _label(Gender, p[2])),
-        ("Tanggal lahir", _text(p[3])),
+        ("Tanggal lahir", _when(p[3])),
         ("Telepon", display_phone(p[4]) if p[4] else "-"),
         ("Alamat", _text(p[5])),
         ("Desa / kecamatan / kabupaten", " / ".join(_text(x) for x in p[6:9])),
@@ -119,12 +128,12 @@ def collect_report(db: Database, key: str) -> SubjectReport:
         ("Iuran per bulan", format_rupiah(p[15] or 0)),
         ("Sumber dana", _label(FundingSource, p[16])),
         ("Status", _label(ParticipantStatus, p[17])),
-        ("Tanggal daftar", _text(p[18])),
+        ("Tanggal daftar", _when(p[18])),
         ("No. KPJ", _text(p[19])),
         ("Petugas", _text(p[20])),
-        ("Dicatat pertama", _text(p[21])),
-        ("Terakhir diubah", _text(p[22])),
-        ("Dihapus", _text(p[23])),
+        ("Dicatat pertama", _when(p[21])),
+        ("Terakhir diubah", _when(p[22])),
+        ("Dihapus", _when(p[23])),
         ("ID catatan", pid),
     ]
     history = []
@@ -140,7 +149,7 @@ def collect_report(db: Database, key: str) -> SubjectReport:
         )
     rows = [
         (
-            _text(a[0]),
+            _when(a[0]),
             _label(SessionType, a[1]),
             _text(a[2]),
             _label(AttendanceOutcome, a[3]) + ("" if a[4] else " (sebagai tamu)"),
@@ -148,12 +157,12 @@ def collect_report(db: Database, key: str) -> SubjectReport:
         for a in attendance
     ]
     shown = [
-        (str(d[0])[:16], processing.ACTION_LABELS.get(d[1], str(d[1])), str(d[2]), str(d[3])[:16])
+        (_when(d[0]), processing.ACTION_LABELS.get(d[1], str(d[1])), str(d[2]), str(d[3])[:16])
         for d in disclosures
     ]
     conflicts = [
         (
-            str(c[0])[:16],
+            _when(c[0]),
             "laptop ini" if c[1] == "local" else "berkas impor",
             c[2],
             _loser_text(c[3]),
@@ -161,7 +170,7 @@ def collect_report(db: Database, key: str) -> SubjectReport:
         for c in conflict_rows
     ]
     return SubjectReport(
-        pid, values, history, rows, shown, str(erased) if erased else None, conflicts
+        pid, values, history, rows, shown, _when(erased) if erased else None, conflicts
     )
 
 
