@@ -8,7 +8,6 @@ staged rows, rejections and notes: the lane may only be faster, never different.
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -33,7 +32,7 @@ def _staged(path: Path, row_by_row: bool, monkeypatch) -> dict[str, list]:
     except Exception as exc:  # a refused file must be refused alike
         return {"refused": [type(exc).__name__, str(exc)]}
     with parsed:
-        con = sqlite3.connect(parsed.staging.path)
+        con = parsed.staging.connect()  # the staging file has its own key
         out = {
             spec.entity: con.execute(f"SELECT * FROM {spec.entity} ORDER BY row_num").fetchall()
             for spec in SHEETS
