@@ -48,7 +48,8 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     export.add_argument(
         "--privacy",
         action="store_true",
-        help="mask NIK and phone (a copy to read; cannot be imported)",
+        help="a copy to read, without NIK, phone, birth date, address, hashes or ids "
+        "(cannot be imported)",
     )
     export.add_argument(
         "--password",
