@@ -32,17 +32,19 @@ _ERROR_STYLE = "color: #c62828;"
 _STRENGTH_COLOURS = ("#c62828", "#ef6c00", "#2e7d32", "#1b5e20")
 
 
-def _password_field(name: str) -> QLineEdit:
+def password_field(name: str, width: int = 280) -> QLineEdit:
+    """A masked entry for a passphrase or a workbook password."""
     field = QLineEdit()
     field.setObjectName(name)
     field.setEchoMode(QLineEdit.EchoMode.Password)
-    field.setMinimumWidth(280)
+    field.setMinimumWidth(width)
     return field
 
 
-def _error_label() -> QLabel:
+def error_label(name: str = "passphraseError") -> QLabel:
+    """The red line under a password field that says what was wrong (hidden until then)."""
     label = QLabel()
-    label.setObjectName("passphraseError")
+    label.setObjectName(name)
     label.setStyleSheet(_ERROR_STYLE)
     label.setWordWrap(True)
     label.hide()
@@ -75,15 +77,15 @@ class SetPassphraseDialog(QDialog):
         self.heading.setFont(font)
         self.intro = QLabel()
         self.intro.setWordWrap(True)
-        self.first = _password_field("newPassphrase")
-        self.second = _password_field("repeatPassphrase")
+        self.first = password_field("newPassphrase")
+        self.second = password_field("repeatPassphrase")
         self.first_label = QLabel()
         self.first_label.setBuddy(self.first)
         self.second_label = QLabel()
         self.second_label.setBuddy(self.second)
         self.strength = QLabel()
         self.strength.setObjectName("passphraseStrength")
-        self.error = _error_label()
+        self.error = error_label()
         form = QFormLayout()
         form.addRow(self.first_label, self.first)
         form.addRow("", self.strength)
@@ -258,8 +260,8 @@ class UnlockDialog(QDialog):
         self.heading.setFont(font)
         self.intro = QLabel()
         self.intro.setWordWrap(True)
-        self.secret = _password_field("unlockPassphrase")
-        self.error = _error_label()
+        self.secret = password_field("unlockPassphrase")
+        self.error = error_label()
         self.buttons = QDialogButtonBox()
         self.unlock_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
         self.unlock_button.setObjectName("unlockButton")
@@ -341,9 +343,9 @@ class ChangePassphraseDialog(QDialog):
         self.db_path = Path(db_path)
         self.intro = QLabel()
         self.intro.setWordWrap(True)
-        self.old = _password_field("oldPassphrase")
-        self.first = _password_field("newPassphrase")
-        self.second = _password_field("repeatPassphrase")
+        self.old = password_field("oldPassphrase")
+        self.first = password_field("newPassphrase")
+        self.second = password_field("repeatPassphrase")
         self.old_label = QLabel()
         self.old_label.setBuddy(self.old)
         self.first_label = QLabel()
@@ -352,7 +354,7 @@ class ChangePassphraseDialog(QDialog):
         self.second_label.setBuddy(self.second)
         self.strength = QLabel()
         self.strength.setObjectName("passphraseStrength")
-        self.error = _error_label()
+        self.error = error_label()
         form = QFormLayout()
         form.addRow(self.old_label, self.old)
         form.addRow(self.first_label, self.first)

@@ -13,32 +13,13 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QLineEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from desasadar_gui.errors import UserError, current_language
 from desasadar_gui.sync.workbook_password import MIN_LENGTH, check_new_password
-
-_ERROR_STYLE = "color: #c62828;"
-
-
-def _password_field(name: str) -> QLineEdit:
-    field = QLineEdit()
-    field.setObjectName(name)
-    field.setEchoMode(QLineEdit.EchoMode.Password)
-    field.setMinimumWidth(260)
-    return field
-
-
-def _error_label() -> QLabel:
-    label = QLabel()
-    label.setObjectName("workbookPasswordError")
-    label.setStyleSheet(_ERROR_STYLE)
-    label.setWordWrap(True)
-    label.hide()
-    return label
+from desasadar_gui.ui.passphrase_dialogs import error_label, password_field
 
 
 class ExportProtectionDialog(QDialog):
@@ -54,15 +35,15 @@ class ExportProtectionDialog(QDialog):
         self.protect_check.setObjectName("protectWorkbook")
         self.intro = QLabel()
         self.intro.setWordWrap(True)
-        self.first = _password_field("workbookPassword")
-        self.second = _password_field("repeatWorkbookPassword")
+        self.first = password_field("workbookPassword", 260)
+        self.second = password_field("repeatWorkbookPassword", 260)
         self.first_label = QLabel()
         self.first_label.setBuddy(self.first)
         self.second_label = QLabel()
         self.second_label.setBuddy(self.second)
         self.hint = QLabel()
         self.hint.setWordWrap(True)
-        self.error = _error_label()
+        self.error = error_label("workbookPasswordError")
         form = QFormLayout()
         form.addRow(self.first_label, self.first)
         form.addRow(self.second_label, self.second)
@@ -142,10 +123,10 @@ class WorkbookPasswordDialog(QDialog):
         self.password = ""
         self.intro = QLabel()
         self.intro.setWordWrap(True)
-        self.field = _password_field("workbookPassword")
+        self.field = password_field("workbookPassword", 260)
         self.field_label = QLabel()
         self.field_label.setBuddy(self.field)
-        self.error = _error_label()
+        self.error = error_label("workbookPasswordError")
         if wrong:
             self.error.setText(wrong)
             self.error.show()
