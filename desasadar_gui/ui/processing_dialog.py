@@ -57,7 +57,20 @@ class ProcessingDialog(QDialog):
             ]
         )
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        for column, width in ((0, 150), (1, 170), (2, 120), (3, 200), (4, 150)):
+            self.table.setColumnWidth(column, width)
+        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self._count_labels = {
+            "rows": self.tr("baris"),
+            "history": self.tr("riwayat"),
+            "attendance": self.tr("kehadiran"),
+            "audit_entries_cleared": self.tr("riwayat dibersihkan"),
+            "conflicts_removed": self.tr("konflik dihapus"),
+            "tombstones_erased": self.tr("catatan terhapus dibersihkan"),
+        }
         self.export_button = QPushButton(self.tr("&Ekspor CSV…"))
         self.export_button.setObjectName("exportProcessing")
         self.export_button.clicked.connect(self.export_csv)
@@ -70,6 +83,7 @@ class ProcessingDialog(QDialog):
         self.save_retention_button.setObjectName("saveRetention")
         self.save_retention_button.clicked.connect(self.save_retention)
         periods = QFormLayout()
+        periods.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         periods.addRow(self.tr("Nilai di riwayat perubahan dan konflik disimpan (hari)"),
                        self.retention_spin)  # fmt: skip
         periods.addRow(self.tr("Data pribadi peserta yang dihapus dibersihkan setelah (hari)"),
@@ -91,6 +105,7 @@ class ProcessingDialog(QDialog):
         spin.setObjectName(name)
         spin.setRange(1, 3650)
         spin.setValue(value)
+        spin.setMaximumWidth(120)
         return spin
 
     def save_retention(self) -> None:
@@ -110,7 +125,7 @@ class ProcessingDialog(QDialog):
         rows = list_processing(self.ctx.db, limit=SHOWN)
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):
-            counts = ", ".join(f"{k} {v}" for k, v in row.counts.items())
+            counts = ", ".join(f"{self._count_labels.get(k, k)} {v}" for k, v in row.counts.items())
             for c, text in enumerate(
                 (
                     row.at.strftime("%d/%m/%Y %H:%M:%S"),
@@ -122,8 +137,7 @@ class ProcessingDialog(QDialog):
                 )
             ):
                 item = QTableWidgetItem(text)
-                if c == 4:
-                    item.setToolTip(row.sha256)
+                item.setToolTip(row.sha256 if c == 4 else text)
                 self.table.setItem(r, c, item)
 
     def export_csv(self) -> None:

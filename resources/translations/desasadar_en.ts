@@ -1348,6 +1348,30 @@ The existing backups are kept and can be restored later from the Backups menu.</
         <translation>Counts</translation>
     </message>
     <message>
+        <source>baris</source>
+        <translation>rows</translation>
+    </message>
+    <message>
+        <source>riwayat</source>
+        <translation>history</translation>
+    </message>
+    <message>
+        <source>kehadiran</source>
+        <translation>attendance</translation>
+    </message>
+    <message>
+        <source>riwayat dibersihkan</source>
+        <translation>history cleared</translation>
+    </message>
+    <message>
+        <source>konflik dihapus</source>
+        <translation>conflicts removed</translation>
+    </message>
+    <message>
+        <source>catatan terhapus dibersihkan</source>
+        <translation>deleted records cleared</translation>
+    </message>
+    <message>
         <source>&amp;Ekspor CSV…</source>
         <translation>&amp;Export CSV…</translation>
     </message>
