@@ -5,8 +5,11 @@ changes nothing."""
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
+import msoffcrypto
+import openpyxl
 import pytest
 from sync_helpers import add_person, add_village, digest, export, new_laptop
 from test_ui_sync import Recorder
@@ -155,3 +158,39 @@ def test_plain_export_still_plain(tmp_path, template_db) -> None:
         assert not is_protected(export(db, tmp_path / "plain.xlsx"))
     finally:
         db.close()
+
+
+def test_a_privacy_copy_can_be_protected_too(qtbot, laptops, tmp_path, quiet, monkeypatch) -> None:
+    """Names and incomes stay in a privacy copy: the dialog offers a password there too
+    (off by default); the copy is protected and still holds no NIK."""
+    a, _ = laptops
+    target = tmp_path / "privasi.xlsx"
+    quiet["ask_save_path"].answer = str(target)
+    offered: list[bool] = []
+
+    def fill(dialog: ExportProtectionDialog) -> int:
+        qtbot.addWidget(dialog)
+        offered.append(dialog.protect_check.isChecked())
+        dialog.protect_check.click()
+        qtbot.keyClicks(dialog.first, PASSWORD)
+        qtbot.keyClicks(dialog.second, PASSWORD)
+        dialog.export_button.click()
+        return dialog.result()
+
+    monkeypatch.setattr(ExportProtectionDialog, "exec", fill)
+    sync_actions.export_with_dialog(None, UiContext(a), privacy=True)
+    qtbot.waitUntil(lambda: bool(quiet["show_info"].calls), timeout=30000)
+    assert offered == [False]
+    assert is_protected(target)
+    assert not quiet["show_user_error"].calls
+
+    plain = io.BytesIO()
+    with target.open("rb") as fh:
+        office = msoffcrypto.OfficeFile(fh)
+        office.load_key(password=PASSWORD)
+        office.decrypt(plain)
+    book = openpyxl.load_workbook(plain, read_only=True)
+    cells = [str(v) for ws in book.worksheets for row in ws.iter_rows(values_only=True)
+             for v in row if v is not None]  # fmt: skip
+    book.close()
+    assert "Fitri Handayani" in cells and not any("1504034508900002" in c for c in cells)

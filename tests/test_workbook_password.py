@@ -155,9 +155,15 @@ def test_command_line_protects_imports_and_refuses_plainly(tmp_path: Path) -> No
     short = run("--db", str(a), "export", str(out), "--password", DESASADAR_WORKBOOK_PASSWORD="abc")
     assert short.returncode == 2 and "terlalu pendek" in short.stderr and not out.exists()
 
-    both = run("--db", str(a), "export", str(out), "--privacy", "--password",
+    # A privacy copy can be protected too; opened with the password, import refuses it.
+    private = tmp_path / "privasi.xlsx"
+    both = run("--db", str(a), "export", str(private), "--privacy", "--password",
                DESASADAR_WORKBOOK_PASSWORD=PASSWORD)  # fmt: skip
-    assert both.returncode == 2 and "bukan keduanya" in both.stderr and not out.exists()
+    assert both.returncode == 0, both.stderr
+    assert private.read_bytes().startswith(OLE_MAGIC)
+    refused = run("--db", str(b), "import", str(private), DESASADAR_WORKBOOK_PASSWORD=PASSWORD)
+    assert refused.returncode == 2 and "privasi" in refused.stderr.lower(), refused.stderr
+    assert "Traceback" not in refused.stderr
 
     done = run("--db", str(a), "export", str(out), "--password",
                DESASADAR_WORKBOOK_PASSWORD=PASSWORD)  # fmt: skip

@@ -127,15 +127,6 @@ def workbook_password_for(path: Path) -> str | None:
 def cmd_export(args: argparse.Namespace, open_db: Opener) -> int:
     from desasadar_gui.sync.workbook_export import export_workbook
 
-    if args.privacy and args.password:
-        from desasadar_gui.errors import UserError
-
-        raise UserError(
-            "Salinan privasi tidak dilindungi kata sandi (isinya tanpa NIK dan telepon); "
-            "pakai --privacy atau --password, bukan keduanya. Tidak ada yang disimpan.",
-            "A privacy copy is not password-protected (it holds no NIK and no phone); use "
-            "--privacy or --password, not both. Nothing was saved.",
-        )
     password = new_workbook_password() if args.password else None
     with open_db(args) as db:
         result = export_workbook(db, args.out, privacy=args.privacy, password=password)

@@ -56,6 +56,7 @@ from desasadar_gui.sync.sheet_writer import Formats
 from desasadar_gui.sync.summary_sheet import collect_summary, write_summary
 from desasadar_gui.sync.workbook_export import WORKBOOK_OPTIONS, ExportResult
 from desasadar_gui.sync.workbook_format import METADATA_SHEET, SUMMARY_SHEET
+from desasadar_gui.sync.workbook_password import write_protected
 
 YES, NO = "Ya", "Tidak"
 _DIGIT_RUN = re.compile(r"\+?\d(?:[\s.\-/]?\d){5,}")
@@ -373,16 +374,22 @@ def _write(db: Database, part: Path, today: date) -> dict[str, int]:
 
 
 def write_privacy_copy(
-    db: Database, out_path: Path | str, *, today: date | None = None
+    db: Database,
+    out_path: Path | str,
+    *,
+    today: date | None = None,
+    password: str | None = None,
 ) -> ExportResult:
-    """Write the privacy copy to ``out_path`` (atomically) and record it."""
+    """Write the privacy copy to ``out_path`` (atomically) and record it; ``password``
+    protects it as the sync workbook is (names and incomes are still personal data)."""
     started = time.perf_counter()
     out_path = Path(out_path)
     if out_path.suffix.lower() != ".xlsx":
         out_path = out_path.with_name(out_path.name + ".xlsx")
     part = out_path.parent / f".{out_path.stem}.{uuid.uuid4().hex[:8]}.part"
+    day = today or date.today()
     with claimed(part):
-        counts = _write(db, part, today or date.today())
+        counts = write_protected(lambda target: _write(db, target, day), part, password)
         part.replace(out_path)
     sha = sha256_of(out_path)
     processing.record(db, processing.PRIVACY_COPY, out_path, sha256=sha, counts=counts)

@@ -237,7 +237,7 @@ def export_workbook(
     if privacy:  # a different workbook altogether: see privacy_copy.py
         from desasadar_gui.sync.privacy_copy import write_privacy_copy
 
-        return write_privacy_copy(db, out_path, today=today)
+        return write_privacy_copy(db, out_path, today=today, password=password)
     started = time.perf_counter()
     out_path = Path(out_path)
     if out_path.suffix.lower() != ".xlsx":

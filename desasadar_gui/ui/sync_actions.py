@@ -137,14 +137,15 @@ def export_with_dialog(parent: QWidget | None, ctx: UiContext, privacy: bool = F
     if not path:
         return
     password: str | None = None
-    if not privacy:  # a privacy copy is for reading; it is not a sync workbook
-        choice = ExportProtectionDialog(protect=ctx.db.encrypted, parent=parent)
-        try:
-            if choice.exec() != QDialog.DialogCode.Accepted:
-                return
-            password = choice.password
-        finally:
-            choice.deleteLater()
+    # A privacy copy holds no NIK or phone, but names and incomes: it may be protected
+    # too (off by default; it is for reading, a sync workbook is on by default).
+    choice = ExportProtectionDialog(protect=ctx.db.encrypted and not privacy, parent=parent)
+    try:
+        if choice.exec() != QDialog.DialogCode.Accepted:
+            return
+        password = choice.password
+    finally:
+        choice.deleteLater()
 
     def done(result: ExportResult) -> None:
         counts = ", ".join(f"{sheet} {n}" for sheet, n in result.counts.items())
