@@ -64,7 +64,6 @@ def test_export_dialog_protects_the_workbook_with_a_password(
     said: list[str] = []
 
     def fill(dialog: ExportProtectionDialog) -> int:
-        qtbot.addWidget(dialog)
         dialog.show()
         assert not dialog.first.isEnabled()  # nothing to type until protection is chosen
         dialog.protect_check.click()
@@ -97,8 +96,7 @@ def test_export_dialog_protects_the_workbook_with_a_password(
     asked: list[str] = []
     answers = iter(["salah-sekali", PASSWORD])
 
-    def answer(dialog: WorkbookPasswordDialog) -> int:
-        qtbot.addWidget(dialog)
+    def answer(dialog: WorkbookPasswordDialog) -> int:  # the app deletes the dialog itself
         asked.append(dialog.error.text() if not dialog.error.isHidden() else "")
         assert "protected.xlsx" in dialog.intro.text()
         qtbot.keyClicks(dialog.field, next(answers))
@@ -129,15 +127,15 @@ def test_cancelling_the_password_question_changes_nothing(
     before = digest(b)
     asked = []
 
-    def cancel(dialog: WorkbookPasswordDialog) -> int:
-        qtbot.addWidget(dialog)
-        asked.append(dialog)
+    def cancel(dialog: WorkbookPasswordDialog) -> int:  # the app deletes the dialog itself
+        asked.append(dialog.objectName())
         dialog.cancel_button.click()
         return dialog.result()
 
     monkeypatch.setattr(WorkbookPasswordDialog, "exec", cancel)
     monkeypatch.setattr(sync_actions, "run_preview", lambda *a: pytest.fail("read anyway"))
     sync_actions.import_with_dialog(None, UiContext(b), path=str(path))
+    qtbot.waitUntil(lambda: bool(asked), timeout=30000)  # asked once the file is looked at
     wait_for_all()
     assert len(asked) == 1 and digest(b) == before
     assert not quiet["show_user_error"].calls
@@ -169,7 +167,6 @@ def test_a_privacy_copy_can_be_protected_too(qtbot, laptops, tmp_path, quiet, mo
     offered: list[bool] = []
 
     def fill(dialog: ExportProtectionDialog) -> int:
-        qtbot.addWidget(dialog)
         offered.append(dialog.protect_check.isChecked())
         dialog.protect_check.click()
         qtbot.keyClicks(dialog.first, PASSWORD)
@@ -194,3 +191,23 @@ def test_a_privacy_copy_can_be_protected_too(qtbot, laptops, tmp_path, quiet, mo
              for v in row if v is not None]  # fmt: skip
     book.close()
     assert "Fitri Handayani" in cells and not any("1504034508900002" in c for c in cells)
+
+
+def test_a_protected_workbook_imported_before_is_not_asked_for_again(
+    qtbot, laptops, tmp_path, quiet, monkeypatch
+) -> None:
+    """The file is known by its bytes: the officer is told it was imported, no password
+    question (the same answer as for a plain file)."""
+    a, b = laptops
+    from desasadar_gui.sync.workbook_export import export_workbook
+    from desasadar_gui.sync.workbook_import import import_workbook
+
+    path = export_workbook(a, tmp_path / "p.xlsx", password=PASSWORD).path
+    import_workbook(b, path, password=PASSWORD)
+    before = digest(b)
+    monkeypatch.setattr(WorkbookPasswordDialog, "exec", lambda d: pytest.fail("asked again"))
+    monkeypatch.setattr(sync_actions, "run_preview", lambda *a: pytest.fail("read anyway"))
+    sync_actions.import_with_dialog(None, UiContext(b), path=str(path))
+    qtbot.waitUntil(lambda: bool(quiet["show_info"].calls), timeout=30000)
+    assert "sudah pernah diimpor" in str(quiet["show_info"].calls[0])
+    assert digest(b) == before and not quiet["show_user_error"].calls

@@ -29,7 +29,10 @@ from desasadar_gui.sync.workbook_import import (
     check_after_import,
     prepare_import,
 )
-from desasadar_gui.sync.workbook_password import WrongWorkbookPasswordError, is_protected
+from desasadar_gui.sync.workbook_password import (
+    WorkbookPasswordNeededError,
+    WrongWorkbookPasswordError,
+)
 from desasadar_gui.ui import messages
 from desasadar_gui.ui.background import BackgroundTask, Cancelled, run_in_background
 from desasadar_gui.ui.context import UiContext
@@ -269,6 +272,9 @@ def import_with_dialog(parent: QWidget | None, ctx: UiContext, path: str | None 
         )
 
     def refused(exc: UserError) -> bool:
+        if isinstance(exc, WorkbookPasswordNeededError):
+            ask()  # protected and not imported before: now its password is needed
+            return True
         if not isinstance(exc, WrongWorkbookPasswordError):
             return False
         ask(exc.message(current_language()))  # the same dialog again, saying why
@@ -279,10 +285,9 @@ def import_with_dialog(parent: QWidget | None, ctx: UiContext, path: str | None 
         if password is not None:
             read(password)
 
-    if is_protected(path):
-        ask()
-    else:
-        read(None)
+    # First without a password: a protected file imported before is known by its bytes,
+    # so the officer is asked only when the workbook really has to be opened.
+    read(None)
 
 
 def ask_workbook_password(parent: QWidget | None, file_name: str, wrong: str = "") -> str | None:
