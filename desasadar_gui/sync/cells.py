@@ -164,17 +164,6 @@ def shown_phone(stored: str) -> str:
     return shown if normalise_phone(shown).e164 == stored else stored
 
 
-def mask_nik(nik: str) -> str:
-    return nik[:6] + "*" * 6 + nik[12:] if len(nik) == 16 else "*" * len(nik)
-
-
-def mask_phone(shown: str) -> str:
-    digits = [c for c in shown if c.isdigit()]
-    if len(digits) < 8:
-        return "*" * len(shown)
-    return "".join(digits[:4]) + "****" + "".join(digits[-4:])
-
-
 # -- import: cell -> stored value ------------------------------------------------------
 
 

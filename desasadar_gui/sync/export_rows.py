@@ -19,7 +19,7 @@ from typing import Any
 
 from xlsxwriter.worksheet import Worksheet
 
-from desasadar_gui.sync.cells import FIRST_SERIAL_DATE, mask_nik, mask_phone, shown_phone
+from desasadar_gui.sync.cells import FIRST_SERIAL_DATE, shown_phone
 from desasadar_gui.sync.sheet_writer import XLS_STRMAX, Formats, text_writer
 from desasadar_gui.sync.workbook_format import BOOL_FALSE, BOOL_TRUE, Column, SheetSpec
 
@@ -106,7 +106,7 @@ Writer = Callable[[int, int, Any], Any]
 
 
 def row_writers(
-    ws: Worksheet, spec: SheetSpec, fmt: Formats, privacy: bool
+    ws: Worksheet, spec: SheetSpec, fmt: Formats
 ) -> tuple[list[tuple[int, Writer]], list[tuple[int, Writer]], int]:
     """(fast writers, careful writers, row-hash column): one (column, writer) per cell."""
     write_string = getattr(ws, "_write_string", ws.write_string)
@@ -120,8 +120,7 @@ def row_writers(
             careful_text(r, c, str(v))
 
     def phone(r: int, c: int, v: Any) -> None:
-        shown = shown_phone(v)
-        careful_text(r, c, mask_phone(shown) if privacy else shown)
+        careful_text(r, c, shown_phone(v))
 
     fast: list[tuple[int, Writer]] = []
     careful: list[tuple[int, Writer]] = []
@@ -138,9 +137,6 @@ def row_writers(
             pair = (number_or_text, number_or_text)
         elif kind == "phone":
             pair = (phone, phone)
-        elif kind == "nik" and privacy:
-            masked = lambda r, c, v: careful_text(r, c, mask_nik(v))  # noqa: E731
-            pair = (masked, masked)
         else:
             pair = (write_string, careful_text)
         fast.append((c, pair[0]))

@@ -54,7 +54,7 @@ from desasadar_gui.sync.file_checks import sha256_of
 from desasadar_gui.sync.metadata import write_metadata
 from desasadar_gui.sync.sheet_writer import Formats
 from desasadar_gui.sync.summary_sheet import collect_summary, write_summary
-from desasadar_gui.sync.workbook_export import WORKBOOK_OPTIONS, ExportResult
+from desasadar_gui.sync.workbook_export import WORKBOOK_OPTIONS, ExportResult, discard_workbook
 from desasadar_gui.sync.workbook_format import METADATA_SHEET, SUMMARY_SHEET
 from desasadar_gui.sync.workbook_password import write_protected
 
@@ -359,13 +359,7 @@ def _write(db: Database, part: Path, today: date) -> dict[str, int]:
         summary_ws.activate()
         wb.close()
     except BaseException:
-        for ws in wb.worksheets():
-            close = getattr(ws, "_opt_close", None)
-            if close is not None:
-                try:
-                    close()
-                except OSError:
-                    pass
+        discard_workbook(wb)
         part.unlink(missing_ok=True)
         raise
     finally:

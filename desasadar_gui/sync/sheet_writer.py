@@ -16,7 +16,7 @@ from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
 from desasadar_gui.errors import UserError
-from desasadar_gui.sync.cells import date_serial, mask_nik, mask_phone, shown_phone
+from desasadar_gui.sync.cells import date_serial, shown_phone
 from desasadar_gui.sync.workbook_format import (
     BOOL_FALSE,
     BOOL_TRUE,
@@ -120,7 +120,7 @@ def text_writer(ws: Worksheet, fmt: Formats) -> Callable[[int, int, str], None]:
 
 
 def value_writers(
-    ws: Worksheet, spec: SheetSpec, fmt: Formats, privacy: bool
+    ws: Worksheet, spec: SheetSpec, fmt: Formats
 ) -> list[Callable[[int, int, Any], None]]:
     """One function per column: (row, col, stored value) -> cell; values are not blank."""
     text = text_writer(ws, fmt)
@@ -148,12 +148,7 @@ def value_writers(
         elif kind == "deleted":
             writers.append(lambda r, c, v: text(r, c, BOOL_TRUE))
         elif kind == "phone":
-            if privacy:
-                writers.append(lambda r, c, v: text(r, c, mask_phone(shown_phone(v))))
-            else:
-                writers.append(lambda r, c, v: text(r, c, shown_phone(v)))
-        elif kind == "nik" and privacy:
-            writers.append(lambda r, c, v: text(r, c, mask_nik(v)))
+            writers.append(lambda r, c, v: text(r, c, shown_phone(v)))
         elif kind == "display":
             writers.append(lambda r, c, v: text(r, c, v if isinstance(v, str) else str(v)))
         else:

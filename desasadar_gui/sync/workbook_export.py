@@ -95,12 +95,11 @@ def _write_data_sheet(
     fmt: Formats,
     count: int,
     lists: dict[str, str],
-    privacy: bool,
     run: _Run,
 ) -> str:
     """Stream one entity's rows; returns the SHA-256 over its row hashes."""
     setup_sheet(ws, spec, fmt, count, lists)
-    fast, careful, hash_col = row_writers(ws, spec, fmt, privacy)
+    fast, careful, hash_col = row_writers(ws, spec, fmt)
     write_string = getattr(ws, "_write_string", ws.write_string)
     sheet_digest = hashlib.sha256()
     fp_col = [c.field for c in spec.columns].index("_fingerprint")
@@ -117,14 +116,13 @@ def _write_data_sheet(
                 v = row[c]
                 if v is not None and v != "":
                     put(r, c, v)
-            if not privacy:  # a privacy copy carries nothing computed from hidden data
-                write_string(r, hash_col, h)
-                write_string(r, fp_col, fingerprint(checked(row)))
+            write_string(r, hash_col, h)
+            write_string(r, fp_col, fingerprint(checked(row)))
         run.step(len(rows))
     return sheet_digest.hexdigest()
 
 
-def _discard(wb: xlsxwriter.Workbook) -> None:
+def discard_workbook(wb: xlsxwriter.Workbook) -> None:
     """Close the row files of an unfinished constant-memory workbook."""
     for ws in wb.worksheets():
         close = getattr(ws, "_opt_close", None)
@@ -144,7 +142,6 @@ def _write_workbook(
     part: Path,
     progress: Progress | None,
     cancelled: Callable[[], bool] | None,
-    privacy: bool,
     today: date | None,
 ) -> dict[str, int]:
     """Write the whole workbook to ``part``; returns the row counts per sheet."""
@@ -177,7 +174,7 @@ def _write_workbook(
             checksums = {}
             for spec, ws in zip(SHEETS, data_ws, strict=False):
                 checksums[spec.name] = _write_data_sheet(
-                    conn, ws, spec, fmt, counts[spec.name], lists, privacy, run
+                    conn, ws, spec, fmt, counts[spec.name], lists, run
                 )
             summary = collect_summary(conn, today or date.today())
             erasures = erasures_json(conn)
@@ -189,7 +186,7 @@ def _write_workbook(
             officer=db.officer,
             branch=db.device.branch,
             exported_at=exported_at,
-            privacy=privacy,
+            privacy=False,
         )
         write_metadata(
             meta_ws,
@@ -202,7 +199,7 @@ def _write_workbook(
                 "branch": db.device.branch,
                 "exported_at": datetime_text(exported_at),
                 "export_id": uuid.uuid4().hex,
-                "privacy": "1" if privacy else "0",
+                "privacy": "0",
                 "counts": json.dumps(counts, ensure_ascii=False),
                 # Edited rows are recomputed by this table on every laptop that imports
                 # the file, so they all store the same contribution.
@@ -216,7 +213,7 @@ def _write_workbook(
         finished = True
     finally:
         if not finished:
-            _discard(wb)
+            discard_workbook(wb)
             part.unlink(missing_ok=True)
         scratch_dir.remove()
     return counts
@@ -245,7 +242,7 @@ def export_workbook(
     part = out_path.parent / f".{out_path.stem}.{uuid.uuid4().hex[:8]}.part"
     with claimed(part):  # a kill leaves no half-written copy: the next start removes it
         counts = write_protected(
-            lambda target: _write_workbook(db, target, progress, cancelled, privacy, today),
+            lambda target: _write_workbook(db, target, progress, cancelled, today),
             part,
             password,
         )
@@ -266,7 +263,7 @@ def export_workbook(
                     device=db.device.id,
                     officer=db.officer,
                     source_device=db.device.id,
-                    counts=json.dumps({**counts, "privacy": privacy}, ensure_ascii=False),
+                    counts=json.dumps({**counts, "privacy": False}, ensure_ascii=False),
                 )
             )
     except UserError as exc:  # the workbook is complete; only its history line is missing
@@ -277,4 +274,4 @@ def export_workbook(
             f"history: {exc.text_en}",
         ) from exc
     processing.record(db, processing.EXPORT, out_path, sha256=sha, counts=counts)
-    return ExportResult(out_path, counts, sha, time.perf_counter() - started, privacy)
+    return ExportResult(out_path, counts, sha, time.perf_counter() - started, False)
