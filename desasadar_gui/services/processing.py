@@ -69,15 +69,21 @@ class ProcessingRow:
         return ACTION_LABELS.get(self.action, self.action)
 
 
+def sha256_of(path: Path | str) -> str:
+    """The SHA-256 of a file's bytes (read in 1 MiB chunks), as the record names files."""
+    digest = hashlib.sha256()
+    with Path(path).open("rb") as fh:
+        while chunk := fh.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
 def file_sha256(path: Path | str | None) -> str:
+    """:func:`sha256_of`, or "" when there is no file to read (best effort)."""
     if path is None:
         return ""
     try:
-        digest = hashlib.sha256()
-        with Path(path).open("rb") as fh:
-            while chunk := fh.read(1 << 20):
-                digest.update(chunk)
-        return digest.hexdigest()
+        return sha256_of(path)
     except OSError:
         return ""
 

@@ -10,12 +10,12 @@ CRCs honest, so a lying directory cannot slip past.
 
 from __future__ import annotations
 
-import hashlib
 import zipfile
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from desasadar_gui.services.processing import sha256_of
 from desasadar_gui.sync.errors import (
     damaged,
     not_a_workbook,
@@ -44,14 +44,6 @@ class FileFacts:
     # Worksheet parts holding formulas, error values or merged cells: they are read with
     # the reader's detailed mode (slower); the others with its plain one.
     detailed_parts: frozenset[str] = frozenset()
-
-
-def sha256_of(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        while chunk := fh.read(CHUNK):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def _check_magic(path: Path) -> None:
