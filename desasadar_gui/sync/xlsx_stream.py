@@ -19,6 +19,7 @@ from __future__ import annotations
 import posixpath
 import zipfile
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, NamedTuple
 from xml.etree import ElementTree
@@ -39,6 +40,31 @@ class ReaderError(Exception):
 # a duration of a million years) and, from its Rust core, a PanicException, which is a
 # BaseException. Only these pass through as themselves:
 _LET_THROUGH = (KeyboardInterrupt, SystemExit, GeneratorExit, MemoryError)
+_END = object()
+
+
+@contextmanager
+def _reading(after_row: int = 0) -> Iterator[None]:
+    """Whatever the reader raises (but the let-through kinds) as a ReaderError."""
+    try:
+        yield
+    except _LET_THROUGH:
+        raise
+    except BaseException as exc:
+        raise ReaderError(str(exc), after_row) from exc
+
+
+def _next(stream: Iterator[Any], after_row: int) -> Any:
+    """The stream's next item, ``_END`` at its end; a reader failure as ReaderError
+    (our own code around it is not guarded: its bugs stay bugs)."""
+    try:
+        return next(stream)
+    except StopIteration:
+        return _END
+    except _LET_THROUGH:
+        raise
+    except BaseException as exc:
+        raise ReaderError(str(exc), after_row) from exc
 
 
 ERROR = "error"
@@ -120,10 +146,8 @@ class Workbook:
     """
 
     def __init__(self, path: Path | str, detailed_parts: frozenset[str] | None = None) -> None:
-        try:
+        with _reading():
             self._wb = CalamineWorkbook.from_path(str(path))
-        except Exception as exc:
-            raise ReaderError(str(exc)) from exc
         self._parts = sheet_parts(path) if detailed_parts is not None else {}
         self._detailed = detailed_parts
 
@@ -138,23 +162,15 @@ class Workbook:
 
     def sheet_values(self, name: str, rows: int = 200, width: int = 8) -> list[list[Any]]:
         """The first cells of a small sheet (Metadata) as plain values."""
-        try:
+        with _reading():
             stream = self._wb.stream_sheet_by_name(name, max_row=rows - 1, max_col=width - 1)
             return [list(values) for values in stream]
-        except _LET_THROUGH:
-            raise
-        except BaseException as exc:
-            raise ReaderError(str(exc)) from exc
 
     def header(self, name: str, width: int = 512) -> list[Any]:
         """The first row of sheet ``name`` (plain values; reading stops after it)."""
-        try:
+        with _reading():
             for values in self._wb.stream_sheet_by_name(name, max_row=0, max_col=width - 1):
                 return list(values)
-        except _LET_THROUGH:
-            raise
-        except BaseException as exc:
-            raise ReaderError(str(exc)) from exc
         return []
 
     def rows(self, name: str, width: int) -> Iterator[Row]:
@@ -162,21 +178,11 @@ class Workbook:
         if not self.detailed(name):
             yield from self._plain_rows(name, width)
             return
-        try:
+        with _reading():
             stream = self._wb.stream_sheet_by_name(name, rich=True, max_col=max(width - 1, 0))
             merged = _Merged(stream.merged_cell_ranges or (), width)
-        except Exception as exc:
-            raise ReaderError(str(exc)) from exc
         last = 0
-        while True:
-            try:
-                cells = next(stream)
-            except StopIteration:
-                return
-            except _LET_THROUGH:
-                raise
-            except BaseException as exc:
-                raise ReaderError(str(exc), last) from exc
+        while (cells := _next(stream, last)) is not _END:
             odd: dict[int, tuple[str, str]] = {}
             values: list[Any] = []
             row_index = -1
@@ -203,23 +209,12 @@ class Workbook:
             yield Row(last, values, odd)
 
     def _plain_rows(self, name: str, width: int) -> Iterator[Row]:
-        try:
+        with _reading():
             stream = self._wb.stream_sheet_by_name(name, max_col=max(width - 1, 0))
-        except Exception as exc:
-            raise ReaderError(str(exc)) from exc
         no_odd: dict[int, tuple[str, str]] = {}
         errors = EXCEL_ERRORS
         number = 0
-        values: list[Any]
-        while True:
-            try:
-                values = next(stream)  # type: ignore[assignment]
-            except StopIteration:
-                return
-            except _LET_THROUGH:
-                raise
-            except BaseException as exc:
-                raise ReaderError(str(exc), number) from exc
+        while (values := _next(stream, number)) is not _END:
             number += 1  # plain rows come one per sheet row, from the first
             odd = no_odd
             if not errors.isdisjoint(values):  # error cells read as their text
