@@ -59,6 +59,14 @@ def _env(data: Path) -> dict[str, str]:
     }
 
 
+def _cli(data: Path, *args: str) -> None:
+    """A command run to its end (the one before or after a killed one)."""
+    subprocess.run(
+        [sys.executable, "-m", "desasadar_gui", *args],
+        env=_env(data), capture_output=True, check=True,
+    )  # fmt: skip
+
+
 def _run_and_kill(args: list[str], data: Path, sign: Callable[[], bool], after: float) -> None:
     """Start a command, wait until ``sign()`` says its half-done files exist, let it go on
     for ``after`` seconds more, then kill it (SIGKILL: no clean-up code runs)."""
@@ -122,10 +130,7 @@ def test_a_killed_export_leaves_nothing_behind(big, tmp_path, after):
         after,
     )
     # The app starts again (any command): its start-up cleans what the kill left.
-    subprocess.run(
-        [sys.executable, "-m", "desasadar_gui", "--db", str(db), "stats"],
-        env=_env(data), capture_output=True, check=True,
-    )  # fmt: skip
+    _cli(data, "--db", str(db), "stats")
     complete = stick / "sync.xlsx"
     leftovers = _files_with_niks(
         [data, stick, tmp_path / "temp"],
@@ -145,10 +150,7 @@ def test_a_killed_import_leaves_nothing_behind(big, tmp_path, template_db, after
     shutil.copyfile(src, origin)
     data = tmp_path / "data"
     workbook = tmp_path / "sync.xlsx"
-    subprocess.run(
-        [sys.executable, "-m", "desasadar_gui", "--db", str(origin), "export", str(workbook)],
-        env=_env(data), capture_output=True, check=True,
-    )  # fmt: skip
+    _cli(data, "--db", str(origin), "export", str(workbook))
     db = tmp_path / "receiver.sqlite"
     shutil.copyfile(template_db, db)
     _run_and_kill(
@@ -157,10 +159,7 @@ def test_a_killed_import_leaves_nothing_behind(big, tmp_path, template_db, after
         lambda: any((data / "scratch").glob("import-*/staging.sqlite")),
         after,
     )
-    subprocess.run(
-        [sys.executable, "-m", "desasadar_gui", "--db", str(db), "stats"],
-        env=_env(data), capture_output=True, check=True,
-    )  # fmt: skip
+    _cli(data, "--db", str(db), "stats")
     leftovers = _files_with_niks(
         [data, tmp_path / "temp"],
         niks,
@@ -201,11 +200,7 @@ def test_a_killed_protected_export_or_import_leaves_no_plain_workbook(
         after,
     )
     workbook = stick / "sync.xlsx"
-    subprocess.run(
-        [sys.executable, "-m", "desasadar_gui", "--db", str(origin), "export",
-         str(workbook), "--password"],
-        env=_env(data), capture_output=True, check=True,
-    )  # fmt: skip
+    _cli(data, "--db", str(origin), "export", str(workbook), "--password")
     db = tmp_path / "receiver.sqlite"
     shutil.copyfile(template_db, db)
     _run_and_kill(
@@ -214,10 +209,7 @@ def test_a_killed_protected_export_or_import_leaves_no_plain_workbook(
         lambda: any((data / "scratch").glob("unlocked-*/*.xlsx")),
         after,
     )
-    subprocess.run(
-        [sys.executable, "-m", "desasadar_gui", "--db", str(db), "stats"],
-        env=_env(data), capture_output=True, check=True,
-    )  # fmt: skip
+    _cli(data, "--db", str(db), "stats")
     assert not (data / "scratch").exists() or not list((data / "scratch").glob("*/*.xlsx"))
     leftovers = _files_with_niks(
         [data, stick, tmp_path / "temp"],
