@@ -181,7 +181,8 @@ def _session_name(record: OutreachSession, lang: str) -> str:
     return f"{kind} {record.held_on:%d-%m-%Y}"
 
 
-def _date_text(value: str) -> str:
+def date_text(value: str) -> str:
+    """A stored ISO date or timestamp as dd-mm-yyyy (HH:MM); anything else as it is."""
     try:
         if len(value) == 10:
             return date.fromisoformat(value).strftime("%d-%m-%Y")
@@ -228,7 +229,7 @@ class _Formatter:
         if field in _REFERENCES and isinstance(value, str):
             return self.reference(field, value)
         if isinstance(value, str) and field.endswith(("_date", "_at", "held_on")):
-            return _date_text(value)
+            return date_text(value)
         return str(value)
 
 

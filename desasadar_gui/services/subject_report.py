@@ -32,7 +32,7 @@ from desasadar_gui.domain.phone import display_phone
 from desasadar_gui.services import processing
 from desasadar_gui.services.database import Database
 from desasadar_gui.services.erasure import find_person
-from desasadar_gui.services.history import field_label, record_history
+from desasadar_gui.services.history import date_text, field_label, record_history
 from desasadar_gui.services.oserrors import describe_os_error
 
 WIB_NOTE = "Waktu dalam UTC."
@@ -68,12 +68,8 @@ def _text(v) -> str:  # noqa: ANN001
 
 
 def _when(v) -> str:  # noqa: ANN001
-    """A stored date or timestamp as the app shows dates: dd/mm/yyyy (and HH:MM)."""
-    text = _text(v)
-    if len(text) >= 10 and text[4] == "-" and text[7] == "-":
-        day = f"{text[8:10]}/{text[5:7]}/{text[0:4]}"
-        return f"{day} {text[11:16]}" if len(text) >= 16 else day
-    return text
+    """A stored date or timestamp as the change history shows it."""
+    return "-" if v in (None, "") else date_text(str(v))
 
 
 def collect_report(db: Database, key: str) -> SubjectReport:
