@@ -163,15 +163,6 @@ def unlock(db_path: Path | str, secret: str) -> bytes:
     return key
 
 
-def verify(db_path: Path | str, secret: str) -> bool:
-    """Is ``secret`` this database's passphrase or recovery key? (The idle lock.)"""
-    try:
-        unlock(db_path, secret)
-    except cipher.EncryptedFileError:
-        return False
-    return True
-
-
 # -- new passphrases -------------------------------------------------------------------
 
 
