@@ -224,3 +224,97 @@ def test_two_laptops_erasing_the_same_person_agree(world, tmp_path):
     with a.engine.connect() as ca, b.engine.connect() as cb:
         q = "SELECT rev FROM erasures WHERE record_id = ?"
         assert ca.exec_driver_sql(q, (pid,)).scalar() == cb.exec_driver_sql(q, (pid,)).scalar()
+
+
+def _decrypted_dump(path: Path) -> bytes:
+    """Every value of a (possibly encrypted) database file, as text bytes."""
+    from desasadar_gui.db import cipher
+
+    con = cipher.connect(path, mode="ro")
+    try:
+        tables = [r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+        return "\n".join(
+            repr(row) for t in tables for row in con.execute(f'SELECT * FROM "{t}"')
+        ).encode("utf-8")
+    finally:
+        con.close()
+
+
+def _held_by(path: Path) -> bool:
+    data = _decrypted_dump(path)
+    return NIK.encode() in data or NAME.encode() in data
+
+
+def test_the_erasure_reaches_every_backup_on_this_laptop(world, tmp_path):
+    from desasadar_gui.db.backup_files import backup_files
+    from desasadar_gui.services.backups import take_backup
+
+    a, b, pid, old, b_edit = world
+    take_backup(a, "manual")
+    backups = [f.path for f in backup_files(a.path)]
+    holding = [p for p in backups if _held_by(p)]
+    assert len(holding) >= 2  # the pre-import backup and the manual one
+    result = erase_person(a, pid)
+    assert result.backups_cleaned == len(holding) and result.backups_not_cleaned == 0
+    for path in backups:
+        assert path.exists(), "no backup is deleted by an erasure"
+        assert_gone(path)  # no byte left in the file, free pages included
+        assert OTHER_NIK.encode() in _decrypted_dump(path)
+    # A cleaned backup restored later still has the erasure on record.
+    with Database.open(backups[-1]) as copy:
+        assert get_participant(copy, pid, include_deleted=True).name == ERASED_NAME
+
+
+def test_restoring_an_older_copy_does_not_bring_an_erased_person_back(world, tmp_path):
+    from desasadar_gui.services.backups import restore_backup, take_backup
+
+    a, b, pid, old, b_edit = world
+    usb = tmp_path / "flashdisk saya"
+    usb.mkdir()
+    older = take_backup(a, "manual")
+    outside = usb / "salinan lama.sqlite"
+    shutil.copyfile(older, outside)  # a copy kept off the backups folder (not rewritten)
+    erase_person(a, pid)
+    assert _held_by(outside)
+    path = a.path
+    a.close()
+    restore_backup(path, outside)
+    with Database.open(path) as db:
+        assert get_participant(db, pid, include_deleted=True).name == ERASED_NAME
+        assert get_participant(db, pid, include_deleted=True).nik is None
+        with db.engine.connect() as conn:
+            assert conn.exec_driver_sql(
+                "SELECT 1 FROM erasures WHERE record_id = ?", (pid,)
+            ).first()
+    assert_gone(path)
+    # ...and it does not travel back out to the other laptop either.
+    a = Database.open(path)
+    import_(b, export(a, tmp_path / "after-restore.xlsx"))
+    assert get_participant(b, pid, include_deleted=True).name == ERASED_NAME
+    a.close()
+
+
+def test_erasure_rewrites_encrypted_backups_with_their_key(tmp_path, template_db):
+    from conftest import PASSPHRASE
+
+    from desasadar_gui.db import cipher
+    from desasadar_gui.db.backup_files import backup_files
+    from desasadar_gui.services import security
+    from desasadar_gui.services.backups import take_backup
+
+    db = new_laptop(tmp_path, template_db, "A")
+    pid = _person(db, add_village(db))
+    create_participant(db, ParticipantInput(name="Budi Lain", nik=OTHER_NIK))
+    path = db.path
+    db.close()
+    security.encrypt_database(path, security.prepare_key(PASSPHRASE))
+    with Database.open(path) as db:
+        take_backup(db, "manual")
+        result = erase_person(db, pid)
+    assert result.backups_cleaned >= 1
+    for f in backup_files(path):
+        assert f.path.read_bytes()[:16] != b"SQLite format 3\x00"  # still encrypted
+        assert not _held_by(f.path)
+        assert OTHER_NIK.encode() in _decrypted_dump(f.path)
+    cipher.KEYRING.clear()
+    security.unlock(path, PASSPHRASE)

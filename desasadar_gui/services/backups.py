@@ -617,9 +617,14 @@ def restore_backup(db_path: Path | str, backup_path: Path | str) -> RestoreResul
         key = cipher.key_for_file(backup_path)
     previous: Path | None = None
     current_ok = False
+    from desasadar_gui.services.erasure_copies import carry_over_erasures, erasures_of_file
+
+    erased = []
     try:
         if db_path.exists():
             current = inspect_database_file(db_path)
+            if current.ok:
+                erased = erasures_of_file(db_path)
             if current.ok or current.status in (FOREIGN, TOO_NEW):
                 previous = take_backup_file(db_path, PRE_RESTORE)
                 current_ok = current.ok
@@ -654,4 +659,7 @@ def restore_backup(db_path: Path | str, backup_path: Path | str) -> RestoreResul
     if previous is not None and current_ok:
         carry_over(previous, db_path)
     record_at_path(db_path, RESTORE, backup_path)
+    # Last: an erased person must not come back with an older copy (raises a plain
+    # message if that fails; the restore itself is done).
+    carry_over_erasures(erased, db_path)
     return RestoreResult(backup_path, previous)

@@ -23,8 +23,9 @@ and drops any incoming version of an erased record other than the erased one its
 so an older workbook, or an edit made elsewhere before the erasure arrived, never
 brings the person back.
 
-Backups taken before the erasure still hold the person until they are pruned by
-age (the backup policy); the GUI says so before erasing.
+Every backup on this laptop that holds the person gets the same erasure
+(``services/erasure_copies.py``), and restoring an older backup re-applies the erasures
+the replaced file knew, so a restore never brings an erased person back.
 """
 
 from __future__ import annotations
@@ -90,6 +91,8 @@ class ErasureResult:
     attendance_erased: int
     audit_entries_cleared: int
     conflicts_removed: int
+    backups_cleaned: int = 0  # backups that held the person and were rewritten
+    backups_not_cleaned: int = 0  # backups that could not be rewritten (still hold them)
 
 
 def find_person(db: Database, key: str) -> str:
@@ -345,7 +348,13 @@ def erase_person(db: Database, key: str) -> ErasureResult:
             raise
     purge_free_space(db)
     log.info("personal data erased: 1 participant, %d attendance rows", len(walkins))
-    return ErasureResult(pid, len(walkins), audit, conflicts)
+    # The backups on this laptop too (a module of its own: it works on files, not on db).
+    from desasadar_gui.services.erasure_copies import erase_in_backups
+
+    copies = erase_in_backups(db.path, entries)
+    return ErasureResult(
+        pid, len(walkins), audit, conflicts, copies.cleaned, copies.not_cleaned
+    )
 
 
 def purge_free_space(db: Database) -> None:
