@@ -46,7 +46,7 @@ from desasadar_gui.services.participant_queries import (  # noqa: E402
     count_participants,
     fetch_page,
 )
-from desasadar_gui.ui.participant_table_model import (  # noqa: E402
+from desasadar_gui.ui.participants.models import (  # noqa: E402
     COL_NAME,
     COL_VILLAGE,
     ParticipantTableModel,

@@ -19,13 +19,13 @@ from desasadar_gui.services.session_queries import list_attendees, list_session_
 from desasadar_gui.services.sessions import SessionInput, create_session
 from desasadar_gui.services.targets import set_target
 from desasadar_gui.services.villages import VillageInput, create_village
-from desasadar_gui.ui import messages
-from desasadar_gui.ui import session_dialogs as dialogs_module
-from desasadar_gui.ui import sessions_tab as sessions_tab_module
-from desasadar_gui.ui.background import wait_for_all
-from desasadar_gui.ui.context import UiContext
-from desasadar_gui.ui.dashboard_tab import DashboardTab
-from desasadar_gui.ui.session_models import (
+from desasadar_gui.ui.dashboard.tab import DashboardTab
+from desasadar_gui.ui.kit import messages
+from desasadar_gui.ui.kit.background import wait_for_all
+from desasadar_gui.ui.kit.context import UiContext
+from desasadar_gui.ui.sessions import dialogs as dialogs_module
+from desasadar_gui.ui.sessions import tab as sessions_tab_module
+from desasadar_gui.ui.sessions.models import (
     A_NAME,
     A_OUTCOME,
     S_ATTENDED,
@@ -33,7 +33,7 @@ from desasadar_gui.ui.session_models import (
     S_REGISTERED,
     SessionTableModel,
 )
-from desasadar_gui.ui.sessions_tab import SessionsTab
+from desasadar_gui.ui.sessions.tab import SessionsTab
 
 # The tabs are shown (they reload only while visible); the offscreen platform then warns
 # that it cannot pass size hints to a top-level window.
