@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QCompleter, QLabel, QLineEdit, QWidget
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QComboBox, QCompleter, QDateEdit, QLabel, QLineEdit, QWidget
 
 from desasadar_gui.domain.money import format_rupiah
 
@@ -105,3 +105,19 @@ class FieldMessage(QLabel):
 
     def clear_text(self) -> None:
         self.show_text("")
+
+
+def qdate(value: date) -> QDate:
+    return QDate(value.year, value.month, value.day)
+
+
+def pydate(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
+def date_edit(value: date) -> QDateEdit:
+    """A date picked from a calendar, shown dd/MM/yyyy."""
+    edit = QDateEdit(qdate(value))
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("dd/MM/yyyy")
+    return edit
