@@ -14,8 +14,8 @@ from desasadar_gui.services import demo
 from desasadar_gui.services.dashboard import compute_dashboard
 from desasadar_gui.services.database import Database
 from desasadar_gui.services.targets import list_targets
-from desasadar_gui.ui.dashboard import tab as dashboard_module
-from desasadar_gui.ui.dashboard.tab import (
+from desasadar_gui.ui.dashboard.figures import expected_ratio
+from desasadar_gui.ui.dashboard.models import (
     COL_NAME,
     COL_PROGRESS,
     COL_PROSPECTS,
@@ -23,9 +23,9 @@ from desasadar_gui.ui.dashboard.tab import (
     SCOPE_KABUPATEN,
     SCOPE_OFFICER,
     SCOPE_VILLAGE,
-    DashboardTab,
     ProgressTableModel,
 )
+from desasadar_gui.ui.dashboard.tab import DashboardTab
 from desasadar_gui.ui.kit import messages
 from desasadar_gui.ui.kit.background import wait_for_all
 from desasadar_gui.ui.kit.charts import fmt_int
@@ -189,6 +189,6 @@ def test_progress_model_passes_the_model_tester(qtmodeltester, demo_db):
 
 
 def test_expected_ratio_follows_the_calendar():
-    assert dashboard_module.expected_ratio(YEAR - 1, date(YEAR - 1, 12, 31)) == 1.0
-    assert dashboard_module.expected_ratio(YEAR + 1, date(YEAR + 1, 1, 1)) == 0.0
-    assert 0 < dashboard_module.expected_ratio(YEAR, date.today()) <= 1
+    assert expected_ratio(YEAR - 1, date(YEAR - 1, 12, 31)) == 1.0
+    assert expected_ratio(YEAR + 1, date(YEAR + 1, 1, 1)) == 0.0
+    assert 0 < expected_ratio(YEAR, date.today()) <= 1

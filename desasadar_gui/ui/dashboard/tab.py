@@ -8,29 +8,10 @@ village pipeline with officials coverage, and the occupation and programme mixes
 
 from __future__ import annotations
 
-import os
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QEvent,
-    QMarginsF,
-    QModelIndex,
-    QPersistentModelIndex,
-    QPoint,
-    Qt,
-    Signal,
-)
-from PySide6.QtGui import (
-    QColor,
-    QFont,
-    QFontMetrics,
-    QPageLayout,
-    QPageSize,
-    QPainter,
-    QPdfWriter,
-)
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -48,31 +29,32 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desasadar_gui.domain.enums import Occupation, Programme, VillageStatus
-from desasadar_gui.domain.money import format_rupiah
-from desasadar_gui.domain.problems import format_date
 from desasadar_gui.errors import UserError
-from desasadar_gui.services.dashboard import (
-    Dashboard,
-    ProgressRow,
-    compute_dashboard,
-    dashboard_years,
-    month_name,
-)
+from desasadar_gui.services.dashboard import Dashboard, compute_dashboard, dashboard_years
 from desasadar_gui.services.printouts import write_dashboard_xlsx
+from desasadar_gui.ui.dashboard.cards import CARD_STYLE, Card, KpiCard
+from desasadar_gui.ui.dashboard.figures import expected_ratio, show_figures
+from desasadar_gui.ui.dashboard.models import (
+    COL_ACTIVE,
+    COL_COUNTED,
+    COL_NAME,
+    COL_PROGRESS,
+    COL_PROSPECTS,
+    COL_TARGET,
+    SCOPE_KABUPATEN,
+    SCOPE_OFFICER,
+    SCOPE_VILLAGE,
+    ProgressTableModel,
+)
+from desasadar_gui.ui.dashboard.pdf import write_board_pdf
 from desasadar_gui.ui.kit import messages
 from desasadar_gui.ui.kit.background import run_in_background
 from desasadar_gui.ui.kit.charts import (
-    AMBER,
-    GREEN,
-    GREY,
     BarChart,
     HBarChart,
     ProgressDelegate,
     ProgressMeter,
     SegmentBar,
-    fmt_int,
-    fmt_pct,
 )
 from desasadar_gui.ui.kit.context import (
     ATTENDANCE,
@@ -85,211 +67,6 @@ from desasadar_gui.ui.kit.context import (
 from desasadar_gui.ui.kit.i18n import language
 
 _WATCHED = frozenset({PARTICIPANTS, VILLAGES, SESSIONS, ATTENDANCE, TARGETS})
-
-CARD_STYLE = """
-QFrame#card { background: palette(base); border: 1px solid #d5dbe1; border-radius: 6px; }
-QLabel#cardTitle { color: #1f4e79; font-weight: bold; }
-QLabel#kpiValue { color: #1f2933; }
-QLabel#kpiNote { color: #5f6b7a; }
-QPushButton#scopeKabupaten, QPushButton#scopeVillage, QPushButton#scopeOfficer {
-    background: palette(base); color: #1f4e79; border: 1px solid #b8c4d0;
-    padding: 3px 12px; }
-QPushButton#scopeKabupaten { border-top-left-radius: 4px; border-bottom-left-radius: 4px; }
-QPushButton#scopeOfficer { border-top-right-radius: 4px; border-bottom-right-radius: 4px; }
-QPushButton#scopeKabupaten:checked, QPushButton#scopeVillage:checked,
-QPushButton#scopeOfficer:checked { background: #1f6fb2; color: white; border-color: #1f6fb2; }
-QTableView#breakdownTable QHeaderView::section {
-    background: #eef2f6; color: #1f2933; border: none; border-bottom: 1px solid #d5dbe1;
-    padding: 3px 4px; }
-"""
-
-
-def _quiet_pdf_gradients():
-    """A message handler that drops one harmless warning while painting widgets into a
-    PDF (the platform style's gradients become solid fills), passing on the rest."""
-    from PySide6.QtCore import qInstallMessageHandler
-
-    previous = None
-
-    def handler(kind, context, message):
-        if "unable to create a gradient" in message:
-            return
-        if previous is not None:
-            previous(kind, context, message)
-
-    previous = qInstallMessageHandler(handler)
-    return lambda: qInstallMessageHandler(previous)
-
-
-def _label(enum: type, code: str | None) -> str:
-    if not code:
-        return ""
-    try:
-        return enum(code).label(language())
-    except ValueError:
-        return code
-
-
-def expected_ratio(year: int, as_of: date) -> float:
-    """The share of the year gone by on ``as_of`` (the pace a target needs)."""
-    today = date.today()
-    if year < today.year:
-        return 1.0
-    if year > today.year:
-        return 0.0
-    start = date(year, 1, 1)
-    days = (date(year + 1, 1, 1) - start).days
-    return min(1.0, ((as_of - start).days + 1) / days)
-
-
-class Card(QFrame):
-    """A white rounded panel with a title."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("card")
-        self.title = QLabel()
-        self.title.setObjectName("cardTitle")
-        self.body = QVBoxLayout(self)
-        self.body.setContentsMargins(12, 9, 12, 10)
-        self.body.setSpacing(5)
-        self.body.addWidget(self.title)
-
-
-class KpiCard(Card):
-    """A headline figure: title, big number, a note under it."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.value = QLabel("…")
-        self.value.setObjectName("kpiValue")
-        font = QFont(self.value.font())
-        font.setPointSizeF(max(font.pointSizeF(), 9) * 1.9)
-        font.setBold(True)
-        self.value.setFont(font)
-        self.note = QLabel()
-        self.note.setObjectName("kpiNote")
-        self.note.setWordWrap(True)
-        self.body.addWidget(self.value)
-        self.body.addWidget(self.note)
-        self.body.addStretch(1)
-
-
-# -- the breakdown table -----------------------------------------------------------------
-
-COL_NAME, COL_COUNTED, COL_TARGET, COL_PROGRESS, COL_ACTIVE, COL_PROSPECTS = range(6)
-
-
-class ProgressTableModel(QAbstractTableModel):
-    """Rows of progress (kabupaten, villages or officers); sorted in Python (a few
-    thousand rows at most)."""
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._rows: list[ProgressRow] = []
-        self._expected: float | None = None
-        self._empty_label = ""
-        self._sort = (COL_COUNTED, Qt.SortOrder.DescendingOrder)
-
-    def set_rows(self, rows: list[ProgressRow], expected: float | None, empty_label: str) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self._expected = expected
-        self._empty_label = empty_label
-        self._apply_sort()
-        self.endResetModel()
-
-    def rows(self) -> list[ProgressRow]:
-        return list(self._rows)
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 6
-
-    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation != Qt.Orientation.Horizontal:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return (
-                self.tr("Nama"), self.tr("Terdaftar"), self.tr("Target"), self.tr("Capaian"),
-                self.tr("Aktif"), self.tr("Prospek"),
-            )[section]  # fmt: skip
-        if role == Qt.ItemDataRole.TextAlignmentRole and section not in (COL_NAME, COL_PROGRESS):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return (
-                None,
-                self.tr("Peserta yang mendaftar tahun ini (terdaftar, aktif atau tidak aktif)"),
-                self.tr("Target tahun ini"),
-                self.tr("Terdaftar dibanding target; garis tegak: capaian yang seharusnya "
-                        "sudah dicapai hari ini"),
-                self.tr("Dari yang terdaftar tahun ini, yang kini aktif membayar iuran"),
-                self.tr("Orang yang belum mendaftar (semua tahun)"),
-            )[section]  # fmt: skip
-        return None
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        row = self._rows[index.row()]
-        col = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            if col == COL_NAME:
-                return row.label or self._empty_label
-            if col == COL_COUNTED:
-                return fmt_int(row.counted)
-            if col == COL_TARGET:
-                return fmt_int(row.target) if row.target else "–"
-            if col == COL_PROGRESS:
-                return fmt_pct(row.ratio)
-            if col == COL_ACTIVE:
-                return fmt_int(row.active)
-            if col == COL_PROSPECTS:
-                return fmt_int(row.prospects)
-        if role == Qt.ItemDataRole.UserRole and col == COL_PROGRESS:
-            return row.ratio
-        if role == Qt.ItemDataRole.UserRole + 1 and col == COL_PROGRESS:
-            return self._expected
-        if role == Qt.ItemDataRole.TextAlignmentRole and col not in (COL_NAME, COL_PROGRESS):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ToolTipRole and col == COL_NAME and row.kabupaten:
-            if row.kabupaten != row.label:
-                return f"{row.label} — {row.kabupaten}"
-        if role == Qt.ItemDataRole.ToolTipRole and col == COL_PROGRESS and row.target:
-            return (
-                self.tr("%1 dari %2; kurang %3")
-                .replace("%1", fmt_int(row.counted))
-                .replace("%2", fmt_int(row.target))
-                .replace("%3", fmt_int(row.remaining))
-            )
-        return None
-
-    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
-        self.layoutAboutToBeChanged.emit()
-        self._sort = (column, order)
-        self._apply_sort()
-        self.layoutChanged.emit()
-
-    def _apply_sort(self) -> None:
-        column, order = self._sort
-        keys = {
-            COL_NAME: lambda r: (r.label or "~").casefold(),
-            COL_COUNTED: lambda r: r.counted,
-            COL_TARGET: lambda r: r.target or 0,
-            COL_PROGRESS: lambda r: r.ratio if r.ratio is not None else -1,
-            COL_ACTIVE: lambda r: r.active,
-            COL_PROSPECTS: lambda r: r.prospects,
-        }
-        self._rows.sort(key=lambda r: (r.label or "~").casefold())
-        self._rows.sort(key=keys.get(column, keys[COL_COUNTED]),
-                        reverse=order == Qt.SortOrder.DescendingOrder)  # fmt: skip
-
-
-# -- the tab --------------------------------------------------------------------------------
-
-SCOPE_KABUPATEN, SCOPE_VILLAGE, SCOPE_OFFICER = range(3)
 
 
 class DashboardTab(QWidget):
@@ -602,150 +379,7 @@ class DashboardTab(QWidget):
                 card.value.setText("…")
 
     def _show(self, d: Dashboard) -> None:
-        lang = language()
-        expected = expected_ratio(d.year, d.as_of)
-        b = d.branch
-        self.status_label.setText(
-            self.tr("Keadaan per %1 · peserta dihitung menurut tanggal daftar").replace(
-                "%1", format_date(d.as_of, lang))
-        )  # fmt: skip
-        # Headline: registrations against the branch target.
-        self.progress_card.title.setText(self.tr("Peserta terdaftar %1").replace("%1", str(d.year)))
-        if b.target:
-            self.progress_card.value.setText(
-                self.tr("%1 dari %2")
-                .replace("%1", fmt_int(b.counted))
-                .replace("%2", fmt_int(b.target))
-            )
-        else:
-            self.progress_card.value.setText(fmt_int(b.counted))
-        self.progress_meter.set_progress(b.ratio, expected if b.target else None)
-        self.progress_meter.setVisible(bool(b.target))
-        self.progress_card.note.setText(self._pace_text(d))
-        # Active.
-        self.active_card.value.setText(fmt_int(b.active))
-        share = fmt_pct(b.active / b.counted, 0) if b.counted else "–"
-        self.active_card.note.setText(
-            self.tr("%1 dari yang mendaftar tahun ini; %2 tidak aktif")
-            .replace("%1", share).replace("%2", fmt_int(b.inactive))
-        )  # fmt: skip
-        # Prospects.
-        self.prospects_card.value.setText(fmt_int(d.prospects))
-        self.prospects_card.note.setText(
-            self.tr("belum mendaftar — lihat daftar tindak lanjut di tab Sosialisasi")
-        )
-        # Villages.
-        status = dict(d.village_status)
-        launched = status.get(VillageStatus.LAUNCHED.value, 0)
-        total_villages = sum(status.values())
-        self.villages_card.value.setText(
-            self.tr("%1 dari %2")
-            .replace("%1", fmt_int(launched))
-            .replace("%2", fmt_int(total_villages))
-        )
-        self.villages_card.note.setText(
-            self.tr("%1 desa sudah sosialisasi, %2 masih calon")
-            .replace("%1", fmt_int(status.get(VillageStatus.SOCIALISED.value, 0)))
-            .replace("%2", fmt_int(status.get(VillageStatus.PROSPECT.value, 0)))
-        )  # fmt: skip
-
-        # Months.
-        self.months_card.title.setText(
-            self.tr("Pendaftaran per bulan %1").replace("%1", str(d.year))
-        )
-        future = []
-        today = date.today()
-        if d.year == today.year:
-            future = list(range(today.month, 12))  # months after this one
-        elif d.year > today.year:
-            future = list(range(12))
-        reference = None
-        reference_label = ""
-        if b.target:
-            reference = b.target / 12
-            reference_label = self.tr("target rata-rata %1/bulan").replace("%1", fmt_int(reference))
-        self.months_chart.set_data(
-            [month_name(m, lang) for m in range(1, 13)], d.months, reference, reference_label,
-            muted=future,
-        )  # fmt: skip
-
-        self._show_breakdown()
-
-        # Pipeline and officials.
-        self.pipeline_bar.set_data(
-            [
-                (VillageStatus.PROSPECT.label(lang), status.get(VillageStatus.PROSPECT.value, 0),
-                 GREY),
-                (VillageStatus.SOCIALISED.label(lang),
-                 status.get(VillageStatus.SOCIALISED.value, 0), AMBER),
-                (VillageStatus.LAUNCHED.label(lang), launched, GREEN),
-            ]
-        )  # fmt: skip
-        o = d.officials
-        self.officials_label.setText(
-            self.tr("Perangkat desa lengkap di %1 dari %2 desa; %3 perangkat terdaftar.")
-            .replace("%1", fmt_int(o.complete)).replace("%2", fmt_int(o.villages))
-            .replace("%3", fmt_int(o.officials))
-        )  # fmt: skip
-        coverage = o.positions_filled / o.positions_required if o.positions_required else None
-        self.officials_meter.set_progress(coverage)
-        self.officials_meter.setToolTip(
-            self.tr("Jabatan wajib yang sudah terisi: %1 dari %2")
-            .replace("%1", fmt_int(o.positions_filled)).replace("%2", fmt_int(o.positions_required))
-        )  # fmt: skip
-        self.sessions_label.setText(
-            self.tr("%1 sesi sosialisasi, edukasi dan dialog pada %2.")
-            .replace("%1", fmt_int(d.sessions)).replace("%2", str(d.year))
-        )  # fmt: skip
-
-        # Occupations: the largest seven, the rest together.
-        rows = [(_label(Occupation, code) if code else self.tr("(belum diisi)"), n)
-                for code, n in d.occupations]  # fmt: skip
-        if len(rows) > 8:
-            rest = sum(n for _, n in rows[7:])
-            rows = rows[:7] + [(self.tr("Lainnya (%1 jenis)").replace("%1", str(len(rows) - 7)),
-                                rest)]  # fmt: skip
-        self.occupations_card.title.setText(
-            self.tr("Pekerjaan peserta terdaftar %1").replace("%1", str(d.year))
-        )
-        self.occupations_chart.set_data(
-            rows, total=b.counted or None, label_share=0.5, muted_last=len(d.occupations) > 8
-        )
-        short = {"jkk": "JKK", "jkm": "JKM", "jht": "JHT"}
-        self.programmes_chart.set_data(
-            [(short.get(code, code), n) for code, n in d.programmes], total=b.counted or None,
-            colour=QColor("#3b8c8c"), label_share=0.2,
-        )  # fmt: skip
-        self.programmes_chart.setToolTip(
-            "\n".join(_label(Programme, code) for code, _ in d.programmes)
-        )
-        self.contributions_label.setText(
-            self.tr("Iuran peserta aktif: %1 per bulan").replace(
-                "%1", format_rupiah(d.contributions)
-            )
-        )
-
-    def _pace_text(self, d: Dashboard) -> str:
-        b, pace = d.branch, d.pace
-        if not b.target:
-            return self.tr('Belum ada target kantor cabang untuk %1. Klik "Atur target…".').replace(
-                "%1", str(d.year)
-            )
-        if pace.remaining == 0:
-            return self.tr("Target tercapai. Rata-rata %1 pendaftar per bulan.").replace(
-                "%1", fmt_int(pace.per_month_so_far)
-            )
-        if pace.months_left == 0:
-            return self.tr("Tahun sudah berakhir; kurang %1 dari target.").replace(
-                "%1", fmt_int(pace.remaining)
-            )
-        return (
-            self.tr("Perlu %1 pendaftar per bulan hingga Desember (kurang %2); "
-                    "rata-rata sejauh ini %3 per bulan.")
-            .replace("%1", fmt_int(pace.per_month_needed))
-            .replace("%2", fmt_int(pace.remaining))
-            .replace("%3", fmt_int(pace.per_month_so_far))
-        )  # fmt: skip
+        show_figures(self, d)
 
     def scope(self) -> int:
         return self.scope_group.checkedId()
@@ -806,55 +440,17 @@ class DashboardTab(QWidget):
     def export_pdf(self, path: str) -> Path | None:
         """The dashboard as drawn, on one A4 landscape page (vector text and charts)."""
         target = Path(path)
-        tmp = target.with_name(f".{target.stem}.{os.getpid()}.part.pdf")
+        heading = self.tr("Ringkasan capaian Desa Sadar Jaminan Sosial Ketenagakerjaan %1")
         try:
-            if not tmp.parent.is_dir():
-                raise FileNotFoundError(str(tmp.parent))
-            writer = QPdfWriter(str(tmp))
-            writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-            writer.setPageOrientation(QPageLayout.Orientation.Landscape)
-            writer.setPageMargins(QMarginsF(8, 8, 8, 8), QPageLayout.Unit.Millimeter)
-            writer.setResolution(150)
-            writer.setTitle(self.tr("Ringkasan Desa Sadar %1").replace("%1", str(self.year())))
-            writer.setCreator("Desa Sadar")
-            painter = QPainter()
-            if not painter.begin(writer):
-                raise PermissionError(str(target))
-            restore = _quiet_pdf_gradients()
-            try:
-                area = writer.pageLayout().paintRectPixels(writer.resolution())
-                board = self.board
-                title_font = QFont(self.font())
-                title_font.setPointSizeF(max(title_font.pointSizeF(), 9) * 1.5)
-                title_font.setBold(True)
-                heading = self.tr("Ringkasan capaian Desa Sadar Jaminan Sosial Ketenagakerjaan %1")
-                heading = heading.replace("%1", str(self.year()))
-                note = self.status_label.text()
-                title_h = (
-                    QFontMetrics(title_font).height() + QFontMetrics(self.font()).height() + 12
-                )
-                scale = min(area.width() / board.width(),
-                            area.height() / (board.height() + title_h))  # fmt: skip
-                painter.scale(scale, scale)
-                painter.setFont(title_font)
-                painter.setPen(QColor("#1f4e79"))
-                painter.drawText(QPoint(4, QFontMetrics(title_font).ascent()), heading)
-                painter.setFont(self.font())
-                painter.setPen(QColor("#5f6b7a"))
-                painter.drawText(
-                    QPoint(
-                        4,
-                        QFontMetrics(title_font).height() + QFontMetrics(self.font()).ascent() + 2,
-                    ),
-                    note,
-                )
-                board.render(painter, QPoint(0, title_h))
-            finally:
-                painter.end()
-                restore()
-            os.replace(tmp, target)
+            write_board_pdf(
+                target,
+                self.board,
+                self.font(),
+                title=self.tr("Ringkasan Desa Sadar %1").replace("%1", str(self.year())),
+                heading=heading.replace("%1", str(self.year())),
+                note=self.status_label.text(),
+            )
         except OSError as exc:
-            tmp.unlink(missing_ok=True)
             self._show_failure(exc)
             return None
         messages.show_info(self, self.tr("Ringkasan disimpan di %1").replace("%1", str(target)))

@@ -21,16 +21,9 @@ from PySide6.QtWidgets import (
 
 from desasadar_gui.domain.enums import Occupation
 from desasadar_gui.errors import UserError
-from desasadar_gui.services.attendance import (
-    needs_nik_to_register,
-    register_attendee,
-)
-from desasadar_gui.services.session_queries import (
-    SessionListRow,
-)
-from desasadar_gui.services.sessions import (
-    add_walkin,
-)
+from desasadar_gui.services.attendance import needs_nik_to_register, register_attendee
+from desasadar_gui.services.session_queries import SessionListRow
+from desasadar_gui.services.sessions import add_walkin
 from desasadar_gui.ui.kit import messages
 from desasadar_gui.ui.kit.charts import fmt_int
 from desasadar_gui.ui.kit.context import UiContext

@@ -27,18 +27,9 @@ from desasadar_gui.domain.phone import display_phone
 from desasadar_gui.errors import UserError
 from desasadar_gui.services.attendance import record_walkin, undo_registration_mark
 from desasadar_gui.services.funnel import Funnel, session_funnel, village_funnel
-from desasadar_gui.services.printouts import (
-    long_date,
-)
-from desasadar_gui.services.session_queries import (
-    SessionListRow,
-    list_attendees,
-    session_list_row,
-)
-from desasadar_gui.services.sessions import (
-    remove_attendance,
-    set_attendance_outcome,
-)
+from desasadar_gui.services.printouts import long_date
+from desasadar_gui.services.session_queries import SessionListRow, list_attendees, session_list_row
+from desasadar_gui.services.sessions import remove_attendance, set_attendance_outcome
 from desasadar_gui.ui.kit import messages
 from desasadar_gui.ui.kit.charts import fmt_int
 from desasadar_gui.ui.kit.context import ATTENDANCE, PARTICIPANTS, UiContext

@@ -28,21 +28,14 @@ from PySide6.QtWidgets import (
 from desasadar_gui.domain.enums import Occupation, OfficialRole, ParticipantStatus, SessionType
 from desasadar_gui.domain.phone import display_phone
 from desasadar_gui.errors import UserError
-from desasadar_gui.services.attendance import (
-    set_attendees,
-)
+from desasadar_gui.services.attendance import set_attendees
 from desasadar_gui.services.session_queries import (
     ChecklistPerson,
     SessionListRow,
     facilitator_names,
     village_checklist,
 )
-from desasadar_gui.services.sessions import (
-    SessionInput,
-    SessionRow,
-    create_session,
-    update_session,
-)
+from desasadar_gui.services.sessions import SessionInput, SessionRow, create_session, update_session
 from desasadar_gui.services.village_queries import village_choices
 from desasadar_gui.ui.kit import messages
 from desasadar_gui.ui.kit.charts import fmt_int

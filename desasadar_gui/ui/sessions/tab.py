@@ -25,10 +25,7 @@ from PySide6.QtWidgets import (
 from desasadar_gui.domain.enums import SessionType
 from desasadar_gui.domain.problems import format_date
 from desasadar_gui.errors import UserError
-from desasadar_gui.services.printouts import (
-    attendance_sheet_name,
-    write_attendance_sheet,
-)
+from desasadar_gui.services.printouts import attendance_sheet_name, write_attendance_sheet
 from desasadar_gui.services.session_queries import (
     SessionListRow,
     SessionQuery,
@@ -36,9 +33,7 @@ from desasadar_gui.services.session_queries import (
     list_sessions,
     session_years,
 )
-from desasadar_gui.services.sessions import (
-    delete_session,
-)
+from desasadar_gui.services.sessions import delete_session
 from desasadar_gui.services.village_queries import kabupaten_names
 from desasadar_gui.ui.kit import messages
 from desasadar_gui.ui.kit.background import run_in_background
@@ -48,9 +43,7 @@ from desasadar_gui.ui.kit.history_dialog import HistoryDialog
 from desasadar_gui.ui.kit.i18n import language
 from desasadar_gui.ui.kit.tables import make_table
 from desasadar_gui.ui.sessions.detail_panel import SessionDetailPanel
-from desasadar_gui.ui.sessions.dialogs import (
-    SessionDialog,
-)
+from desasadar_gui.ui.sessions.dialogs import SessionDialog
 from desasadar_gui.ui.sessions.models import (
     S_ATTENDED,
     S_DATE,
