@@ -26,8 +26,7 @@ from desasadar_gui.services.sessions import SessionInput, create_session, list_a
 from desasadar_gui.services.villages import VillageInput, create_village
 from desasadar_gui.ui.kit import messages
 from desasadar_gui.ui.kit.context import UiContext
-from desasadar_gui.ui.participants.form import ParticipantForm
-from desasadar_gui.ui.participants.models import (
+from desasadar_gui.ui.participants.columns import (
     COL_CONTRIBUTION,
     COL_GENDER,
     COL_KABUPATEN,
@@ -36,8 +35,9 @@ from desasadar_gui.ui.participants.models import (
     COL_PHONE,
     COL_REGISTERED,
     COL_STATUS,
-    ParticipantTableModel,
 )
+from desasadar_gui.ui.participants.form import ParticipantForm
+from desasadar_gui.ui.participants.models import ParticipantTableModel
 from desasadar_gui.ui.participants.tab import ParticipantsTab
 
 # Dialogs and the completer's popup on the offscreen platform log these; not ours to fix.

@@ -14,23 +14,10 @@ the service refuses is shown next to the field it concerns.
 from __future__ import annotations
 
 from datetime import date
-from html import escape
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QDialog,
-    QFormLayout,
-    QGroupBox,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QWidget
 
 from desasadar_gui.domain.enums import (
     AttendanceOutcome,
@@ -41,7 +28,6 @@ from desasadar_gui.domain.enums import (
     ParticipantStatus,
     Programme,
 )
-from desasadar_gui.domain.money import format_rupiah
 from desasadar_gui.domain.phone import normalise_phone
 from desasadar_gui.errors import UserError
 from desasadar_gui.services.participants import (
@@ -58,43 +44,21 @@ from desasadar_gui.services.validation import FieldIssue, ValidationError
 from desasadar_gui.services.village_queries import village_choices
 from desasadar_gui.ui.kit import messages
 from desasadar_gui.ui.kit.context import ATTENDANCE, PARTICIPANTS, UiContext
-from desasadar_gui.ui.kit.form_fields import (
-    INFO_COLOUR,
-    WARNING_COLOUR,
-    DateField,
-    FieldMessage,
-    RupiahEdit,
-    chosen_data,
-    make_searchable,
-)
+from desasadar_gui.ui.kit.form_fields import chosen_data
 from desasadar_gui.ui.kit.i18n import language
-from desasadar_gui.ui.participants.models import short_regency
+from desasadar_gui.ui.participants.columns import short_regency
+from desasadar_gui.ui.participants.form_widgets import (
+    NIK_DIGITS,
+    ParticipantFormWidgets,
+    fill_enum,
+    nik_digits,
+    select_data,
+)
 
 CHECK_DELAY_MS = 120
-NIK_DIGITS = 16
 
 
-def _fill_enum(combo: QComboBox, enum: type, blank: str | None) -> None:
-    current = combo.currentData()
-    combo.blockSignals(True)
-    combo.clear()
-    if blank is not None:
-        combo.addItem(blank, "")
-    for member in enum:
-        combo.addItem(member.label(language()), member.value)
-    combo.setCurrentIndex(max(0, combo.findData(current)) if current is not None else 0)
-    combo.blockSignals(False)
-
-
-def _select(combo: QComboBox, value: str | None) -> None:
-    combo.setCurrentIndex(max(0, combo.findData(value or "")))
-
-
-def _nik_digits(text: str) -> str:
-    return "".join(c for c in text if c.isdigit())
-
-
-class ParticipantForm(QDialog):
+class ParticipantForm(ParticipantFormWidgets):
     """``saved`` carries the saved ParticipantRow; ``open_participant_requested`` the id
     of the person who already holds the NIK typed (the form closes itself first)."""
 
@@ -136,179 +100,12 @@ class ParticipantForm(QDialog):
         else:
             default_village = village_id or (self.session.village_id if self.session else None)
             self._select_village(default_village)
-            _select(self.status_combo, ParticipantStatus.REGISTERED.value)
+            select_data(self.status_combo, ParticipantStatus.REGISTERED.value)
             self.registration_edit.set_date(self.session.held_on if self.session else date.today())
             for box, code in self._programme_boxes():
                 box.setChecked(code in ("jkk", "jkm"))
         self.recheck()
         self.nik_edit.setFocus()
-
-    # -- building -------------------------------------------------------------------
-
-    def _build(self) -> None:
-        self.session_label = QLabel()
-        self.session_label.setObjectName("sessionLine")
-        self.session_label.setStyleSheet(f"color: {INFO_COLOUR};")
-        self.saved_label = QLabel()
-        self.saved_label.setObjectName("savedLine")
-        self.saved_label.setStyleSheet("color: #15803d; font-weight: 600;")
-        self.saved_label.hide()
-
-        self.nik_edit = QLineEdit()
-        self.nik_edit.setMaxLength(24)  # 16 digits, with the spaces or dots people paste
-        self.nik_edit.setPlaceholderText("16 digit")
-        self.open_existing_button = QPushButton()
-        self.open_existing_button.setObjectName("openExisting")
-        self.open_existing_button.setAutoDefault(False)
-        self.open_existing_button.hide()
-        self.name_edit = QLineEdit()
-        self.name_edit.setMaxLength(200)
-        self.gender_combo = QComboBox()
-        self.birth_edit = DateField()
-        self.phone_edit = QLineEdit()
-        self.phone_edit.setMaxLength(24)
-        self.phone_edit.setPlaceholderText("08xx-xxxx-xxxx")
-        self.address_edit = QLineEdit()
-        self.village_combo = QComboBox()
-        make_searchable(self.village_combo)
-        self.village_combo.setMinimumContentsLength(24)
-        self.village_combo.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-
-        self.occupation_combo = QComboBox()
-        self.role_combo = QComboBox()
-        self.income_edit = RupiahEdit()
-        self.income_edit.setMaximumWidth(160)
-        self.jkk_check = QCheckBox("JKK")
-        self.jkm_check = QCheckBox("JKM")
-        self.jht_check = QCheckBox("JHT")
-        self.funding_combo = QComboBox()
-        self.status_combo = QComboBox()
-        self.registration_edit = DateField()
-        self.kpj_edit = QLineEdit()
-        self.kpj_edit.setMaxLength(20)
-        self.kpj_edit.setMaximumWidth(200)
-
-        self.messages: dict[str, FieldMessage] = {}
-        self._labels: dict[str, QLabel] = {}
-
-        programmes = QWidget()
-        row = QHBoxLayout(programmes)
-        row.setContentsMargins(0, 0, 0, 0)
-        for box in (self.jkk_check, self.jkm_check, self.jht_check):
-            row.addWidget(box)
-        row.addStretch(1)
-
-        nik_row = QWidget()
-        nik_layout = QHBoxLayout(nik_row)
-        nik_layout.setContentsMargins(0, 0, 0, 0)
-        nik_layout.addWidget(self.nik_edit, 1)
-        nik_layout.addWidget(self.open_existing_button)
-
-        self.person_box = QGroupBox()
-        self.person_form = self._form(
-            self.person_box,
-            [
-                ("nik", nik_row, self.nik_edit),
-                ("name", self.name_edit, None),
-                ("gender", self.gender_combo, None),
-                ("birth_date", self.birth_edit, None),
-                ("phone", self.phone_edit, None),
-                ("address", self.address_edit, None),
-                ("village_id", self.village_combo, None),
-            ],
-        )
-        self.membership_box = QGroupBox()
-        self.membership_form = self._form(
-            self.membership_box,
-            [
-                ("occupation", self.occupation_combo, None),
-                ("official_role", self.role_combo, None),
-                ("monthly_income", self.income_edit, None),
-                ("programmes", programmes, self.jkk_check),
-                ("funding_source", self.funding_combo, None),
-                ("status", self.status_combo, None),
-                ("registration_date", self.registration_edit, None),
-                ("kpj_number", self.kpj_edit, None),
-            ],
-        )
-
-        self.contribution_box = QGroupBox()
-        self.contribution_label = QLabel()
-        self.contribution_label.setObjectName("contributionBreakdown")
-        self.contribution_label.setTextFormat(Qt.TextFormat.RichText)
-        box_layout = QVBoxLayout(self.contribution_box)
-        box_layout.addWidget(self.contribution_label)
-
-        right = QVBoxLayout()
-        right.addWidget(self.membership_box)
-        right.addWidget(self.contribution_box)
-        right.addStretch(1)
-        left = QVBoxLayout()
-        left.addWidget(self.person_box)
-        left.addStretch(1)
-        columns = QHBoxLayout()
-        columns.addLayout(left, 1)
-        columns.addLayout(right, 1)
-
-        self.error_label = FieldMessage()
-        self.error_label.setObjectName("formErrors")
-
-        self.save_button = QPushButton()
-        self.save_again_button = QPushButton()
-        self.cancel_button = QPushButton()
-        self.buttons = QHBoxLayout()
-        self.buttons.addStretch(1)
-        for button in (self.save_again_button, self.save_button, self.cancel_button):
-            self.buttons.addWidget(button)
-        self.save_button.setObjectName("saveButton")
-        self.save_again_button.setObjectName("saveAgainButton")
-        self.save_button.setDefault(True)
-        self.save_again_button.setAutoDefault(False)
-        self.cancel_button.setAutoDefault(False)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.session_label)
-        layout.addWidget(self.saved_label)
-        layout.addLayout(columns)
-        layout.addWidget(self.error_label)
-        layout.addLayout(self.buttons)
-        # Only once parented: a widget shown without a parent becomes a window.
-        self.session_label.setVisible(self.session is not None)
-        self.save_again_button.setVisible(self.participant is None)
-
-        # Tab order: down the person's details, then down the membership.
-        order = [
-            self.nik_edit, self.name_edit, self.gender_combo, self.birth_edit,
-            self.phone_edit, self.address_edit, self.village_combo, self.occupation_combo,
-            self.role_combo, self.income_edit, self.jkk_check, self.jkm_check,
-            self.jht_check, self.funding_combo, self.status_combo, self.registration_edit,
-            self.kpj_edit, self.save_again_button, self.save_button, self.cancel_button,
-        ]  # fmt: skip
-        for first, second in zip(order, order[1:], strict=False):
-            QWidget.setTabOrder(first, second)
-
-    def _form(self, box: QGroupBox, rows: list[tuple[str, QWidget, QWidget | None]]) -> QFormLayout:
-        form = QFormLayout(box)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        form.setVerticalSpacing(4)
-        for key, widget, buddy in rows:
-            label = QLabel()
-            label.setBuddy(buddy or widget)
-            message = FieldMessage()
-            message.setObjectName(f"message_{key}")
-            cell = QWidget()
-            cell_layout = QVBoxLayout(cell)
-            cell_layout.setContentsMargins(0, 0, 0, 0)
-            cell_layout.setSpacing(1)
-            cell_layout.addWidget(widget)
-            cell_layout.addWidget(message)
-            form.addRow(label, cell)
-            self._labels[key] = label
-            self.messages[key] = message
-        return form
 
     def _connect(self) -> None:
         later = self._check_timer.start
@@ -353,9 +150,6 @@ class ParticipantForm(QDialog):
             shortcut = QShortcut(QKeySequence(key), self)
             shortcut.activated.connect(self._save_again_shortcut)
         QShortcut(QKeySequence("Ctrl+S"), self).activated.connect(lambda: self.save(again=False))
-
-    def _programme_boxes(self) -> tuple[tuple[QCheckBox, str], ...]:
-        return ((self.jkk_check, "jkk"), (self.jkm_check, "jkm"), (self.jht_check, "jht"))
 
     # -- texts ----------------------------------------------------------------------
 
@@ -407,11 +201,11 @@ class ParticipantForm(QDialog):
             self.tr("Simpan, lalu kosongkan data orangnya untuk peserta berikutnya (Ctrl+Enter)")
         )
         self.cancel_button.setText(self.tr("Batal"))
-        _fill_enum(self.gender_combo, Gender, "—")
-        _fill_enum(self.occupation_combo, Occupation, "—")
-        _fill_enum(self.role_combo, OfficialRole, self.tr("Bukan perangkat desa"))
-        _fill_enum(self.funding_combo, FundingSource, None)
-        _fill_enum(self.status_combo, ParticipantStatus, None)
+        fill_enum(self.gender_combo, Gender, "—")
+        fill_enum(self.occupation_combo, Occupation, "—")
+        fill_enum(self.role_combo, OfficialRole, self.tr("Bukan perangkat desa"))
+        fill_enum(self.funding_combo, FundingSource, None)
+        fill_enum(self.status_combo, ParticipantStatus, None)
         self.village_combo.lineEdit().setPlaceholderText(self.tr("Ketik nama desa…"))
 
     def changeEvent(self, event: QEvent) -> None:
@@ -440,18 +234,18 @@ class ParticipantForm(QDialog):
     def _load(self, p: ParticipantRow) -> None:
         self.nik_edit.setText(p.nik or "")
         self.name_edit.setText(p.name)
-        _select(self.gender_combo, p.gender)
+        select_data(self.gender_combo, p.gender)
         self.birth_edit.set_date(p.birth_date)
         self.phone_edit.setText(normalise_phone(p.phone).display or (p.phone or ""))
         self.address_edit.setText(p.address)
         self._select_village(p.village_id)
-        _select(self.occupation_combo, p.occupation)
-        _select(self.role_combo, p.official_role)
+        select_data(self.occupation_combo, p.occupation)
+        select_data(self.role_combo, p.official_role)
         self.income_edit.set_value(p.monthly_income)
         for box, code in self._programme_boxes():
             box.setChecked(code in p.programmes)
-        _select(self.funding_combo, p.funding_source)
-        _select(self.status_combo, p.status)
+        select_data(self.funding_combo, p.funding_source)
+        select_data(self.status_combo, p.status)
         self.registration_edit.set_date(p.registration_date)
         self.kpj_edit.setText(p.kpj_number or "")
         self._autofilled.clear()
@@ -506,7 +300,7 @@ class ParticipantForm(QDialog):
 
     def _nik_changed(self, text: str) -> None:
         self._check_timer.start()
-        if len(_nik_digits(text)) < NIK_DIGITS:
+        if len(nik_digits(text)) < NIK_DIGITS:
             self._show_duplicate(None)
             # Values the previous NIK filled in go with it.
             self._undo_autofill()
@@ -528,89 +322,6 @@ class ParticipantForm(QDialog):
         self._show_contribution(check)
         return check
 
-    def _autofill(self, check: ParticipantCheck) -> None:
-        nik = check.nik
-        if nik is None or nik.nik is None or not nik.ok:
-            return
-        if nik.gender and (not self.gender_combo.currentData() or "gender" in self._autofilled):
-            self.gender_combo.blockSignals(True)
-            _select(self.gender_combo, nik.gender)
-            self.gender_combo.blockSignals(False)
-            self._autofilled["gender"] = nik.gender
-        if nik.birth_date and (self.birth_edit.is_blank() or "birth_date" in self._autofilled):
-            self.birth_edit.blockSignals(True)
-            self.birth_edit.set_date(nik.birth_date)
-            self.birth_edit.blockSignals(False)
-            self._autofilled["birth_date"] = nik.birth_date
-
-    def _undo_autofill(self) -> None:
-        if self._autofilled.get("gender") == self.gender_combo.currentData():
-            self.gender_combo.blockSignals(True)
-            self.gender_combo.setCurrentIndex(0)
-            self.gender_combo.blockSignals(False)
-        if (
-            "birth_date" in self._autofilled
-            and self.birth_edit.date() == self._autofilled["birth_date"]
-        ):
-            self.birth_edit.blockSignals(True)
-            self.birth_edit.set_date(None)
-            self.birth_edit.blockSignals(False)
-        self._autofilled.clear()
-
-    def _show_nik(self, check: ParticipantCheck) -> None:
-        message = self.messages["nik"]
-        digits = len(_nik_digits(self.nik_edit.text()))
-        if digits == 0:
-            message.clear_text()
-            return
-        if digits < NIK_DIGITS and self.nik_edit.hasFocus():
-            message.show_text(self.tr("%1 dari 16 digit").replace("%1", str(digits)), INFO_COLOUR)
-            return
-        errors = [i for i in check.errors if i.field == "nik"]
-        warnings = [i for i in check.warnings if i.field == "nik"]
-        if errors:
-            message.show_text("\n".join(i.message() for i in errors))
-        elif warnings:
-            message.show_text("\n".join(i.message() for i in warnings), WARNING_COLOUR)
-        elif self._autofilled:
-            message.show_text(
-                self.tr("Jenis kelamin dan tanggal lahir diisi dari NIK."), INFO_COLOUR
-            )
-        else:
-            message.clear_text()
-
-    def _show_duplicate(self, existing: ParticipantRow | None) -> None:
-        self._duplicate = existing
-        self.open_existing_button.setVisible(existing is not None)
-        if existing is not None:
-            place = f" ({existing.village_name})" if existing.village_name else ""
-            self.messages["nik"].show_text(
-                self.tr("NIK ini sudah terdaftar atas nama %1.").replace(
-                    "%1", existing.name + place
-                )
-            )
-
-    def _show_contribution(self, check: ParticipantCheck) -> None:
-        c = check.contribution
-        if c is None:
-            text = self.tr("Pilih setidaknya satu program.")
-            self.contribution_label.setText(
-                f"<span style='color:{INFO_COLOUR}'>{escape(text)}</span>"
-            )
-            return
-        lines = c.lines(language())
-        cells = []
-        for i, (label, amount) in enumerate(lines):
-            total = i == len(lines) - 1
-            style = " style='font-weight:600; border-top:1px solid #9ca3af'" if total else ""
-            cells.append(
-                f"<tr><td{style}>{escape(label)}</td>"
-                f"<td align='right'{style}>&nbsp;&nbsp;{escape(format_rupiah(amount))}</td></tr>"
-            )
-        self.contribution_label.setText(
-            "<table cellspacing='0' cellpadding='1' width='100%'>" + "".join(cells) + "</table>"
-        )
-
     def _phone_finished(self) -> None:
         check = normalise_phone(self.phone_edit.text())
         if check.ok:
@@ -630,9 +341,9 @@ class ParticipantForm(QDialog):
         if self.role_combo.currentData():
             # An official: by default an "aparatur desa", paid from the village budget.
             if not self.occupation_combo.currentData():
-                _select(self.occupation_combo, Occupation.APARATUR_DESA.value)
+                select_data(self.occupation_combo, Occupation.APARATUR_DESA.value)
             if not self._funding_touched:
-                _select(self.funding_combo, FundingSource.APBDES.value)
+                select_data(self.funding_combo, FundingSource.APBDES.value)
         self._check_timer.start()
 
     def _status_changed(self) -> None:

@@ -33,9 +33,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont
 from shiboken6 import isValid
 
-from desasadar_gui.domain.enums import Gender, Occupation, OfficialRole, ParticipantStatus
-from desasadar_gui.domain.money import format_rupiah
-from desasadar_gui.domain.phone import display_phone
+from desasadar_gui.domain.enums import Gender
 from desasadar_gui.errors import UserError
 from desasadar_gui.services.database import Database
 from desasadar_gui.services.participant_queries import (
@@ -53,21 +51,20 @@ from desasadar_gui.ui.kit.background import (
     wait_for_all,
 )
 from desasadar_gui.ui.kit.i18n import language
-
-COL_NAME = 0
-COL_NIK = 1
-COL_GENDER = 2
-COL_PHONE = 3
-COL_VILLAGE = 4
-COL_KABUPATEN = 5
-COL_OCCUPATION = 6
-COL_STATUS = 7
-COL_REGISTERED = 8
-COL_CONTRIBUTION = 9
-COL_ROLE = 10
-COLUMN_COUNT = 11
-
-assert len(SORT_COLUMNS) == COLUMN_COUNT  # one SQL sort key per column, in column order
+from desasadar_gui.ui.participants.columns import (
+    COL_CONTRIBUTION,
+    COL_GENDER,
+    COL_KABUPATEN,
+    COL_NAME,
+    COL_OCCUPATION,
+    COL_REGISTERED,
+    COL_ROLE,
+    COL_STATUS,
+    COL_VILLAGE,
+    COLUMN_COUNT,
+    display_texts,
+    enum_label,
+)
 
 BLOCK_SIZE = 200
 CACHED_BLOCKS = 16  # 3,200 rows: several screens either side of the one in view
@@ -105,38 +102,6 @@ class _Line:
     def __init__(self, row: ParticipantListRow) -> None:
         self.row = row
         self.texts: tuple[str, ...] | None = None
-
-
-def _label(enum: type, code: str | None, lang: str) -> str:
-    if not code:
-        return ""
-    try:
-        return enum(code).label(lang)
-    except ValueError:
-        return code
-
-
-def short_regency(name: str) -> str:
-    """'Kabupaten Muaro Jambi' -> 'Kab. Muaro Jambi', as written on Indonesian forms."""
-    return "Kab. " + name[len("Kabupaten ") :] if name.startswith("Kabupaten ") else name
-
-
-def display_texts(row: ParticipantListRow, lang: str) -> tuple[str, ...]:
-    """What each column shows for ``row``, in ``lang``."""
-    gender = _label(Gender, row.gender, lang)
-    return (
-        row.name,
-        row.nik or "",
-        gender[:1],  # L/P (M/F): the header and tooltip say what it is
-        display_phone(row.phone),
-        row.village_name,
-        short_regency(row.kabupaten),
-        _label(Occupation, row.occupation, lang),
-        _label(ParticipantStatus, row.status, lang),
-        row.registration_date.strftime("%d/%m/%Y") if row.registration_date else "",
-        format_rupiah(row.contribution),
-        _label(OfficialRole, row.official_role, lang),
-    )
 
 
 class ParticipantTableModel(QAbstractTableModel):
@@ -344,7 +309,7 @@ class ParticipantTableModel(QAbstractTableModel):
             return line.row
         if role == _TOOLTIP:
             if column == COL_GENDER:
-                return _label(Gender, line.row.gender, language()) or None
+                return enum_label(Gender, line.row.gender, language()) or None
             if column == COL_KABUPATEN:
                 return line.row.kabupaten or None
             return (texts[column] or None) if column in _TIP_COLUMNS else None

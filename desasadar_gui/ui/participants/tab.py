@@ -11,15 +11,12 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMenu,
     QPushButton,
-    QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -39,39 +36,11 @@ from desasadar_gui.ui.kit.context import PARTICIPANTS, VILLAGES, UiContext
 from desasadar_gui.ui.kit.form_fields import chosen_data, make_searchable
 from desasadar_gui.ui.kit.history_dialog import HistoryDialog
 from desasadar_gui.ui.kit.i18n import language
+from desasadar_gui.ui.participants.columns import COL_NAME, short_regency
 from desasadar_gui.ui.participants.form import ParticipantForm
-from desasadar_gui.ui.participants.models import (
-    COL_CONTRIBUTION,
-    COL_GENDER,
-    COL_KABUPATEN,
-    COL_NAME,
-    COL_NIK,
-    COL_OCCUPATION,
-    COL_PHONE,
-    COL_REGISTERED,
-    COL_ROLE,
-    COL_STATUS,
-    COL_VILLAGE,
-    ParticipantTableModel,
-    short_regency,
-)
+from desasadar_gui.ui.participants.models import ParticipantTableModel
+from desasadar_gui.ui.participants.table_view import make_participants_table
 from desasadar_gui.ui.safety.personal_data import erase_with_dialog, report_with_dialog
-
-# Starting widths: samples of what the column holds (the font decides the pixels); the
-# name column takes what is left of a 1366-wide screen.
-_COLUMN_SAMPLES = {
-    COL_NIK: "0000000000000000",
-    COL_GENDER: "JK",
-    COL_PHONE: "0000-0000-00000",
-    COL_VILLAGE: "Tanjung Pauh Talang",
-    COL_KABUPATEN: "Kab. Muaro Jambi",
-    COL_OCCUPATION: "Perkebunan (sawit)",
-    COL_STATUS: "Aktif (membayar)",
-    COL_REGISTERED: "00/00/0000",
-    COL_CONTRIBUTION: "Rp000.000",
-    COL_ROLE: "Sekretaris Desa",
-}
-_ROW_HEIGHT = 24
 
 
 def _number(n: int) -> str:
@@ -119,30 +88,7 @@ class ParticipantsTab(QWidget):
 
         # Table.
         self.model = ParticipantTableModel(ctx.db, self)
-        self.table = QTableView()
-        self.table.setObjectName("participantsTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.table.setCornerButtonEnabled(False)
-        # Fixed row heights: the view never asks half a million rows for their size.
-        rows = self.table.verticalHeader()
-        rows.hide()
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        rows.setDefaultSectionSize(_ROW_HEIGHT)
-        header = self.table.horizontalHeader()
-        header.setSortIndicator(COL_NAME, Qt.SortOrder.AscendingOrder)
-        header.setHighlightSections(False)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(False)
-        metrics = self.table.fontMetrics()
-        for column, sample in _COLUMN_SAMPLES.items():
-            header.resizeSection(column, metrics.horizontalAdvance(sample) + 16)
-        header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
+        self.table = make_participants_table(self.model)
         self.table.doubleClicked.connect(lambda _index: self.edit_participant())
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
 
