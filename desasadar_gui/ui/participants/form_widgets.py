@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from desasadar_gui.domain.money import format_rupiah
 from desasadar_gui.services.participants import ParticipantCheck, ParticipantRow
+from desasadar_gui.services.sessions import SessionRow
 from desasadar_gui.ui.kit.form_fields import (
     INFO_COLOUR,
     WARNING_COLOUR,
@@ -61,6 +62,9 @@ class ParticipantFormWidgets(QDialog):
     checks of what is typed. :class:`ParticipantForm` adds the texts, reading and
     saving; the texts keep its translation context ("ParticipantForm")."""
 
+    # Set by ParticipantForm before the widgets are built.
+    participant: ParticipantRow | None
+    session: SessionRow | None
     _autofilled: dict[str, object]
     _duplicate: ParticipantRow | None
 
