@@ -137,11 +137,11 @@ def bench_services(db: Database, year: int, repeat: int) -> None:
 def bench_widgets(db: Database, repeat: int) -> None:
     from PySide6.QtWidgets import QApplication
 
-    from desasadar_gui.ui.background import wait_for_all
-    from desasadar_gui.ui.context import UiContext
-    from desasadar_gui.ui.dashboard_tab import DashboardTab
-    from desasadar_gui.ui.i18n import apply_language
-    from desasadar_gui.ui.sessions_tab import SessionsTab
+    from desasadar_gui.ui.dashboard.tab import DashboardTab
+    from desasadar_gui.ui.kit.background import wait_for_all
+    from desasadar_gui.ui.kit.context import UiContext
+    from desasadar_gui.ui.kit.i18n import apply_language
+    from desasadar_gui.ui.sessions.tab import SessionsTab
 
     app = QApplication.instance() or QApplication(["bench"])
     apply_language("id")

@@ -55,7 +55,7 @@ from desasadar_gui.services.participant_queries import (  # noqa: E402
     ParticipantFilter,
     fetch_page,
 )
-from desasadar_gui.ui.participant_table_model import ParticipantTableModel  # noqa: E402
+from desasadar_gui.ui.participants.models import ParticipantTableModel  # noqa: E402
 
 PASSPHRASE = "benchmark sawit karet batanghari"
 GOAL = 1.3

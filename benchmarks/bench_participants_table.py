@@ -46,11 +46,11 @@ from desasadar_gui.services.participant_queries import (  # noqa: E402
     count_participants,
     fetch_page,
 )
-from desasadar_gui.ui.participant_table_model import (  # noqa: E402
+from desasadar_gui.ui.participants.columns import (  # noqa: E402
     COL_NAME,
     COL_VILLAGE,
-    ParticipantTableModel,
 )
+from desasadar_gui.ui.participants.models import ParticipantTableModel  # noqa: E402
 
 KEYSTROKES = ("s", "si", "sit", "siti", "1504", "15040", "0812", "zzzq")
 GOAL_MS = 100.0

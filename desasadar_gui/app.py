@@ -2,7 +2,7 @@
 or offered one), first run, error hook.
 
 Exceptions that escape a slot are logged and shown with the log's path
-(``ui.crash_dialog``); a database that cannot be opened gets a plain message and
+(``ui.safety.crash_dialog``); a database that cannot be opened gets a plain message and
 exit code 2, never a traceback.
 """
 
@@ -39,7 +39,7 @@ def open_settings(path: Path | None = None) -> QSettings:
 
 def create_main_window(db: Database, settings: QSettings | None = None):
     """The main window over ``db``, built but not shown (tests, screenshots, the app)."""
-    from desasadar_gui.ui.context import UiContext
+    from desasadar_gui.ui.kit.context import UiContext
     from desasadar_gui.ui.main_window import MainWindow
 
     return MainWindow(UiContext(db), settings if settings is not None else open_settings())
@@ -65,12 +65,12 @@ def open_database(db_path: Path) -> Database | None:
     A damaged or missing file is first offered for restore from a backup; the file is
     locked for this copy of the app while it is open.
     """
-    from desasadar_gui.ui import messages
-    from desasadar_gui.ui.damaged_db_dialog import (
+    from desasadar_gui.ui.kit import messages
+    from desasadar_gui.ui.safety.damaged_db import (
         check_database_at_startup,
         offer_backup_after_failed_upgrade,
     )
-    from desasadar_gui.ui.protection import unlock_at_startup
+    from desasadar_gui.ui.safety.protection import unlock_at_startup
 
     try:
         # An encrypted file is unlocked first: the integrity check needs its key.
@@ -107,7 +107,7 @@ def first_run(db: Database) -> Database | None:
     """
     if db.officer:
         return db
-    from desasadar_gui.ui.first_run_dialog import FirstRunDialog
+    from desasadar_gui.ui.setup.first_run import FirstRunDialog
 
     dialog = FirstRunDialog(db)
     if dialog.exec() != QDialog.DialogCode.Accepted:
@@ -127,7 +127,7 @@ def open_demo_database(officer: str, branch: str) -> Database | None:
     from PySide6.QtGui import QGuiApplication
 
     from desasadar_gui.services.demo import generate_demo
-    from desasadar_gui.ui import messages
+    from desasadar_gui.ui.kit import messages
 
     path = data_dir() / DEMO_FILE
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
@@ -152,8 +152,8 @@ def run_app(db_path: Path) -> int:
     setup_logging()
     clean_leftovers(Path(db_path))  # scratch of killed processes, half-written backups
     app = _ensure_app(sys.argv[:1])
-    from desasadar_gui.ui.crash_dialog import install_excepthook
-    from desasadar_gui.ui.i18n import apply_language, saved_language
+    from desasadar_gui.ui.kit.i18n import apply_language, saved_language
+    from desasadar_gui.ui.safety.crash_dialog import install_excepthook
 
     install_excepthook()
     settings = open_settings()
@@ -164,7 +164,7 @@ def run_app(db_path: Path) -> int:
         return EXIT_REFUSED
     window = None
     try:
-        from desasadar_gui.ui.protection import offer_protection
+        from desasadar_gui.ui.safety.protection import offer_protection
 
         # A plain database (new, or of an older version): a passphrase, or a warned skip.
         protected = offer_protection(db)
@@ -199,7 +199,7 @@ def _prune_personal_data(db: Database) -> None:
 def _daily_backup(db: Database) -> None:
     """Once a day, on close, a consistent copy (rotated by the backup policy)."""
     from desasadar_gui.services.backups import daily_backup_if_due
-    from desasadar_gui.ui import messages
+    from desasadar_gui.ui.kit import messages
 
     try:
         daily_backup_if_due(db)

@@ -92,7 +92,7 @@ def build(out_dir: Path | None = None) -> list[Path]:
 
 def ui_sources() -> list[Path]:
     ui = Path(__file__).resolve().parent / "ui"
-    return sorted(p for p in ui.glob("*.py") if p.name != "__init__.py")
+    return sorted(p for p in ui.rglob("*.py") if p.name != "__init__.py")
 
 
 def update() -> list[Path]:

@@ -11,8 +11,8 @@ from desasadar_gui.paths import data_dir
 from desasadar_gui.services.database import Database
 from desasadar_gui.services.regions import region_counts
 from desasadar_gui.services.stats import collect_stats
-from desasadar_gui.ui import messages
-from desasadar_gui.ui.first_run_dialog import FirstRunDialog
+from desasadar_gui.ui.kit import messages
+from desasadar_gui.ui.setup.first_run import FirstRunDialog
 
 KAB = "code,name,kind\n1504,Kabupaten Batanghari,kabupaten\n"
 KEC = "code,regency_code,name\n150403,1504,Muara Bulian\n"

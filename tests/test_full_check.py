@@ -96,9 +96,9 @@ def test_healthy_database_passes_the_full_check_and_the_daily_backup(db: Databas
 
 
 def test_check_database_action_finds_the_damage_and_repairs_it(qtbot, damaged, monkeypatch):
-    from desasadar_gui.ui import messages
-    from desasadar_gui.ui.backups_view import BackupsView
-    from desasadar_gui.ui.context import UiContext
+    from desasadar_gui.ui.kit import messages
+    from desasadar_gui.ui.kit.context import UiContext
+    from desasadar_gui.ui.safety.backups import BackupsView
 
     db, second = damaged
     asked: list[str] = []
@@ -118,6 +118,6 @@ def test_check_database_action_finds_the_damage_and_repairs_it(qtbot, damaged, m
     assert after.ok
     assert shown and "tidak ada kerusakan" in shown[-1]
     assert find_by_nik(db, PEOPLE[0][1], exclude_id=None) is not None
-    from desasadar_gui.ui.background import wait_for_all
+    from desasadar_gui.ui.kit.background import wait_for_all
 
     wait_for_all()

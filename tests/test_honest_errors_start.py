@@ -90,7 +90,8 @@ def test_the_gui_start_on_a_full_disk_says_disk_full_not_damaged(
 ) -> None:
     from desasadar_gui.app import open_database
     from desasadar_gui.services.oserrors import DiskFullError
-    from desasadar_gui.ui import damaged_db_dialog, messages
+    from desasadar_gui.ui.kit import messages
+    from desasadar_gui.ui.safety import damaged_db as damaged_db_dialog
 
     shown = []
     monkeypatch.setattr(messages, "show_user_error", lambda _p, e: shown.append(e))

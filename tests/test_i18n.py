@@ -17,8 +17,8 @@ from desasadar_gui import i18n_build
 from desasadar_gui.errors import UserError
 from desasadar_gui.paths import data_dir
 from desasadar_gui.services.villages import VillageInput, create_village
-from desasadar_gui.ui import i18n
-from desasadar_gui.ui.village_table_model import COL_KIND, COL_NAME, COL_STATUS
+from desasadar_gui.ui.kit import i18n
+from desasadar_gui.ui.villages.models import COL_KIND, COL_NAME, COL_STATUS
 
 ENGLISH_TS = i18n_build.translations_dir() / "desasadar_en.ts"
 PLACEHOLDER = re.compile(r"%(?:\d|n)")
@@ -151,7 +151,12 @@ def test_switching_language_updates_the_window(qtbot, db, tmp_path):
     assert after["tabs"] == ["&Villages", "&Participants", "S&ocialisation", "Su&mmary"]
     assert after["menus"] == ["&File", "Vie&w", "&Help"]
     assert after["toolbar"] == [
-        "Add village", "Add participant", "Search", "Refresh", "Export", "Import"
+        "Add village",
+        "Add participant",
+        "Search",
+        "Refresh",
+        "Export",
+        "Import",
     ]
     assert after["header"] == "Name"
     assert after["kind"] == "Village (desa)"
@@ -169,8 +174,8 @@ def test_switching_language_updates_the_window(qtbot, db, tmp_path):
 
 
 def test_settings_dialog_switches_language_at_once(qtbot, db, tmp_path):
-    from desasadar_gui.ui.context import UiContext
-    from desasadar_gui.ui.settings_dialog import SettingsDialog
+    from desasadar_gui.ui.kit.context import UiContext
+    from desasadar_gui.ui.setup.settings import SettingsDialog
 
     settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
     dialog = SettingsDialog(UiContext(db), settings)

@@ -67,9 +67,15 @@ def _typical_session(db: Database, tmp_path: Path, qtbot) -> None:  # noqa: ANN0
     ids = add_people(db)
     first = get_participant(db, ids[0])
     update_participant(
-        db, ids[0],
-        ParticipantInput(name=first.name, nik=first.nik, phone=first.phone,
-                         village_id=village.id, monthly_income=1_500_000),
+        db,
+        ids[0],
+        ParticipantInput(
+            name=first.name,
+            nik=first.nik,
+            phone=first.phone,
+            village_id=village.id,
+            monthly_income=1_500_000,
+        ),
     )
     # The same NIK again: refused, as a plain message.
     with pytest.raises(UserError):
@@ -95,16 +101,18 @@ def _typical_session(db: Database, tmp_path: Path, qtbot) -> None:  # noqa: ANN0
     try:  # a database error: SQLAlchemy would print the statement's parameters
         with db.session() as s:
             s.execute(
-                text("INSERT INTO participants (id, rev, created_at, updated_at, updated_by, "
-                     "nik, name) VALUES (:id, 'r', '2025-01-01', '2025-01-01', 'd', :nik, :name)"),
+                text(
+                    "INSERT INTO participants (id, rev, created_at, updated_at, updated_by, "
+                    "nik, name) VALUES (:id, 'r', '2025-01-01', '2025-01-01', 'd', :nik, :name)"
+                ),
                 {"id": ids[0], "nik": nik, "name": name},
             )
     except Exception:
         log.exception("insert failed")
     log.info("participant %s saved (%s)", nik, phone)  # a careless message
 
-    # A failing background task in the GUI (logged by ui/background.py).
-    from desasadar_gui.ui.background import run_in_background
+    # A failing background task in the GUI (logged by ui/kit/background.py).
+    from desasadar_gui.ui.kit.background import run_in_background
 
     failures = []
 
@@ -139,8 +147,14 @@ def _typical_session(db: Database, tmp_path: Path, qtbot) -> None:  # noqa: ANN0
 
 
 def _input(row) -> ParticipantInput:  # noqa: ANN001
-    return ParticipantInput(name=row.name, nik=row.nik, phone=row.phone, address=row.address,
-                            village_id=row.village_id, monthly_income=row.monthly_income)
+    return ParticipantInput(
+        name=row.name,
+        nik=row.nik,
+        phone=row.phone,
+        address=row.address,
+        village_id=row.village_id,
+        monthly_income=row.monthly_income,
+    )
 
 
 def test_no_nik_name_or_phone_in_the_log_after_typical_use(

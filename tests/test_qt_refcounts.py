@@ -34,8 +34,8 @@ CHILD = textwrap.dedent(
     from PySide6.QtWidgets import QApplication
     import PySide6, shiboken6
 
-    from desasadar_gui.ui.background import run_in_background, wait_for_all
-    from desasadar_gui.ui.context import DataBus
+    from desasadar_gui.ui.kit.background import run_in_background, wait_for_all
+    from desasadar_gui.ui.kit.context import DataBus
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     tasks, notifies = int(sys.argv[1]), int(sys.argv[2])

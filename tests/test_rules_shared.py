@@ -18,9 +18,9 @@ from desasadar_gui.cli import main
 from desasadar_gui.domain import rules
 from desasadar_gui.domain.problems import _MESSAGES
 from desasadar_gui.services.participants import get_participant
-from desasadar_gui.ui import messages
-from desasadar_gui.ui.context import UiContext
-from desasadar_gui.ui.participant_form import ParticipantForm
+from desasadar_gui.ui.kit import messages
+from desasadar_gui.ui.kit.context import UiContext
+from desasadar_gui.ui.participants.form import ParticipantForm
 
 PACKAGE = Path(rules.__file__).resolve().parents[1]
 

@@ -19,9 +19,9 @@ import openpyxl
 import pytest
 from sync_helpers import add_person, add_village, export, new_laptop
 
-from desasadar_gui.ui import sync_actions
-from desasadar_gui.ui.background import wait_for_all
-from desasadar_gui.ui.context import UiContext
+from desasadar_gui.ui.kit.background import wait_for_all
+from desasadar_gui.ui.kit.context import UiContext
+from desasadar_gui.ui.sync import actions as sync_actions
 
 MEMORY_LIMIT_MIB = 300
 
@@ -86,7 +86,7 @@ def test_a_far_cell_costs_no_memory(exported, tmp_path, cell):
 
 def test_a_far_cell_in_the_gui_imports(qtbot, exported, tmp_path, monkeypatch):
     from desasadar_gui.services.database import Database
-    from desasadar_gui.ui import messages
+    from desasadar_gui.ui.kit import messages
 
     src, db_path = exported
     book = _with_far_cell(src, tmp_path / "far.xlsx", "XFD1048576")

@@ -21,11 +21,16 @@ from desasadar_gui.services.backups import (
 from desasadar_gui.services.database import Database
 from desasadar_gui.services.integrity import quick_check
 from desasadar_gui.services.stats import content_digest
-from desasadar_gui.ui import messages
-from desasadar_gui.ui.background import wait_for_all
-from desasadar_gui.ui.backups_view import COL_KIND, COL_PARTICIPANTS, BackupsView, restore_in_place
-from desasadar_gui.ui.context import UiContext
-from desasadar_gui.ui.damaged_db_dialog import (
+from desasadar_gui.ui.kit import messages
+from desasadar_gui.ui.kit.background import wait_for_all
+from desasadar_gui.ui.kit.context import UiContext
+from desasadar_gui.ui.safety.backups import (
+    COL_KIND,
+    COL_PARTICIPANTS,
+    BackupsView,
+    restore_in_place,
+)
+from desasadar_gui.ui.safety.damaged_db import (
     RESTORED,
     DamagedDbDialog,
     check_database_at_startup,
@@ -229,9 +234,7 @@ def test_start_up_check_passes_a_healthy_file_without_asking(qtbot, db: Database
     assert decision.proceed and not decision.allow_new
 
 
-def test_missing_file_can_be_started_empty_only_by_choice(
-    qtbot, db: Database, quiet
-) -> None:
+def test_missing_file_can_be_started_empty_only_by_choice(qtbot, db: Database, quiet) -> None:
     take_backup(db, MANUAL)
     path = db.path
     db.close()
@@ -250,7 +253,7 @@ def test_missing_file_can_be_started_empty_only_by_choice(
 
 
 def test_unexpected_error_is_logged_and_shown_with_the_log_path(qtbot, quiet) -> None:
-    from desasadar_gui.ui.crash_dialog import install_excepthook
+    from desasadar_gui.ui.safety.crash_dialog import install_excepthook
 
     shutdown_logging()
     log_path = setup_logging()
@@ -276,7 +279,7 @@ def test_unexpected_error_is_logged_and_shown_with_the_log_path(qtbot, quiet) ->
 
 
 def test_backups_dialog_restores_in_place(qtbot, ctx: UiContext, quiet) -> None:
-    from desasadar_gui.ui.backups_view import BackupsDialog
+    from desasadar_gui.ui.safety.backups import BackupsDialog
 
     add_people(ctx.db, PEOPLE[:1])
     take_backup(ctx.db, MANUAL)
@@ -294,8 +297,8 @@ def test_backups_dialog_restores_in_place(qtbot, ctx: UiContext, quiet) -> None:
 
 def test_table_models_pass_the_model_tester(qtbot, qtmodeltester, ctx: UiContext) -> None:
     from desasadar_gui.services.history import record_history
-    from desasadar_gui.ui.backups_view import BackupTableModel
-    from desasadar_gui.ui.history_dialog import HistoryTableModel
+    from desasadar_gui.ui.kit.history_dialog import HistoryTableModel
+    from desasadar_gui.ui.safety.backups import BackupTableModel
 
     ids = add_people(ctx.db, PEOPLE[:2])
     take_backup(ctx.db, MANUAL)

@@ -14,12 +14,8 @@ from desasadar_gui.services import demo
 from desasadar_gui.services.dashboard import compute_dashboard
 from desasadar_gui.services.database import Database
 from desasadar_gui.services.targets import list_targets
-from desasadar_gui.ui import dashboard_tab as dashboard_module
-from desasadar_gui.ui import messages
-from desasadar_gui.ui.background import wait_for_all
-from desasadar_gui.ui.charts import fmt_int
-from desasadar_gui.ui.context import UiContext
-from desasadar_gui.ui.dashboard_tab import (
+from desasadar_gui.ui.dashboard.figures import expected_ratio
+from desasadar_gui.ui.dashboard.models import (
     COL_NAME,
     COL_PROGRESS,
     COL_PROSPECTS,
@@ -27,9 +23,13 @@ from desasadar_gui.ui.dashboard_tab import (
     SCOPE_KABUPATEN,
     SCOPE_OFFICER,
     SCOPE_VILLAGE,
-    DashboardTab,
     ProgressTableModel,
 )
+from desasadar_gui.ui.dashboard.tab import DashboardTab
+from desasadar_gui.ui.kit import messages
+from desasadar_gui.ui.kit.background import wait_for_all
+from desasadar_gui.ui.kit.charts import fmt_int
+from desasadar_gui.ui.kit.context import UiContext
 
 # The tab is shown (it reloads only while visible); the offscreen platform then warns
 # that it cannot pass size hints to a top-level window.
@@ -119,7 +119,7 @@ def test_another_year_without_data(qtbot, tab):
 
 
 def test_targets_dialog_sets_a_target_and_the_dashboard_follows(qtbot, monkeypatch, demo_db, tab):
-    from desasadar_gui.ui import targets_dialog as targets_module
+    from desasadar_gui.ui.setup import targets as targets_module
 
     kabupaten = tab.data.kabupaten[0].key
 
@@ -146,7 +146,7 @@ def test_targets_dialog_sets_a_target_and_the_dashboard_follows(qtbot, monkeypat
 
 
 def test_officer_target_typed_freely(qtbot, demo_db):
-    from desasadar_gui.ui.targets_dialog import TargetsDialog
+    from desasadar_gui.ui.setup.targets import TargetsDialog
 
     dialog = TargetsDialog(UiContext(demo_db), YEAR)
     qtbot.addWidget(dialog)
@@ -189,6 +189,6 @@ def test_progress_model_passes_the_model_tester(qtmodeltester, demo_db):
 
 
 def test_expected_ratio_follows_the_calendar():
-    assert dashboard_module.expected_ratio(YEAR - 1, date(YEAR - 1, 12, 31)) == 1.0
-    assert dashboard_module.expected_ratio(YEAR + 1, date(YEAR + 1, 1, 1)) == 0.0
-    assert 0 < dashboard_module.expected_ratio(YEAR, date.today()) <= 1
+    assert expected_ratio(YEAR - 1, date(YEAR - 1, 12, 31)) == 1.0
+    assert expected_ratio(YEAR + 1, date(YEAR + 1, 1, 1)) == 0.0
+    assert 0 < expected_ratio(YEAR, date.today()) <= 1

@@ -20,8 +20,8 @@ from desasadar_gui.services.participants import (
 )
 from desasadar_gui.services.sessions import SessionInput, create_session, record_attendance
 from desasadar_gui.services.villages import VillageInput, create_village, update_village
-from desasadar_gui.ui.context import PARTICIPANTS, SESSIONS, VILLAGES, UiContext
-from desasadar_gui.ui.history_dialog import (
+from desasadar_gui.ui.kit.context import PARTICIPANTS, SESSIONS, VILLAGES, UiContext
+from desasadar_gui.ui.kit.history_dialog import (
     COL_ACTION,
     COL_FIELD,
     COL_NEW,
@@ -92,8 +92,9 @@ def test_village_history_and_live_refresh(qtbot, db: Database) -> None:
     assert len(dialog.entries()) == 1
 
     update_village(
-        db, village.id, VillageInput(name="Sungai Baung", kabupaten="Batanghari",
-                                     status="socialised")
+        db,
+        village.id,
+        VillageInput(name="Sungai Baung", kabupaten="Batanghari", status="socialised"),
     )
     ctx.bus.notify(VILLAGES)  # what every tab does after a change
 
@@ -147,9 +148,7 @@ def two_laptops(tmp_path: Path, template_db: Path):
     b.close()
 
 
-def test_edits_on_two_laptops_both_show_after_merging(
-    qtbot, two_laptops, tmp_path: Path
-) -> None:
+def test_edits_on_two_laptops_both_show_after_merging(qtbot, two_laptops, tmp_path: Path) -> None:
     workbook_import = pytest.importorskip("desasadar_gui.sync.workbook_import")
     from desasadar_gui.sync.workbook_export import export_workbook
 

@@ -18,7 +18,7 @@ from desasadar_gui import app as app_module
 from desasadar_gui.services.participants import ParticipantInput, create_participant
 from desasadar_gui.services.sessions import SessionInput, create_session
 from desasadar_gui.services.villages import VillageInput, create_village
-from desasadar_gui.ui import messages
+from desasadar_gui.ui.kit import messages
 from desasadar_gui.ui.main_window import (
     TAB_PARTICIPANTS,
     TAB_VILLAGES,
@@ -114,7 +114,7 @@ def test_new_participant_and_search_reach_the_participants_tab(qtbot, window):
 
 
 def test_settings_dialog_saves_the_officer(qtbot, monkeypatch, db, window):
-    from desasadar_gui.ui import settings_dialog
+    from desasadar_gui.ui.setup import settings as settings_dialog
 
     def run(dialog) -> int:
         qtbot.addWidget(dialog)
@@ -131,8 +131,8 @@ def test_settings_dialog_saves_the_officer(qtbot, monkeypatch, db, window):
 
 def test_settings_dialog_shows_rates_and_regions(qtbot, db, settings, tmp_path):
     from desasadar_gui.services.regions import import_regions
-    from desasadar_gui.ui.context import UiContext
-    from desasadar_gui.ui.settings_dialog import SettingsDialog
+    from desasadar_gui.ui.kit.context import UiContext
+    from desasadar_gui.ui.setup.settings import SettingsDialog
 
     dialog = SettingsDialog(UiContext(db), settings)
     qtbot.addWidget(dialog)
@@ -149,8 +149,8 @@ def test_settings_dialog_shows_rates_and_regions(qtbot, db, settings, tmp_path):
 
 def test_region_import_runs_in_the_background(qtbot, monkeypatch, db, settings, tmp_path):
     from desasadar_gui.services.regions import has_regions
-    from desasadar_gui.ui.context import UiContext
-    from desasadar_gui.ui.settings_dialog import SettingsDialog
+    from desasadar_gui.ui.kit.context import UiContext
+    from desasadar_gui.ui.setup.settings import SettingsDialog
 
     regencies = tmp_path / "kab.csv"
     regencies.write_text("code,name,kind\n1571,Kota Jambi,kota\n", "utf-8")
@@ -167,8 +167,8 @@ def test_region_import_runs_in_the_background(qtbot, monkeypatch, db, settings, 
 
 
 def test_bad_region_file_gives_a_plain_message(qtbot, monkeypatch, db, settings, tmp_path):
-    from desasadar_gui.ui.context import UiContext
-    from desasadar_gui.ui.settings_dialog import SettingsDialog
+    from desasadar_gui.ui.kit.context import UiContext
+    from desasadar_gui.ui.setup.settings import SettingsDialog
 
     bad = tmp_path / "bad.csv"
     bad.write_text("nama,alamat\nx,y\n", "utf-8")
@@ -206,7 +206,7 @@ def test_default_size_fits_a_laptop(window):
 
 def test_first_run_dialog_sets_the_officer(qtbot, db_path):
     from desasadar_gui.services.database import Database
-    from desasadar_gui.ui.first_run_dialog import FirstRunDialog
+    from desasadar_gui.ui.setup.first_run import FirstRunDialog
 
     with Database.open(db_path) as fresh:
         assert fresh.officer == ""
@@ -295,8 +295,8 @@ def test_screenshot_command(db, db_path, tmp_path):
 
 
 def test_file_menu_opens_sync_and_backup_windows(qtbot, monkeypatch, db, settings):
-    from desasadar_gui.ui.backups_view import BackupsDialog
-    from desasadar_gui.ui.sync_dialog import SyncDialog
+    from desasadar_gui.ui.safety.backups import BackupsDialog
+    from desasadar_gui.ui.sync.dialog import SyncDialog
 
     window = app_module.create_main_window(db, settings)
     qtbot.addWidget(window)

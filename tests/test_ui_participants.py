@@ -24,10 +24,9 @@ from desasadar_gui.services.participants import (
 )
 from desasadar_gui.services.sessions import SessionInput, create_session, list_attendance
 from desasadar_gui.services.villages import VillageInput, create_village
-from desasadar_gui.ui import messages
-from desasadar_gui.ui.context import UiContext
-from desasadar_gui.ui.participant_form import ParticipantForm
-from desasadar_gui.ui.participant_table_model import (
+from desasadar_gui.ui.kit import messages
+from desasadar_gui.ui.kit.context import UiContext
+from desasadar_gui.ui.participants.columns import (
     COL_CONTRIBUTION,
     COL_GENDER,
     COL_KABUPATEN,
@@ -36,9 +35,10 @@ from desasadar_gui.ui.participant_table_model import (
     COL_PHONE,
     COL_REGISTERED,
     COL_STATUS,
-    ParticipantTableModel,
 )
-from desasadar_gui.ui.participants_tab import ParticipantsTab
+from desasadar_gui.ui.participants.form import ParticipantForm
+from desasadar_gui.ui.participants.models import ParticipantTableModel
+from desasadar_gui.ui.participants.tab import ParticipantsTab
 
 # Dialogs and the completer's popup on the offscreen platform log these; not ours to fix.
 pytestmark = pytest.mark.qt_log_ignore(
@@ -483,7 +483,7 @@ def test_registering_from_a_session_records_attendance(qtbot, ctx, db, villages)
 
 def test_history_button_opens_the_selected_persons_history(qtbot, monkeypatch, db, people, tab):
     from desasadar_gui.services.participants import update_participant
-    from desasadar_gui.ui.history_dialog import HistoryDialog
+    from desasadar_gui.ui.kit.history_dialog import HistoryDialog
 
     budi = people[0]
     update_participant(db, budi.id, replace(budi.as_input(), address="RT 03 Talang Duku"))

@@ -16,10 +16,11 @@ from desasadar_gui import app as app_module
 from desasadar_gui.db import cipher
 from desasadar_gui.services import security
 from desasadar_gui.services.database import Database
-from desasadar_gui.ui import messages, protection
-from desasadar_gui.ui.context import UiContext
-from desasadar_gui.ui.idle_lock import Cover
-from desasadar_gui.ui.passphrase_dialogs import (
+from desasadar_gui.ui.kit import messages
+from desasadar_gui.ui.kit.context import UiContext
+from desasadar_gui.ui.safety import protection
+from desasadar_gui.ui.safety.idle_lock import Cover
+from desasadar_gui.ui.safety.passphrase import (
     ChangePassphraseDialog,
     RecoveryKeyDialog,
     SetPassphraseDialog,
@@ -163,7 +164,7 @@ def test_quitting_the_unlock_dialog_opens_nothing(qtbot, monkeypatch, encrypted_
 def test_idle_lock_covers_every_window_and_keeps_what_was_typed(
     qtbot, monkeypatch, encrypted_db, settings
 ) -> None:
-    from desasadar_gui.ui.participant_form import ParticipantForm
+    from desasadar_gui.ui.participants.form import ParticipantForm
 
     window = app_module.create_main_window(encrypted_db, settings)
     qtbot.addWidget(window)
@@ -198,7 +199,7 @@ def test_idle_lock_covers_every_window_and_keeps_what_was_typed(
 
 
 def test_idle_minutes_are_set_in_settings(qtbot, monkeypatch, encrypted_db, settings) -> None:
-    from desasadar_gui.ui.settings_dialog import SettingsDialog
+    from desasadar_gui.ui.setup.settings import SettingsDialog
 
     window = app_module.create_main_window(encrypted_db, settings)
     qtbot.addWidget(window)
@@ -216,7 +217,7 @@ def test_idle_minutes_are_set_in_settings(qtbot, monkeypatch, encrypted_db, sett
 
 
 def test_change_passphrase_in_settings(qtbot, monkeypatch, encrypted_db, settings) -> None:
-    from desasadar_gui.ui.settings_dialog import SettingsDialog
+    from desasadar_gui.ui.setup.settings import SettingsDialog
 
     infos: list[str] = []
     monkeypatch.setattr(messages, "show_info", lambda p, text, title=None: infos.append(text))
@@ -247,7 +248,7 @@ def test_change_passphrase_in_settings(qtbot, monkeypatch, encrypted_db, setting
 def test_set_a_passphrase_from_settings_encrypts_the_open_database(
     qtbot, monkeypatch, db, settings, shown_recovery_keys
 ) -> None:
-    from desasadar_gui.ui.settings_dialog import SettingsDialog
+    from desasadar_gui.ui.setup.settings import SettingsDialog
 
     def fake_exec(dialog: SetPassphraseDialog) -> int:
         assert not dialog.skip_button.isVisible()

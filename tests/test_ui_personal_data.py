@@ -19,9 +19,9 @@ from desasadar_gui.services.participants import (
 )
 from desasadar_gui.services.processing import list_processing
 from desasadar_gui.services.villages import VillageInput, create_village
-from desasadar_gui.ui import messages
-from desasadar_gui.ui.context import UiContext
-from desasadar_gui.ui.participants_tab import ParticipantsTab
+from desasadar_gui.ui.kit import messages
+from desasadar_gui.ui.kit.context import UiContext
+from desasadar_gui.ui.participants.tab import ParticipantsTab
 
 pytestmark = pytest.mark.qt_log_ignore(
     "propagateSizeHints", "does not support raise", "grabbing the keyboard"
@@ -116,7 +116,7 @@ def test_erasure_can_be_declined(qtbot, db, tab, person, monkeypatch) -> None:
 def test_processing_record_is_viewable_and_exportable(qtbot, db, person, tmp_path, monkeypatch):
     from desasadar_gui.sync.privacy_copy import write_privacy_copy
     from desasadar_gui.sync.workbook_export import export_workbook
-    from desasadar_gui.ui.processing_dialog import ProcessingDialog
+    from desasadar_gui.ui.safety.processing_record import ProcessingDialog
 
     export_workbook(db, tmp_path / "ekspor.xlsx")
     write_privacy_copy(db, tmp_path / "privasi.xlsx")
@@ -138,7 +138,7 @@ def test_processing_record_is_viewable_and_exportable(qtbot, db, person, tmp_pat
 def test_retention_periods_are_set_in_the_processing_dialog(qtbot, db, monkeypatch):
     from desasadar_gui.services.backups import load_policy
     from desasadar_gui.services.retention import load_retention
-    from desasadar_gui.ui.processing_dialog import ProcessingDialog
+    from desasadar_gui.ui.safety.processing_record import ProcessingDialog
 
     dialog = ProcessingDialog(UiContext(db))
     qtbot.addWidget(dialog)

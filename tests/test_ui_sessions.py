@@ -19,13 +19,14 @@ from desasadar_gui.services.session_queries import list_attendees, list_session_
 from desasadar_gui.services.sessions import SessionInput, create_session
 from desasadar_gui.services.targets import set_target
 from desasadar_gui.services.villages import VillageInput, create_village
-from desasadar_gui.ui import messages
-from desasadar_gui.ui import session_dialogs as dialogs_module
-from desasadar_gui.ui import sessions_tab as sessions_tab_module
-from desasadar_gui.ui.background import wait_for_all
-from desasadar_gui.ui.context import UiContext
-from desasadar_gui.ui.dashboard_tab import DashboardTab
-from desasadar_gui.ui.session_models import (
+from desasadar_gui.ui.dashboard.tab import DashboardTab
+from desasadar_gui.ui.kit import messages
+from desasadar_gui.ui.kit.background import wait_for_all
+from desasadar_gui.ui.kit.context import UiContext
+from desasadar_gui.ui.sessions import detail_panel as detail_panel_module
+from desasadar_gui.ui.sessions import dialogs as dialogs_module
+from desasadar_gui.ui.sessions import tab as sessions_tab_module
+from desasadar_gui.ui.sessions.models import (
     A_NAME,
     A_OUTCOME,
     S_ATTENDED,
@@ -33,7 +34,7 @@ from desasadar_gui.ui.session_models import (
     S_REGISTERED,
     SessionTableModel,
 )
-from desasadar_gui.ui.sessions_tab import SessionsTab
+from desasadar_gui.ui.sessions.tab import SessionsTab
 
 # The tabs are shown (they reload only while visible); the offscreen platform then warns
 # that it cannot pass size hints to a top-level window.
@@ -147,7 +148,7 @@ def test_session_attendance_walkin_and_registration_move_the_counts(
         d.set_ticked(people["Ahmad Fauzi"])
         d.save()
 
-    _drive(monkeypatch, sessions_tab_module, "ChecklistDialog", tick)
+    _drive(monkeypatch, detail_panel_module, "ChecklistDialog", tick)
     _reloaded(
         qtbot, tab, lambda: qtbot.mouseClick(tab.detail.checklist_button, Qt.MouseButton.LeftButton)
     )
@@ -164,7 +165,7 @@ def test_session_attendance_walkin_and_registration_move_the_counts(
         assert d.name_edit.text() == ""  # ready for the next one
         d.accept()
 
-    opened = _drive(monkeypatch, sessions_tab_module, "WalkinDialog", walkin)
+    opened = _drive(monkeypatch, detail_panel_module, "WalkinDialog", walkin)
     _reloaded(
         qtbot, tab, lambda: qtbot.mouseClick(tab.detail.walkin_button, Qt.MouseButton.LeftButton)
     )
@@ -190,7 +191,7 @@ def test_session_attendance_walkin_and_registration_move_the_counts(
         assert not d.needs_nik  # Ahmad has a NIK already
         d.save()
 
-    _drive(monkeypatch, sessions_tab_module, "RegisterDialog", register)
+    _drive(monkeypatch, detail_panel_module, "RegisterDialog", register)
     with qtbot.waitSignal(dashboard.loaded, timeout=10000):
         _reloaded(
             qtbot,
@@ -231,7 +232,7 @@ def test_registering_someone_without_nik_asks_for_it(qtbot, monkeypatch, db, tab
         d.nik_edit.setText(make_nik("150403", date(1979, 5, 4), "L", 9))
         d.save()
 
-    _drive(monkeypatch, sessions_tab_module, "RegisterDialog", register)
+    _drive(monkeypatch, detail_panel_module, "RegisterDialog", register)
     _reloaded(qtbot, tab, tab.detail.register_selected)
     person = get_participant(db, people["Rahmat Hidayat"])
     assert person.status == "registered" and person.nik
@@ -254,7 +255,7 @@ def test_unchecking_removes_after_confirmation_and_delete_session(
         d.set_ticked(people["Siti Aminah"], False)
         d.save()
 
-    _drive(monkeypatch, sessions_tab_module, "ChecklistDialog", untick)
+    _drive(monkeypatch, detail_panel_module, "ChecklistDialog", untick)
     _reloaded(qtbot, tab, tab.detail.open_checklist)
     assert _counts(tab, session.id)[0] == "2"
 

@@ -14,12 +14,13 @@ from sync_helpers import add_person, add_village, digest, export, import_, new_l
 
 from desasadar_gui.services.participants import get_participant, update_participant
 from desasadar_gui.sync.workbook_import import prepare_import
-from desasadar_gui.ui import messages, sync_actions
-from desasadar_gui.ui.background import wait_for_all
-from desasadar_gui.ui.context import UiContext
-from desasadar_gui.ui.import_preview_dialog import ImportPreviewDialog
-from desasadar_gui.ui.sync_view import SyncView
-from desasadar_gui.ui.workbook_password_dialogs import ExportProtectionDialog
+from desasadar_gui.ui.kit import messages
+from desasadar_gui.ui.kit.background import wait_for_all
+from desasadar_gui.ui.kit.context import UiContext
+from desasadar_gui.ui.safety.workbook_passwords import ExportProtectionDialog
+from desasadar_gui.ui.sync import actions as sync_actions
+from desasadar_gui.ui.sync.import_preview import ImportPreviewDialog
+from desasadar_gui.ui.sync.view import SyncView
 
 
 class Recorder:

@@ -13,8 +13,8 @@ from upgrade_helpers import old_database
 
 from desasadar_gui.db.backup_files import DAILY, take_backup_file
 from desasadar_gui.services.stats import content_digest
-from desasadar_gui.ui import messages
-from desasadar_gui.ui.damaged_db_dialog import DamagedDbDialog
+from desasadar_gui.ui.kit import messages
+from desasadar_gui.ui.safety.damaged_db import DamagedDbDialog
 
 
 @pytest.mark.qt_log_ignore("propagateSizeHints")  # the offscreen platform, on exec()

@@ -21,11 +21,11 @@ from desasadar_gui.services.villages import (
     get_village,
     village_id_for_code,
 )
-from desasadar_gui.ui import messages
-from desasadar_gui.ui import villages_tab as villages_tab_module
-from desasadar_gui.ui.context import UiContext
-from desasadar_gui.ui.village_dialog import VillageDialog
-from desasadar_gui.ui.village_table_model import (
+from desasadar_gui.ui.kit import messages
+from desasadar_gui.ui.kit.context import UiContext
+from desasadar_gui.ui.villages import tab as villages_tab_module
+from desasadar_gui.ui.villages.form import VillageDialog
+from desasadar_gui.ui.villages.models import (
     COL_KABUPATEN,
     COL_NAME,
     COL_OFFICIALS,
@@ -33,7 +33,7 @@ from desasadar_gui.ui.village_table_model import (
     COL_STATUS,
     VillageTableModel,
 )
-from desasadar_gui.ui.villages_tab import VillagesTab
+from desasadar_gui.ui.villages.tab import VillagesTab
 
 
 def _write(path: Path, text: str) -> Path:

@@ -15,13 +15,14 @@ from sync_helpers import add_person, add_village, digest, export, new_laptop
 from test_ui_sync import Recorder
 
 from desasadar_gui.sync.workbook_password import is_protected
-from desasadar_gui.ui import messages, sync_actions
-from desasadar_gui.ui.background import wait_for_all
-from desasadar_gui.ui.context import UiContext
-from desasadar_gui.ui.workbook_password_dialogs import (
+from desasadar_gui.ui.kit import messages
+from desasadar_gui.ui.kit.background import wait_for_all
+from desasadar_gui.ui.kit.context import UiContext
+from desasadar_gui.ui.safety.workbook_passwords import (
     ExportProtectionDialog,
     WorkbookPasswordDialog,
 )
+from desasadar_gui.ui.sync import actions as sync_actions
 
 PASSWORD = "durian-tebo-88"
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints", "does not support raise")

@@ -19,14 +19,14 @@ from PySide6.QtWidgets import (
 
 from desasadar_gui import __version__
 from desasadar_gui.services.village_queries import live_counts
-from desasadar_gui.ui import messages
-from desasadar_gui.ui.background import wait_for_all
-from desasadar_gui.ui.context import PARTICIPANTS, SESSIONS, VILLAGES, UiContext
-from desasadar_gui.ui.dashboard_tab import DashboardTab
-from desasadar_gui.ui.participants_tab import ParticipantsTab
-from desasadar_gui.ui.region_import import ask_region_files, start_region_import
-from desasadar_gui.ui.sessions_tab import SessionsTab
-from desasadar_gui.ui.villages_tab import VillagesTab
+from desasadar_gui.ui.dashboard.tab import DashboardTab
+from desasadar_gui.ui.kit import messages
+from desasadar_gui.ui.kit.background import wait_for_all
+from desasadar_gui.ui.kit.context import PARTICIPANTS, SESSIONS, VILLAGES, UiContext
+from desasadar_gui.ui.participants.tab import ParticipantsTab
+from desasadar_gui.ui.sessions.tab import SessionsTab
+from desasadar_gui.ui.setup.region_import import ask_region_files, start_region_import
+from desasadar_gui.ui.villages.tab import VillagesTab
 
 GEOMETRY_KEY = "window/geometry"
 STATE_KEY = "window/state"
@@ -84,7 +84,7 @@ class MainWindow(QMainWindow):
         """Lock after the configured minutes without input, when the database has a
         passphrase (there is nothing to ask for otherwise)."""
         from desasadar_gui.services.security import idle_lock_minutes
-        from desasadar_gui.ui.idle_lock import IdleLock
+        from desasadar_gui.ui.safety.idle_lock import IdleLock
 
         db = self.ctx.db
         if not db.encrypted or db.path is None:
@@ -318,38 +318,38 @@ class MainWindow(QMainWindow):
             start_region_import(self, self.ctx, paths)
 
     def export_workbook(self) -> None:
-        from desasadar_gui.ui.sync_actions import export_with_dialog
+        from desasadar_gui.ui.sync.actions import export_with_dialog
 
         export_with_dialog(self, self.ctx)
 
     def export_private_workbook(self) -> None:
-        from desasadar_gui.ui.sync_actions import export_with_dialog
+        from desasadar_gui.ui.sync.actions import export_with_dialog
 
         export_with_dialog(self, self.ctx, privacy=True)
 
     def import_workbook(self) -> None:
-        from desasadar_gui.ui.sync_actions import import_with_dialog
+        from desasadar_gui.ui.sync.actions import import_with_dialog
 
         import_with_dialog(self, self.ctx)
 
     def open_sync_view(self) -> None:
-        from desasadar_gui.ui.sync_dialog import SyncDialog
+        from desasadar_gui.ui.sync.dialog import SyncDialog
 
         SyncDialog(self.ctx, self).exec()
 
     def open_backups(self) -> None:
-        from desasadar_gui.ui.backups_view import BackupsDialog
+        from desasadar_gui.ui.safety.backups import BackupsDialog
 
         BackupsDialog(self.ctx, self).exec()
         self.refresh_status()
 
     def open_processing_record(self) -> None:
-        from desasadar_gui.ui.processing_dialog import ProcessingDialog
+        from desasadar_gui.ui.safety.processing_record import ProcessingDialog
 
         ProcessingDialog(self.ctx, self).exec()
 
     def open_settings(self) -> None:
-        from desasadar_gui.ui.settings_dialog import SettingsDialog
+        from desasadar_gui.ui.setup.settings import SettingsDialog
 
         dialog = SettingsDialog(self.ctx, self.settings, self)
         dialog.exec()

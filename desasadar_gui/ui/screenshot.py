@@ -30,7 +30,7 @@ def _ensure_app():
 
 def _settle(app, rounds: int = 5) -> None:
     """Let queued work finish: background loads, their results, layouts, paints."""
-    from desasadar_gui.ui.background import wait_for_all
+    from desasadar_gui.ui.kit.background import wait_for_all
 
     for _ in range(rounds):
         wait_for_all(msecs=15000)
@@ -59,7 +59,7 @@ def take_screenshots(
     from desasadar_gui.app import create_main_window
     from desasadar_gui.services.database import Database
     from desasadar_gui.services.village_queries import showcase_village_id
-    from desasadar_gui.ui.i18n import apply_language
+    from desasadar_gui.ui.kit.i18n import apply_language
 
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)

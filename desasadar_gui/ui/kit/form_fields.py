@@ -1,0 +1,123 @@
+"""Small input widgets for fast keyboard entry: dates, Rupiah amounts, searchable lists,
+and the message line shown under a field."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QComboBox, QCompleter, QDateEdit, QLabel, QLineEdit, QWidget
+
+from desasadar_gui.domain.money import format_rupiah
+
+ERROR_COLOUR = "#b91c1c"
+WARNING_COLOUR = "#a16207"
+INFO_COLOUR = "#4b5563"
+
+
+def make_searchable(combo: QComboBox) -> None:
+    """Type a few letters found anywhere in an item and pick it from the list."""
+    combo.setEditable(True)
+    combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+    completer = combo.completer()
+    completer.setFilterMode(Qt.MatchFlag.MatchContains)
+    completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+
+
+def chosen_data(combo: QComboBox) -> object:
+    """The data of the item whose text is in an editable combo; None if none matches."""
+    index = combo.findText(combo.currentText(), Qt.MatchFlag.MatchFixedString)
+    return combo.itemData(index) if index >= 0 else None
+
+
+class DateField(QLineEdit):
+    """dd/mm/yyyy typed as eight digits; blank means "no date"."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setInputMask("00/00/0000;_")
+        self.setFixedWidth(self.fontMetrics().horizontalAdvance("00/00/00000") + 16)
+
+    def is_blank(self) -> bool:
+        return not re.sub(r"\D", "", self.text())
+
+    def date(self) -> date | None:
+        """The date typed, or None when blank or not a real date (see :meth:`is_valid`)."""
+        digits = re.sub(r"\D", "", self.text())
+        if len(digits) != 8:
+            return None
+        try:
+            return date(int(digits[4:]), int(digits[2:4]), int(digits[:2]))
+        except ValueError:
+            return None
+
+    def is_valid(self) -> bool:
+        return self.is_blank() or self.date() is not None
+
+    def set_date(self, value: date | None) -> None:
+        self.setText(value.strftime("%d%m%Y") if value else "")
+
+
+class RupiahEdit(QLineEdit):
+    """Whole Rupiah, grouped with dots while typing: 2500000 shows as 2.500.000."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.setMaxLength(15)
+        self.setPlaceholderText("0")
+        self.textEdited.connect(self._regroup)
+
+    def value(self) -> int:
+        digits = re.sub(r"\D", "", self.text())
+        return int(digits) if digits else 0
+
+    def set_value(self, amount: int) -> None:
+        self.setText(format_rupiah(amount).removeprefix("Rp") if amount else "")
+
+    def _regroup(self, text: str) -> None:
+        digits_before = len(re.sub(r"\D", "", text[: self.cursorPosition()]))
+        digits = re.sub(r"\D", "", text).lstrip("0")
+        grouped = format_rupiah(int(digits)).removeprefix("Rp") if digits else ""
+        self.setText(grouped)
+        position, seen = 0, 0
+        while position < len(grouped) and seen < digits_before:
+            if grouped[position].isdigit():
+                seen += 1
+            position += 1
+        self.setCursorPosition(position)
+
+
+class FieldMessage(QLabel):
+    """The line under a field: an error, a warning or a hint (hidden when empty)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.hide()
+
+    def show_text(self, text: str, colour: str = ERROR_COLOUR) -> None:
+        self.setText(text)
+        self.setStyleSheet(f"color: {colour};")
+        self.setVisible(bool(text))
+
+    def clear_text(self) -> None:
+        self.show_text("")
+
+
+def qdate(value: date) -> QDate:
+    return QDate(value.year, value.month, value.day)
+
+
+def pydate(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
+def date_edit(value: date) -> QDateEdit:
+    """A date picked from a calendar, shown dd/MM/yyyy."""
+    edit = QDateEdit(qdate(value))
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("dd/MM/yyyy")
+    return edit

@@ -1,0 +1,223 @@
+"""A record's change history: who changed which field, when, from what to what.
+
+Opened from the participants, villages and sessions tabs ("Riwayat" button):
+
+    HistoryDialog(ctx, "participants", record_id, parent).exec()
+
+Changes made on this laptop and changes that arrived by importing another officer's
+workbook (action "Impor") are listed together, in the order they were made. One row
+per changed field; a session's history includes its attendance list.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timezone
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desasadar_gui.services.history import (
+    FieldChange,
+    HistoryEntry,
+    record_history,
+    record_title,
+)
+from desasadar_gui.ui.kit.context import UiContext
+from desasadar_gui.ui.kit.i18n import language
+
+COL_TIME = 0
+COL_WHO = 1
+COL_ACTION = 2
+COL_FIELD = 3
+COL_OLD = 4
+COL_NEW = 5
+COLUMN_COUNT = 6
+
+ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True)
+class HistoryRow:
+    entry: HistoryEntry
+    change: FieldChange | None  # None: an entry without field changes (e.g. a deletion)
+    first: bool  # the entry's first row: time, who and action are shown once
+
+
+def flatten(entries: list[HistoryEntry]) -> list[HistoryRow]:
+    rows = []
+    for entry in entries:
+        if not entry.changes:
+            rows.append(HistoryRow(entry, None, True))
+        for i, change in enumerate(entry.changes):
+            rows.append(HistoryRow(entry, change, i == 0))
+    return rows
+
+
+def local_time_text(entry: HistoryEntry) -> str:
+    local = entry.made_at.replace(tzinfo=timezone.utc).astimezone()
+    return local.strftime("%d-%m-%Y %H:%M:%S")
+
+
+class HistoryTableModel(QAbstractTableModel):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[HistoryRow] = []
+
+    def set_entries(self, entries: list[HistoryEntry]) -> None:
+        self.beginResetModel()
+        self._rows = flatten(entries)
+        self.endResetModel()
+
+    def row_at(self, row: int) -> HistoryRow | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else COLUMN_COUNT
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return (
+            (
+                self.tr("Waktu"),
+                self.tr("Petugas / perangkat"),
+                self.tr("Tindakan"),
+                self.tr("Kolom"),
+                self.tr("Sebelum"),
+                self.tr("Sesudah"),
+            )[section]
+            if 0 <= section < COLUMN_COUNT
+            else None
+        )
+
+    def _who(self, entry: HistoryEntry) -> str:
+        officer = entry.officer or self.tr("(tanpa nama)")
+        if entry.this_device:
+            return officer + " · " + self.tr("laptop ini")
+        return officer + " · " + self.tr("perangkat %1").replace("%1", entry.device[:6])
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        entry, change, col = row.entry, row.change, index.column()
+        if role == ENTRY_ROLE:
+            return entry
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == COL_TIME:
+                return local_time_text(entry) if row.first else ""
+            if col == COL_WHO:
+                return self._who(entry) if row.first else ""
+            if col == COL_ACTION:
+                return entry.action_label if row.first else ""
+            if change is None:
+                return "—" if col == COL_FIELD else ""
+            if col == COL_FIELD:
+                return f"{entry.subject} – {change.label}" if entry.subject else change.label
+            return change.old_text if col == COL_OLD else change.new_text
+        if role == Qt.ItemDataRole.ToolTipRole and entry.imported and col <= COL_ACTION:
+            recorded = entry.recorded_at.replace(tzinfo=timezone.utc).astimezone()
+            return self.tr("Diubah di laptop lain; tiba lewat impor pada %1").replace(
+                "%1", recorded.strftime("%d-%m-%Y %H:%M")
+            )
+        if role == Qt.ItemDataRole.FontRole and entry.imported and col == COL_ACTION:
+            font = QFont()
+            font.setItalic(True)
+            return font
+        return None
+
+
+class HistoryDialog(QDialog):
+    """The change history of one participant, village or session (read-only)."""
+
+    def __init__(
+        self, ctx: UiContext, entity: str, record_id: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.entity = entity
+        self.record_id = record_id
+        self.setObjectName("historyDialog")
+        self.resize(900, 480)
+
+        self.heading = QLabel()
+        self.heading.setObjectName("historyHeading")
+        self.heading.setWordWrap(True)
+        self.model = HistoryTableModel(self)
+        self.table = QTableView()
+        self.table.setObjectName("historyTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.empty_label = QLabel()
+        self.empty_label.setObjectName("historyEmpty")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty_label)
+        layout.addWidget(buttons)
+
+        ctx.bus.changed.connect(self._data_changed)
+        self.reload()
+
+    def reload(self) -> None:
+        """Read the history again (small: one record's audit entries, by index)."""
+        lang = language()
+        entries = record_history(self.ctx.db, self.entity, self.record_id, lang=lang)
+        self.model.set_entries(entries)
+        title = record_title(self.ctx.db, self.entity, self.record_id)
+        self.setWindowTitle(self.tr("Riwayat perubahan – %1").replace("%1", title))
+        imported = sum(1 for e in entries if e.imported)
+        self.heading.setText(
+            self.tr("%1 perubahan tercatat, %2 di antaranya tiba lewat impor.")
+            .replace("%1", str(len(entries)))
+            .replace("%2", str(imported))
+        )
+        self.empty_label.setText(self.tr("Belum ada perubahan tercatat.") if not entries else "")
+        self.empty_label.setVisible(not entries)
+
+    def entries(self) -> list[HistoryEntry]:
+        seen: list[HistoryEntry] = []
+        for r in range(self.model.rowCount()):
+            row = self.model.row_at(r)
+            if row is not None and row.first:
+                seen.append(row.entry)
+        return seen
+
+    def _data_changed(self, entities: frozenset) -> None:
+        if self.entity in entities or "attendance" in entities:
+            self.reload()
+
+    def done(self, result: int) -> None:
+        try:
+            self.ctx.bus.changed.disconnect(self._data_changed)
+        except (RuntimeError, TypeError):
+            pass
+        super().done(result)

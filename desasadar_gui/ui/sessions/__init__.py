@@ -1,0 +1,3 @@
+"""The sessions screen (Sosialisasi): the list, the detail panel of one session, its table
+models and dialogs.
+"""

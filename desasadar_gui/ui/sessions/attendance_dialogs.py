@@ -1,0 +1,191 @@
+"""Attendance forms of the sessions tab: walk-ins, and registering an attendee. Each
+form calls one service and shows its messages; none builds SQL.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desasadar_gui.domain.enums import Occupation
+from desasadar_gui.errors import UserError
+from desasadar_gui.services.attendance import needs_nik_to_register, register_attendee
+from desasadar_gui.services.session_queries import SessionListRow
+from desasadar_gui.services.sessions import add_walkin
+from desasadar_gui.ui.kit import messages
+from desasadar_gui.ui.kit.charts import fmt_int
+from desasadar_gui.ui.kit.context import UiContext
+from desasadar_gui.ui.kit.form_fields import date_edit, pydate, qdate
+from desasadar_gui.ui.kit.i18n import language
+
+
+class WalkinDialog(QDialog):
+    """Quick entry of walk-ins: name, phone, occupation, optional NIK. Each is saved as
+    a prospect of the village and put on the list; the form clears for the next one."""
+
+    def __init__(self, ctx: UiContext, session: SessionListRow, parent: QWidget | None = None
+                 ) -> None:  # fmt: skip
+        super().__init__(parent)
+        self.ctx = ctx
+        self.session = session
+        self.added: list[str] = []
+        self.setObjectName("WalkinDialog")
+        self.name_edit = QLineEdit()
+        self.name_edit.setObjectName("walkinName")
+        self.phone_edit = QLineEdit()
+        self.phone_edit.setObjectName("walkinPhone")
+        self.occupation_combo = QComboBox()
+        self.occupation_combo.setObjectName("walkinOccupation")
+        self.nik_edit = QLineEdit()
+        self.nik_edit.setObjectName("walkinNik")
+        self.nik_edit.setMaxLength(16)
+        self.nik_edit.setInputMask("")
+        self.labels = [QLabel() for _ in range(4)]
+        form = QFormLayout()
+        fields = (self.name_edit, self.phone_edit, self.occupation_combo, self.nik_edit)
+        for label, field in zip(self.labels, fields, strict=True):
+            label.setBuddy(field)
+            form.addRow(label, field)
+        self.info = QLabel()
+        self.info.setWordWrap(True)
+        self.info.setStyleSheet("color: palette(dark);")
+        self.save_next = QPushButton()
+        self.save_next.setObjectName("walkinSaveNext")
+        self.save_next.setDefault(True)
+        self.done_button = QPushButton()
+        self.save_next.clicked.connect(self.save_and_next)
+        self.done_button.clicked.connect(self.accept)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.save_next)
+        buttons.addWidget(self.done_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.info)
+        layout.addLayout(buttons)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(self.tr("Tamu baru (walk-in)"))
+        for label, text in zip(
+            self.labels,
+            (
+                self.tr("&Nama"),
+                self.tr("&Telepon"),
+                self.tr("&Pekerjaan"),
+                self.tr("NI&K (boleh kosong)"),
+            ),
+            strict=True,
+        ):
+            label.setText(text)  # fmt: skip
+        current = self.occupation_combo.currentData()
+        self.occupation_combo.clear()
+        self.occupation_combo.addItem(self.tr("(belum diisi)"), None)
+        for o in Occupation:
+            self.occupation_combo.addItem(o.label(language()), o.value)
+        self.occupation_combo.setCurrentIndex(max(0, self.occupation_combo.findData(current)))
+        self.phone_edit.setPlaceholderText("08xx-xxxx-xxxx")
+        self.save_next.setText(self.tr("&Simpan, tambah lagi"))
+        self.done_button.setText(self.tr("Se&lesai"))
+        self._update_info()
+
+    def _update_info(self) -> None:
+        self.info.setText(
+            self.tr("Disimpan sebagai prospek %1 dan masuk daftar hadir. Sudah ditambahkan: %2.")
+            .replace("%1", self.session.village_name or "-")
+            .replace("%2", fmt_int(len(self.added)))
+        )  # fmt: skip
+
+    def save_and_next(self) -> bool:
+        try:
+            participant_id, _ = add_walkin(
+                self.ctx.db,
+                self.session.id,
+                self.name_edit.text(),
+                phone=self.phone_edit.text() or None,
+                occupation=self.occupation_combo.currentData(),
+                nik=self.nik_edit.text().strip() or None,
+            )
+        except UserError as exc:
+            messages.show_user_error(self, exc)
+            return False
+        self.added.append(participant_id)
+        for edit in (self.name_edit, self.phone_edit, self.nik_edit):
+            edit.clear()
+        self.occupation_combo.setCurrentIndex(0)
+        self.name_edit.setFocus()
+        self._update_info()
+        return True
+
+
+class RegisterDialog(QDialog):
+    """The attendee registered: the date (on or after the session) and, when the person
+    has none yet, the NIK a registration needs."""
+
+    def __init__(self, ctx: UiContext, attendance_id: str, name: str, held_on: date,
+                 parent: QWidget | None = None) -> None:  # fmt: skip
+        super().__init__(parent)
+        self.ctx = ctx
+        self.attendance_id = attendance_id
+        self.setObjectName("RegisterDialog")
+        self.heading = QLabel()
+        self.heading.setWordWrap(True)
+        self._name = name
+        self.date_edit = date_edit(held_on)
+        self.date_edit.setObjectName("registrationDate")
+        self.date_edit.setMinimumDate(qdate(held_on))
+        self.nik_edit = QLineEdit()
+        self.nik_edit.setObjectName("registrationNik")
+        self.nik_edit.setMaxLength(16)
+        self.needs_nik = needs_nik_to_register(ctx.db, attendance_id)
+        self.date_label = QLabel()
+        self.nik_label = QLabel()
+        self.date_label.setBuddy(self.date_edit)
+        self.nik_label.setBuddy(self.nik_edit)
+        form = QFormLayout()
+        form.addRow(self.date_label, self.date_edit)
+        form.addRow(self.nik_label, self.nik_edit)
+        self.nik_label.setVisible(self.needs_nik)
+        self.nik_edit.setVisible(self.needs_nik)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(self.tr("Tandai mendaftar"))
+        self.heading.setText(
+            self.tr("%1 mendaftar sebagai peserta BPU pada atau sesudah sesi ini.")
+            .replace("%1", self._name)
+        )  # fmt: skip
+        self.date_label.setText(self.tr("&Tanggal daftar"))
+        self.nik_label.setText(self.tr("&NIK (wajib untuk mendaftar)"))
+
+    def save(self) -> None:
+        try:
+            register_attendee(
+                self.ctx.db, self.attendance_id, on=pydate(self.date_edit.date()),
+                nik=self.nik_edit.text().strip() or None,
+            )  # fmt: skip
+        except UserError as exc:
+            messages.show_user_error(self, exc)
+            return
+        self.accept()

@@ -1,0 +1,318 @@
+"""Forms of the sessions tab: a session and the village checklist. Each form calls one
+service and shows its messages; none builds SQL (attendance_dialogs.py holds the
+walk-in and registration forms).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QEvent, QSortFilterProxyModel, Qt, QTimer
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desasadar_gui.domain.enums import Occupation, OfficialRole, ParticipantStatus, SessionType
+from desasadar_gui.domain.phone import display_phone
+from desasadar_gui.errors import UserError
+from desasadar_gui.services.attendance import set_attendees
+from desasadar_gui.services.session_queries import (
+    ChecklistPerson,
+    SessionListRow,
+    facilitator_names,
+    village_checklist,
+)
+from desasadar_gui.services.sessions import SessionInput, SessionRow, create_session, update_session
+from desasadar_gui.services.village_queries import village_choices
+from desasadar_gui.ui.kit import messages
+from desasadar_gui.ui.kit.charts import fmt_int
+from desasadar_gui.ui.kit.context import UiContext
+from desasadar_gui.ui.kit.form_fields import date_edit, pydate
+from desasadar_gui.ui.kit.i18n import language
+from desasadar_gui.ui.sessions.models import label_of
+
+
+class SessionDialog(QDialog):
+    """Add or change a session: village, date, type, place, facilitator, notes."""
+
+    def __init__(self, ctx: UiContext, row: SessionListRow | None = None,
+                 village_id: str | None = None, parent: QWidget | None = None) -> None:  # fmt: skip
+        super().__init__(parent)
+        self.ctx = ctx
+        self.row = row
+        self.saved: SessionRow | None = None
+        self.setObjectName("SessionDialog")
+
+        self.village_combo = QComboBox()
+        self.village_combo.setObjectName("sessionVillage")
+        self.village_combo.setEditable(True)
+        self.village_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.village_combo.setMinimumContentsLength(30)
+        for v in village_choices(ctx.db):
+            text = f"{v.name} — {v.kecamatan}, {v.kabupaten}" if v.kecamatan else v.name
+            self.village_combo.addItem(text, v.id)
+        completer = self.village_combo.completer()
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.date_edit = date_edit(row.held_on if row else date.today())
+        self.date_edit.setObjectName("sessionDate")
+        self.type_combo = QComboBox()
+        self.type_combo.setObjectName("sessionType")
+        for t in SessionType:
+            self.type_combo.addItem(t.label(language()), t.value)
+        self.place_edit = QLineEdit(row.place if row else "")
+        self.place_edit.setObjectName("sessionPlace")
+        self.facilitator_edit = QLineEdit(row.facilitator if row else ctx.db.officer)
+        self.facilitator_edit.setObjectName("sessionFacilitator")
+        self.facilitator_edit.setCompleter(QCompleter(facilitator_names(ctx.db), self))
+        self.notes_edit = QPlainTextEdit(row.notes if row else "")
+        self.notes_edit.setFixedHeight(70)
+
+        chosen = row.village_id if row else village_id
+        index = self.village_combo.findData(chosen) if chosen else -1
+        self.village_combo.setCurrentIndex(index)
+        if row:
+            self.type_combo.setCurrentIndex(max(0, self.type_combo.findData(row.type)))
+
+        self.labels = [QLabel() for _ in range(6)]
+        form = QFormLayout()
+        for label, field in zip(
+            self.labels,
+            (self.village_combo, self.date_edit, self.type_combo, self.place_edit,
+             self.facilitator_edit, self.notes_edit), strict=True,
+        ):  # fmt: skip
+            label.setBuddy(field)
+            form.addRow(label, field)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(self.tr("Ubah sesi") if self.row else self.tr("Tambah sesi"))
+        for label, text in zip(
+            self.labels,
+            (self.tr("&Desa"), self.tr("&Tanggal"), self.tr("&Jenis"), self.tr("Te&mpat"),
+             self.tr("&Fasilitator"), self.tr("&Catatan")), strict=True,
+        ):  # fmt: skip
+            label.setText(text)
+        self.place_edit.setPlaceholderText(self.tr("mis. Balai Desa, rumah Kepala Dusun"))
+        self.village_combo.lineEdit().setPlaceholderText(self.tr("Ketik nama desa…"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def village_id(self) -> str | None:
+        index = self.village_combo.findText(self.village_combo.currentText())
+        if index < 0:
+            return None
+        return self.village_combo.itemData(index)
+
+    def data(self) -> SessionInput:
+        return SessionInput(
+            village_id=self.village_id(),
+            held_on=pydate(self.date_edit.date()),
+            type=str(self.type_combo.currentData()),
+            place=self.place_edit.text(),
+            facilitator=self.facilitator_edit.text(),
+            notes=self.notes_edit.toPlainText(),
+        )
+
+    def save(self) -> None:
+        if self.village_id() is None:
+            messages.show_error(self, self.tr("Pilih desa tempat sesi diadakan dari daftar."))
+            self.village_combo.setFocus()
+            return
+        try:
+            if self.row:
+                self.saved = update_session(self.ctx.db, self.row.id, self.data())
+            else:
+                self.saved = create_session(self.ctx.db, self.data())
+        except UserError as exc:
+            messages.show_user_error(self, exc)
+            return
+        self.accept()
+
+
+class _ChecklistFilter(QSortFilterProxyModel):
+    """Matches the search text against name, NIK and phone (any order of words)."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._words: list[str] = []
+
+    def set_text(self, text: str) -> None:
+        if hasattr(self, "beginFilterChange"):  # Qt 6.10+; invalidateFilter is deprecated
+            self.beginFilterChange()
+            self._words = [w.casefold() for w in text.split()]
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self._words = [w.casefold() for w in text.split()]
+            self.invalidateFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent) -> bool:
+        if not self._words:
+            return True
+        item = self.sourceModel().index(source_row, 0, source_parent)
+        haystack = str(item.data(Qt.ItemDataRole.UserRole + 1) or "")
+        return all(w in haystack for w in self._words)
+
+
+class ChecklistDialog(QDialog):
+    """Tick who came, from the village's known people (searchable)."""
+
+    def __init__(self, ctx: UiContext, session: SessionListRow, parent: QWidget | None = None
+                 ) -> None:  # fmt: skip
+        super().__init__(parent)
+        self.ctx = ctx
+        self.session = session
+        self.setObjectName("ChecklistDialog")
+        self.people: list[ChecklistPerson] = (
+            village_checklist(ctx.db, session.village_id, session.id) if session.village_id else []
+        )
+        self._before = {p.participant_id for p in self.people if p.attended}
+
+        self.search_edit = QLineEdit()
+        self.search_edit.setObjectName("checklistSearch")
+        self.search_edit.setClearButtonEnabled(True)
+        self.model = QStandardItemModel(self)
+        lang = language()
+        for person in self.people:
+            work = (
+                label_of(OfficialRole, person.official_role)
+                if person.official_role
+                else (label_of(Occupation, person.occupation))
+            )
+            details = [d for d in (work, display_phone(person.phone)) if d]
+            if person.status != ParticipantStatus.PROSPECT.value:
+                details.append(ParticipantStatus(person.status).label(lang)
+                               if person.status in {s.value for s in ParticipantStatus}
+                               else person.status)  # fmt: skip
+            text = person.name + (f"  —  {' · '.join(details)}" if details else "")
+            item = QStandardItem(text)
+            item.setCheckable(True)
+            item.setEditable(False)
+            item.setCheckState(
+                Qt.CheckState.Checked if person.attended else Qt.CheckState.Unchecked
+            )
+            item.setData(person.participant_id, Qt.ItemDataRole.UserRole)
+            item.setData(" ".join([person.name, person.nik or "", person.phone or "",
+                                   display_phone(person.phone)]).casefold(),
+                         Qt.ItemDataRole.UserRole + 1)  # fmt: skip
+            self.model.appendRow(item)
+        self.proxy = _ChecklistFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.list_view = QListView()
+        self.list_view.setObjectName("checklistView")
+        self.list_view.setModel(self.proxy)
+        self.list_view.setUniformItemSizes(True)
+        self.list_view.setAlternatingRowColors(True)
+        self.tick_shown = QPushButton()
+        self.untick_shown = QPushButton()
+        self.count_label = QLabel()
+        self.heading = QLabel()
+        self.heading.setWordWrap(True)
+        self.tick_shown.clicked.connect(lambda: self._set_shown(Qt.CheckState.Checked))
+        self.untick_shown.clicked.connect(lambda: self._set_shown(Qt.CheckState.Unchecked))
+        self.model.itemChanged.connect(lambda _item: self._update_count())
+        timer = QTimer(self)
+        timer.setSingleShot(True)
+        timer.setInterval(120)
+        timer.timeout.connect(lambda: self.proxy.set_text(self.search_edit.text()))
+        self.search_edit.textChanged.connect(timer.start)
+        self._timer = timer
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        row = QHBoxLayout()
+        row.addWidget(self.tick_shown)
+        row.addWidget(self.untick_shown)
+        row.addStretch(1)
+        row.addWidget(self.count_label)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.search_edit)
+        layout.addWidget(self.list_view, 1)
+        layout.addLayout(row)
+        layout.addWidget(self.buttons)
+        self.resize(560, 600)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(self.tr("Centang peserta yang hadir"))
+        self.heading.setText(
+            self.tr("Orang yang sudah tercatat di %1. Yang tidak ada di daftar: tambahkan "
+                    "sebagai tamu.").replace("%1", self.session.village_name or "-")
+        )  # fmt: skip
+        self.search_edit.setPlaceholderText(self.tr("Cari nama, NIK atau telepon"))
+        self.tick_shown.setText(self.tr("Centang yang tampil"))
+        self.untick_shown.setText(self.tr("Kosongkan yang tampil"))
+        self._update_count()
+
+    def _set_shown(self, state: Qt.CheckState) -> None:
+        self.model.blockSignals(True)
+        for r in range(self.proxy.rowCount()):
+            source = self.proxy.mapToSource(self.proxy.index(r, 0))
+            self.model.itemFromIndex(source).setCheckState(state)
+        self.model.blockSignals(False)
+        self.list_view.viewport().update()
+        self._update_count()
+
+    def ticked(self) -> set[str]:
+        out = set()
+        for r in range(self.model.rowCount()):
+            item = self.model.item(r)
+            if item.checkState() == Qt.CheckState.Checked:
+                out.add(item.data(Qt.ItemDataRole.UserRole))
+        return out
+
+    def set_ticked(self, participant_id: str, ticked: bool = True) -> None:
+        for r in range(self.model.rowCount()):
+            item = self.model.item(r)
+            if item.data(Qt.ItemDataRole.UserRole) == participant_id:
+                item.setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
+
+    def _update_count(self) -> None:
+        self.count_label.setText(
+            self.tr("%1 dari %2 dicentang").replace("%1", fmt_int(len(self.ticked())))
+            .replace("%2", fmt_int(len(self.people)))
+        )  # fmt: skip
+
+    def save(self) -> None:
+        now = self.ticked()
+        removed = self._before - now
+        if removed and not messages.confirm(
+            self,
+            self.tr("%1 orang akan dihapus dari daftar hadir sesi ini. Lanjutkan?")
+            .replace("%1", fmt_int(len(removed))),
+        ):  # fmt: skip
+            return
+        try:
+            set_attendees(self.ctx.db, self.session.id, sorted(now - self._before), removed)
+        except UserError as exc:
+            messages.show_user_error(self, exc)
+            return
+        self.accept()

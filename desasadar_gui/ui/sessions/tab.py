@@ -1,0 +1,483 @@
+"""The "Sosialisasi" tab: sessions (sosialisasi, edukasi, dialog, peluncuran,
+pendaftaran) with their attendance, and whom to visit again.
+
+The list loads off the GUI thread; its counts (attended / new prospects /
+registrations, defined in services/funnel.py) follow in chunks, the rows in view first.
+The panel beside it (sessions/detail_panel.py) shows the chosen session.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desasadar_gui.domain.enums import SessionType
+from desasadar_gui.domain.problems import format_date
+from desasadar_gui.errors import UserError
+from desasadar_gui.services.printouts import attendance_sheet_name, write_attendance_sheet
+from desasadar_gui.services.session_queries import (
+    SessionListRow,
+    SessionQuery,
+    counts_for_sessions,
+    list_sessions,
+    session_years,
+)
+from desasadar_gui.services.sessions import delete_session
+from desasadar_gui.services.village_queries import kabupaten_names
+from desasadar_gui.ui.kit import messages
+from desasadar_gui.ui.kit.background import run_in_background
+from desasadar_gui.ui.kit.charts import fmt_int
+from desasadar_gui.ui.kit.context import ATTENDANCE, PARTICIPANTS, SESSIONS, VILLAGES, UiContext
+from desasadar_gui.ui.kit.history_dialog import HistoryDialog
+from desasadar_gui.ui.kit.i18n import language
+from desasadar_gui.ui.kit.tables import make_table
+from desasadar_gui.ui.sessions.detail_panel import SessionDetailPanel
+from desasadar_gui.ui.sessions.dialogs import SessionDialog
+from desasadar_gui.ui.sessions.models import (
+    S_ATTENDED,
+    S_DATE,
+    S_FACILITATOR,
+    S_NEW,
+    S_REGISTERED,
+    S_TYPE,
+    S_VILLAGE,
+    SessionTableModel,
+    label_of,
+)
+
+_WATCHED = frozenset({SESSIONS, ATTENDANCE, PARTICIPANTS, VILLAGES})
+# Counts are fetched in chunks, the rows in view first: a small first chunk shows the
+# screenful quickly (~0.1 s at 500k participants), larger ones then fill the rest.
+FIRST_COUNT_CHUNK = 60
+COUNT_CHUNK = 300
+
+_SESSION_WIDTHS = {
+    S_DATE: 86, S_TYPE: 150, S_FACILITATOR: 130, S_ATTENDED: 58, S_NEW: 98, S_REGISTERED: 82,
+}  # fmt: skip
+
+
+class SessionsTab(QWidget):
+    """``loaded``: the list is shown; ``counts_loaded``: every row has its counts."""
+
+    loaded = Signal()
+    counts_loaded = Signal()
+
+    def __init__(self, ctx: UiContext, parent=None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("SessionsTab")
+        self._generation = 0
+        self._selected_id: str | None = None
+        self._loading = False
+        # The list loads when the tab is first shown, not at start-up.
+        self._dirty = True
+
+        self.search_edit = QLineEdit()
+        self.search_edit.setObjectName("sessionSearch")
+        self.search_edit.setClearButtonEnabled(True)
+        self.type_combo = QComboBox()
+        self.type_combo.setObjectName("sessionTypeFilter")
+        self.type_combo.setMinimumContentsLength(11)
+        self.type_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.kabupaten_combo = QComboBox()
+        self.kabupaten_combo.setObjectName("sessionKabupatenFilter")
+        self.kabupaten_combo.setMinimumContentsLength(10)
+        self.kabupaten_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.year_combo = QComboBox()
+        self.year_combo.setObjectName("sessionYearFilter")
+        self.search_label, self.type_label, self.kabupaten_label, self.year_label = (
+            QLabel(), QLabel(), QLabel(), QLabel()
+        )  # fmt: skip
+        for label, buddy in ((self.search_label, self.search_edit),
+                             (self.type_label, self.type_combo),
+                             (self.kabupaten_label, self.kabupaten_combo),
+                             (self.year_label, self.year_combo)):  # fmt: skip
+            label.setBuddy(buddy)
+
+        self.add_button = QPushButton()
+        self.add_button.setObjectName("addSession")
+        self.edit_button = QPushButton()
+        self.delete_button = QPushButton()
+        self.print_button = QPushButton()
+        self.print_button.setObjectName("printAttendance")
+        self.history_button = QPushButton()
+        self.history_button.setObjectName("historySession")
+        self.history_button.clicked.connect(self.show_history)
+        self.count_label = QLabel()
+        self.count_label.setStyleSheet("color: palette(dark);")
+        self.add_button.clicked.connect(self.add_session)
+        self.edit_button.clicked.connect(self.edit_session)
+        self.delete_button.clicked.connect(self.delete_session)
+        self.print_button.clicked.connect(self.print_attendance_sheet)
+
+        self.model = SessionTableModel(self)
+        self.table = make_table(self.model, "sessionsTable")
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column, width in _SESSION_WIDTHS.items():
+            header.resizeSection(column, width)
+        header.setSectionResizeMode(S_VILLAGE, QHeaderView.ResizeMode.Stretch)
+        header.setSortIndicator(S_DATE, Qt.SortOrder.DescendingOrder)
+        self.table.setSortingEnabled(True)
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.table.doubleClicked.connect(lambda _i: self.edit_session())
+
+        self.detail = SessionDetailPanel(ctx)
+
+        filters = QHBoxLayout()
+        filters.setSpacing(6)
+        filters.addWidget(self.search_label)
+        filters.addWidget(self.search_edit, 3)
+        filters.addWidget(self.type_label)
+        filters.addWidget(self.type_combo)
+        filters.addWidget(self.kabupaten_label)
+        filters.addWidget(self.kabupaten_combo, 1)
+        filters.addWidget(self.year_label)
+        filters.addWidget(self.year_combo)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.edit_button)
+        buttons.addWidget(self.delete_button)
+        buttons.addWidget(self.history_button)
+        buttons.addSpacing(12)
+        buttons.addWidget(self.print_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.count_label)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(filters)
+        left_layout.addWidget(self.table, 1)
+        left_layout.addLayout(buttons)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("sessionsSplitter")
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 0)
+        self.splitter.setCollapsible(0, False)
+        self.splitter.setSizes([760, 590])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 4)
+        layout.addWidget(self.splitter)
+
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(250)
+        self._search_timer.timeout.connect(self.reload)
+        self.search_edit.textChanged.connect(self._search_timer.start)
+        self.search_edit.returnPressed.connect(self.reload)
+        for key, slot in (
+            (QKeySequence(QKeySequence.StandardKey.Delete), self.delete_session),
+            (QKeySequence(Qt.Key.Key_Return), self.edit_session),
+            (QKeySequence(Qt.Key.Key_Enter), self.edit_session),
+        ):
+            shortcut = QShortcut(key, self.table, slot)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+
+        ctx.bus.changed.connect(self._data_changed)
+        self.retranslate_ui()
+        self._fill_filters()
+        for combo in (self.type_combo, self.kabupaten_combo, self.year_combo):
+            combo.currentIndexChanged.connect(lambda _i: self.reload())
+        self._update_buttons()
+
+    # -- texts ----------------------------------------------------------------------
+
+    def retranslate_ui(self) -> None:
+        self.search_label.setText(self.tr("&Cari"))
+        self.search_edit.setPlaceholderText(self.tr("Desa, tempat, fasilitator atau catatan"))
+        self.type_label.setText(self.tr("&Jenis"))
+        self.kabupaten_label.setText(self.tr("&Kabupaten"))
+        self.year_label.setText(self.tr("&Tahun"))
+        self.add_button.setText(self.tr("&Tambah sesi…"))
+        self.edit_button.setText(self.tr("&Ubah…"))
+        self.delete_button.setText(self.tr("&Hapus"))
+        self.history_button.setText(self.tr("Ri&wayat…"))
+        self.history_button.setToolTip(self.tr("Siapa mengubah apa dan kapan, termasuk dari impor"))
+        self.print_button.setText(self.tr("Cetak daftar &hadir…"))
+        self.print_button.setToolTip(
+            self.tr("Lembar daftar hadir (.xlsx, A4 mendatar) berisi orang desa ini dan baris "
+                    "kosong untuk tamu")
+        )  # fmt: skip
+        self._fill_type_combo()
+        self._show_count()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def _fill_type_combo(self) -> None:
+        current = self.type_combo.currentData()
+        self.type_combo.blockSignals(True)
+        self.type_combo.clear()
+        self.type_combo.addItem(self.tr("Semua jenis"), "")
+        for t in SessionType:
+            self.type_combo.addItem(t.label(language()), t.value)
+        self.type_combo.setCurrentIndex(max(0, self.type_combo.findData(current)))
+        self.type_combo.blockSignals(False)
+
+    def _fill_filters(self) -> None:
+        for combo, all_text, items in (
+            (self.kabupaten_combo, self.tr("Semua kabupaten"),
+             [(k, k) for k in kabupaten_names(self.ctx.db)]),
+            (self.year_combo, self.tr("Semua tahun"),
+             [(str(y), y) for y in session_years(self.ctx.db)]),
+        ):  # fmt: skip
+            current = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(all_text, None)
+            for text, value in items:
+                combo.addItem(text, value)
+            combo.setCurrentIndex(max(0, combo.findData(current)) if current is not None else 0)
+            combo.blockSignals(False)
+
+    def query(self) -> SessionQuery:
+        return SessionQuery(
+            search=self.search_edit.text(),
+            type=str(self.type_combo.currentData() or ""),
+            kabupaten=str(self.kabupaten_combo.currentData() or ""),
+            year=self.year_combo.currentData(),
+        )
+
+    # -- loading ----------------------------------------------------------------------
+
+    def is_loading(self) -> bool:
+        return self._loading
+
+    def reload(self) -> None:
+        """Reload the list off the GUI thread; counts follow in chunks."""
+        self._generation += 1
+        generation = self._generation
+        self._loading = True
+        self._dirty = False
+        db, query = self.ctx.db, self.query()
+        self._show_count()
+
+        def done(rows: list[SessionListRow]) -> None:
+            if generation != self._generation:
+                return
+            self._loading = False
+            self.model.set_rows(rows, keep_counts=True)
+            self._after_reset()
+            self.loaded.emit()
+            self._count_next(generation)
+
+        run_in_background(lambda progress, cancelled: list_sessions(db, query), done,
+                          self._failed(generation))  # fmt: skip
+
+    def _failed(self, generation: int):
+        def failed(exc: BaseException) -> None:
+            if generation != self._generation:
+                return
+            self._loading = False
+            if isinstance(exc, UserError):
+                messages.show_user_error(self, exc)
+            else:
+                messages.show_error(
+                    self, self.tr("Daftar sesi gagal dimuat: %1").replace("%1", str(exc))
+                )
+
+        return failed
+
+    def _visible_ids(self) -> list[str]:
+        first = self.table.rowAt(0)
+        last = self.table.rowAt(self.table.viewport().height() - 1)
+        if first < 0:
+            return []
+        last = last if last >= 0 else self.model.rowCount() - 1
+        ids = []
+        for r in range(first, last + 1):
+            row = self.model.row_at(r)
+            if row is not None:
+                ids.append(row.id)
+        return ids
+
+    def _count_next(self, generation: int) -> None:
+        if generation != self._generation:
+            return
+        pending = self.model.uncounted_ids()
+        if not pending:
+            self._show_count()
+            self.counts_loaded.emit()
+            return
+        waiting = set(pending)
+        visible = [i for i in self._visible_ids() if i in waiting]
+        size = FIRST_COUNT_CHUNK if len(pending) == self.model.rowCount() else COUNT_CHUNK
+        chunk = (visible + [i for i in pending if i not in set(visible)])[: max(size, len(visible))]
+        db = self.ctx.db
+
+        def done(counts) -> None:
+            if generation != self._generation:
+                return
+            self.model.set_counts(counts, chunk)
+            self._count_next(generation)
+
+        run_in_background(lambda progress, cancelled: counts_for_sessions(db, chunk), done,
+                          self._failed(generation))  # fmt: skip
+
+    def _data_changed(self, entities: frozenset) -> None:
+        if not entities & _WATCHED:
+            return
+        if entities & {SESSIONS, VILLAGES}:
+            self._fill_filters()
+        if self.isVisible():
+            self.reload()
+        else:
+            self._dirty = True
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._dirty and not self._loading:
+            self.reload()
+
+    def _after_reset(self) -> None:
+        row = self.model.row_of(self._selected_id) if self._selected_id else -1
+        if row < 0 and self.model.rowCount():
+            row = 0
+        if row >= 0:
+            self.select_row(row)
+        else:
+            self._selected_id = None
+            self.detail.show_session(None)
+        self._show_count()
+        self._update_buttons()
+
+    def _show_count(self) -> None:
+        if self._loading:
+            self.count_label.setText(self.tr("Memuat…"))
+            return
+        n = self.model.rowCount()
+        text = self.tr("%1 sesi").replace("%1", fmt_int(n))
+        if n and not self.model.all_counted():
+            text += " · " + self.tr("menghitung kehadiran…")
+        self.count_label.setText(text)
+
+    # -- selection --------------------------------------------------------------------
+
+    def select_row(self, row: int) -> None:
+        index = self.model.index(row, 0)
+        self.table.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.table.scrollTo(index)
+
+    def select_session(self, session_id: str) -> bool:
+        row = self.model.row_of(session_id)
+        if row >= 0:
+            self.select_row(row)
+        return row >= 0
+
+    def selected_session(self) -> SessionListRow | None:
+        index = self.table.currentIndex()
+        return self.model.row_at(index.row()) if index.isValid() else None
+
+    def _current_changed(self, current, _previous) -> None:
+        row = self.model.row_at(current.row()) if current.isValid() else None
+        new_id = row.id if row else None
+        self._selected_id = new_id
+        self.detail.show_session(new_id)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        selected = self.selected_session() is not None
+        self.edit_button.setEnabled(selected)
+        self.delete_button.setEnabled(selected)
+        self.print_button.setEnabled(selected)
+        self.history_button.setEnabled(selected)
+
+    def show_history(self) -> None:
+        row = self.selected_session()
+        if row is not None:
+            HistoryDialog(self.ctx, "sessions", row.id, self).exec()
+
+    # -- actions ----------------------------------------------------------------------
+
+    def add_session(self) -> None:
+        dialog = SessionDialog(self.ctx, parent=self)
+        if dialog.exec() and dialog.saved is not None:
+            self._selected_id = dialog.saved.id
+            self.ctx.bus.notify(SESSIONS)
+
+    def edit_session(self) -> None:
+        row = self.selected_session()
+        if row is None:
+            return
+        dialog = SessionDialog(self.ctx, row, parent=self)
+        if dialog.exec():
+            self.ctx.bus.notify(SESSIONS)
+
+    def delete_session(self) -> None:
+        row = self.selected_session()
+        if row is None:
+            return
+        text = self.tr("Hapus sesi %1 di %2 tanggal %3? Daftar hadirnya ikut terhapus; "
+                       "data peserta tetap ada.")  # fmt: skip
+        text = (text.replace("%1", label_of(SessionType, row.type))
+                .replace("%2", row.village_name or "-")
+                .replace("%3", format_date(row.held_on, language())))  # fmt: skip
+        if not messages.confirm(self, text):
+            return
+        try:
+            delete_session(self.ctx.db, row.id)
+        except UserError as exc:
+            messages.show_user_error(self, exc)
+            return
+        self._selected_id = None
+        self.ctx.bus.notify(SESSIONS, ATTENDANCE)
+
+    def print_attendance_sheet(self) -> None:
+        row = self.selected_session()
+        if row is None:
+            return
+        path = messages.ask_save_path(
+            self, self.tr("Simpan daftar hadir"), attendance_sheet_name(self.ctx.db, row.id),
+            self.tr("Buku kerja Excel (*.xlsx)"),
+        )  # fmt: skip
+        if not path:
+            return
+        if not path.lower().endswith(".xlsx"):
+            path += ".xlsx"
+        db, session_id = self.ctx.db, row.id
+        self.print_button.setEnabled(False)
+
+        def done(written) -> None:
+            self.print_button.setEnabled(True)
+            messages.show_info(
+                self,
+                self.tr("Daftar hadir disimpan di %1. Buka di Excel atau LibreOffice lalu "
+                        "cetak (sudah diatur A4 mendatar).").replace("%1", str(written)),
+            )  # fmt: skip
+
+        def failed(exc: BaseException) -> None:
+            self.print_button.setEnabled(True)
+            if isinstance(exc, UserError):
+                messages.show_user_error(self, exc)
+            else:
+                messages.show_error(
+                    self, self.tr("Berkas tidak bisa disimpan: %1").replace("%1", str(exc))
+                )
+
+        run_in_background(
+            lambda progress, cancelled: write_attendance_sheet(db, session_id, path), done, failed
+        )

@@ -1,0 +1,157 @@
+"""First start on a laptop: who is the officer, and which branch office.
+
+Every record this installation writes carries the officer's name, and supervisors
+read it in the exported workbooks, so the name is asked for before any work starts.
+The dialog also offers the two things a new installation usually wants next: loading
+the region reference (Kemendagri codes) the branch hands out, and a separate demo
+database to practise on (the officer's real database stays empty and clean).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+)
+
+from desasadar_gui.services.database import Database
+from desasadar_gui.services.regions import region_counts
+from desasadar_gui.ui.kit.context import UiContext
+from desasadar_gui.ui.setup.region_import import ask_region_files, start_region_import
+
+DEFAULT_BRANCH = "KC Jambi"
+
+
+class FirstRunDialog(QDialog):
+    def __init__(self, db: Database, parent=None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.setObjectName("FirstRunDialog")
+        self.setMinimumWidth(460)
+
+        self.heading = QLabel()
+        font = QFont(self.heading.font())
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        self.officer_edit = QLineEdit(db.device.officer_name)
+        self.officer_edit.setObjectName("officerName")
+        self.branch_edit = QLineEdit(db.device.branch or DEFAULT_BRANCH)
+        self.branch_edit.setObjectName("branch")
+        self.officer_label = QLabel()
+        self.officer_label.setBuddy(self.officer_edit)
+        self.branch_label = QLabel()
+        self.branch_label.setBuddy(self.branch_edit)
+        self.error_label = QLabel()
+        self.error_label.setStyleSheet("color: #c62828;")
+        self.error_label.hide()
+
+        form = QFormLayout()
+        form.addRow(self.officer_label, self.officer_edit)
+        form.addRow(self.branch_label, self.branch_edit)
+
+        self.regions_box = QGroupBox()
+        self.regions_status = QLabel()
+        self.regions_status.setObjectName("regionsStatus")
+        self.regions_status.setWordWrap(True)
+        self.regions_button = QPushButton()
+        self.regions_button.setObjectName("loadRegions")
+        self.regions_button.clicked.connect(self.load_regions)
+        regions_row = QHBoxLayout(self.regions_box)
+        regions_row.addWidget(self.regions_status, 1)
+        regions_row.addWidget(self.regions_button)
+        self.demo_check = QCheckBox()
+        self.demo_check.setObjectName("openDemo")
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.intro)
+        layout.addSpacing(6)
+        layout.addLayout(form)
+        layout.addWidget(self.error_label)
+        layout.addSpacing(6)
+        layout.addWidget(self.regions_box)
+        layout.addWidget(self.demo_check)
+        layout.addWidget(self.buttons, 0, Qt.AlignmentFlag.AlignRight)
+        self.officer_edit.setFocus()
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(self.tr("Selamat datang di Desa Sadar"))
+        self.heading.setText(self.tr("Selamat datang"))
+        self.intro.setText(
+            self.tr(
+                "Sebelum mulai, isi nama Anda sebagai petugas dan kantor cabang Anda. "
+                "Nama ini dicatat pada setiap data yang Anda masukkan dan terlihat oleh "
+                "supervisor di berkas ekspor."
+            )
+        )
+        self.officer_label.setText(self.tr("&Nama petugas"))
+        self.branch_label.setText(self.tr("&Kantor cabang"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Mulai"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Keluar"))
+        self.regions_box.setTitle(self.tr("Data wilayah (boleh nanti)"))
+        self.regions_button.setText(self.tr("Muat berkas wilayah…"))
+        self.demo_check.setText(
+            self.tr("Buka database contoh untuk berlatih (terpisah dari data asli Anda)")
+        )
+        self._show_region_status()
+
+    def _show_region_status(self) -> None:
+        villages = region_counts(self.db)["villages"]
+        if villages:
+            self.regions_status.setText(
+                self.tr("%1 desa/kelurahan sudah dimuat.").replace(
+                    "%1", f"{villages:,}".replace(",", ".")
+                )
+            )
+        else:
+            self.regions_status.setText(
+                self.tr(
+                    "Belum dimuat. Dengan data wilayah, desa dipilih menurut kode Kemendagri; "
+                    "tanpa itu, nama desa diketik bebas."
+                )
+            )
+
+    def load_regions(self) -> None:
+        paths = ask_region_files(self)
+        if paths:
+            start_region_import(
+                self, UiContext(self.db), paths, on_finished=lambda _r: self._show_region_status()
+            )
+
+    @property
+    def wants_demo(self) -> bool:
+        return self.demo_check.isChecked()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def save(self) -> None:
+        name = " ".join(self.officer_edit.text().split())
+        if not name:
+            self.error_label.setText(self.tr("Nama petugas wajib diisi."))
+            self.error_label.show()
+            self.officer_edit.setFocus()
+            return
+        self.db.set_officer(name, self.branch_edit.text())
+        self.accept()

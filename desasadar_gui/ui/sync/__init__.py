@@ -1,0 +1,3 @@
+"""Exchanging sync workbooks: the sync view and dialog, the export/import actions and the
+import preview.
+"""

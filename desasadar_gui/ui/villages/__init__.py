@@ -1,0 +1,1 @@
+"""The villages screen (Desa): the list, its table model, the detail panel and the village form."""

@@ -1,0 +1,428 @@
+"""The "Desa" tab: every designated village, filtered and sorted in SQL, with a detail
+panel beside the table."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desasadar_gui.domain.enums import VillageKind, VillageStatus
+from desasadar_gui.errors import UserError
+from desasadar_gui.services.village_queries import (
+    kabupaten_names,
+    list_village_rows,
+)
+from desasadar_gui.services.villages import delete_village, get_village
+from desasadar_gui.ui.kit import messages
+from desasadar_gui.ui.kit.context import PARTICIPANTS, SESSIONS, VILLAGES, UiContext
+from desasadar_gui.ui.kit.history_dialog import HistoryDialog
+from desasadar_gui.ui.kit.i18n import language
+from desasadar_gui.ui.villages.detail_panel import VillageDetailPanel
+from desasadar_gui.ui.villages.form import VillageDialog
+from desasadar_gui.ui.villages.models import (
+    COL_KABUPATEN,
+    COL_KECAMATAN,
+    COL_KIND,
+    COL_LAUNCH_DATE,
+    COL_NAME,
+    COL_OFFICIALS,
+    COL_PARTICIPANTS,
+    COL_STATUS,
+    VillageTableModel,
+)
+
+_WATCHED = frozenset({VILLAGES, PARTICIPANTS, SESSIONS})
+
+# Column widths (px): fitted to the header and the rows, between these bounds, so that
+# the table and the detail panel share a 1366-wide screen. The name column stretches.
+_COLUMN_BOUNDS = {
+    COL_KIND: (60, 130),
+    COL_KECAMATAN: (100, 170),
+    COL_KABUPATEN: (120, 225),
+    COL_STATUS: (110, 200),
+    COL_LAUNCH_DATE: (80, 110),
+    COL_OFFICIALS: (60, 90),
+    COL_PARTICIPANTS: (56, 100),
+}
+
+
+_NAME_MIN_WIDTH = 160
+
+
+class VillagesTab(QWidget):
+    def __init__(self, ctx: UiContext, parent=None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("VillagesTab")
+        self._columns_fitted = False
+        self._fitted: dict[int, int] = {}
+
+        # Filters.
+        self.search_edit = QLineEdit()
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.setObjectName("villageSearch")
+        self.kabupaten_combo = QComboBox()
+        self.kabupaten_combo.setMinimumContentsLength(16)
+        self.kabupaten_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.status_combo = QComboBox()
+        self.kind_combo = QComboBox()
+        self.count_label = QLabel()
+        self.count_label.setStyleSheet("color: #5f6368;")
+        self.search_label = QLabel()
+        self.search_label.setBuddy(self.search_edit)
+        self.kabupaten_label = QLabel()
+        self.kabupaten_label.setBuddy(self.kabupaten_combo)
+        self.status_label = QLabel()
+        self.status_label.setBuddy(self.status_combo)
+        self.kind_label = QLabel()
+        self.kind_label.setBuddy(self.kind_combo)
+
+        # Actions.
+        self.add_button = QPushButton()
+        self.edit_button = QPushButton()
+        self.delete_button = QPushButton()
+        self.history_button = QPushButton()
+        self.history_button.setObjectName("historyVillage")
+        self.history_button.clicked.connect(self.show_history)
+        self.add_button.clicked.connect(self.add_village)
+        self.edit_button.clicked.connect(self.edit_village)
+        self.delete_button.clicked.connect(self.delete_village)
+
+        # Table and detail.
+        self.model = VillageTableModel(lambda q: list_village_rows(ctx.db, q), self)
+        self.table = QTableView()
+        self.table.setObjectName("villagesTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        header = self.table.horizontalHeader()
+        header.setSortIndicator(COL_NAME, Qt.SortOrder.AscendingOrder)
+        header.setHighlightSections(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
+        self.table.viewport().installEventFilter(self)
+        self.table.doubleClicked.connect(lambda _index: self.edit_village())
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.model.modelReset.connect(self._after_reset)
+
+        self.detail = VillageDetailPanel(ctx)
+
+        filters = QHBoxLayout()
+        filters.setSpacing(6)
+        filters.addWidget(self.search_label)
+        filters.addWidget(self.search_edit, 2)
+        filters.addSpacing(6)
+        filters.addWidget(self.kabupaten_label)
+        filters.addWidget(self.kabupaten_combo, 1)
+        filters.addWidget(self.status_label)
+        filters.addWidget(self.status_combo)
+        filters.addWidget(self.kind_label)
+        filters.addWidget(self.kind_combo)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.edit_button)
+        buttons.addWidget(self.delete_button)
+        buttons.addWidget(self.history_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.count_label)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(filters)
+        left_layout.addWidget(self.table, 1)
+        left_layout.addLayout(buttons)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("villagesSplitter")
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 0)
+        self.splitter.setCollapsible(0, False)
+        self.splitter.setSizes([975, 375])
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 4)
+        layout.addWidget(self.splitter)
+
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(200)
+        self._search_timer.timeout.connect(self.apply_filters)
+        self.search_edit.textChanged.connect(self._search_timer.start)
+        self.search_edit.returnPressed.connect(self.apply_filters)
+        for combo in (self.kabupaten_combo, self.status_combo, self.kind_combo):
+            combo.currentIndexChanged.connect(self.apply_filters)
+
+        for key, slot in (
+            (QKeySequence(QKeySequence.StandardKey.Delete), self.delete_village),
+            (QKeySequence(Qt.Key.Key_Return), self.edit_village),
+            (QKeySequence(Qt.Key.Key_Enter), self.edit_village),
+        ):
+            shortcut = QShortcut(key, self.table, slot)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+
+        self._selected_id: str | None = None
+        ctx.bus.changed.connect(self._data_changed)
+        self.retranslate_ui()
+        self.table.setSortingEnabled(True)  # sorts by the indicator: the first query
+
+    # -- texts --------------------------------------------------------------------
+
+    def retranslate_ui(self) -> None:
+        self.search_label.setText(self.tr("&Cari"))
+        self.search_edit.setPlaceholderText(self.tr("Nama desa, kecamatan atau kode wilayah"))
+        self.kabupaten_label.setText(self.tr("&Kabupaten"))
+        self.status_label.setText(self.tr("Stat&us"))
+        self.kind_label.setText(self.tr("&Jenis"))
+        self.add_button.setText(self.tr("Tambah d&esa…"))
+        self.edit_button.setText(self.tr("Ub&ah…"))
+        self.delete_button.setText(self.tr("&Hapus"))
+        self.history_button.setText(self.tr("&Riwayat…"))
+        self.history_button.setToolTip(self.tr("Siapa mengubah apa dan kapan, termasuk dari impor"))
+        self.add_button.setToolTip(self.tr("Tambah desa, kelurahan atau pasar"))
+        self.edit_button.setToolTip(self.tr("Ubah desa terpilih (Enter)"))
+        self.delete_button.setToolTip(self.tr("Hapus desa terpilih (Delete)"))
+        self._fill_choice(
+            self.status_combo,
+            self.tr("Semua status"),
+            [(m.label(language()), m.value) for m in VillageStatus],
+        )
+        self._fill_choice(
+            self.kind_combo,
+            self.tr("Semua jenis"),
+            [(m.label(language()), m.value) for m in VillageKind],
+        )
+        self._fill_kabupaten()
+        self.model.retranslate()
+        self.fit_columns()
+        self._show_count()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def _fill_choice(self, combo: QComboBox, all_text: str, items: list[tuple[str, str]]) -> None:
+        current = combo.currentData() or ""
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(all_text, "")
+        for text, value in items:
+            combo.addItem(text, value)
+        index = combo.findData(current)
+        combo.setCurrentIndex(index if index >= 0 else 0)
+        combo.blockSignals(False)
+        return None
+
+    def _fill_kabupaten(self) -> None:
+        names = kabupaten_names(self.ctx.db)
+        self._fill_choice(
+            self.kabupaten_combo, self.tr("Semua kabupaten/kota"), [(n, n) for n in names]
+        )
+        current = self.kabupaten_combo.currentData()
+        if current != self.model.query.kabupaten:  # the filtered regency disappeared
+            self.apply_filters()
+
+    # -- loading ------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Read the regencies and the rows again (keeps filters, order and selection)."""
+        self._fill_kabupaten()
+        self.model.reload()
+
+    def apply_filters(self) -> None:
+        self._search_timer.stop()
+        self.model.set_query(
+            replace(
+                self.model.query,
+                search=self.search_edit.text(),
+                kabupaten=self.kabupaten_combo.currentData() or "",
+                status=self.status_combo.currentData() or "",
+                kind=self.kind_combo.currentData() or "",
+            )
+        )
+
+    def set_filters(
+        self, *, search: str = "", kabupaten: str = "", status: str = "", kind: str = ""
+    ) -> None:
+        """Set every filter at once (one query)."""
+        for combo, value in (
+            (self.kabupaten_combo, kabupaten),
+            (self.status_combo, status),
+            (self.kind_combo, kind),
+        ):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(max(0, combo.findData(value)))
+            combo.blockSignals(False)
+        self.search_edit.blockSignals(True)
+        self.search_edit.setText(search)
+        self.search_edit.blockSignals(False)
+        self.apply_filters()
+
+    def _data_changed(self, entities: frozenset) -> None:
+        if VILLAGES in entities:
+            self.reload()
+        elif entities & _WATCHED:  # counts and the detail panel
+            self.model.reload()
+
+    def _after_reset(self) -> None:
+        """Keep the selection on the same village across reloads, filters and sorting."""
+        self._show_count()
+        if not self._columns_fitted:
+            self.fit_columns()
+        row = self.model.row_of(self._selected_id) if self._selected_id else -1
+        if row < 0 and self._selected_id is not None:
+            self._selected_id = None
+        if row >= 0:
+            self.select_row(row)
+        else:
+            self.detail.show_village(None)
+        self._update_buttons()
+
+    def fit_columns(self) -> None:
+        """Size the columns to their header and rows (once there are rows, and again
+        when the language changes), then share the width with the name column."""
+        header = self.table.horizontalHeader()
+        self._fitted = {}
+        for column, (low, high) in _COLUMN_BOUNDS.items():
+            wanted = max(header.sectionSizeHint(column), self.table.sizeHintForColumn(column) + 8)
+            self._fitted[column] = min(max(wanted, low), high)
+        self._columns_fitted = self.model.rowCount() > 0
+        self._share_width()
+
+    def _share_width(self) -> None:
+        """Narrow the other columns (not below their lower bound) so that the stretching
+        name column keeps a readable width on a small screen."""
+        widths = dict(self._fitted)
+        excess = sum(widths.values()) + _NAME_MIN_WIDTH - self.table.viewport().width()
+        room = {c: w - _COLUMN_BOUNDS[c][0] for c, w in widths.items()}
+        total_room = sum(room.values())
+        if excess > 0 and total_room > 0:
+            share = min(1.0, excess / total_room)
+            widths = {c: w - int(room[c] * share) for c, w in widths.items()}
+        header = self.table.horizontalHeader()
+        for column, width in widths.items():
+            header.resizeSection(column, width)
+
+    def eventFilter(self, watched, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and watched is self.table.viewport() and self._fitted:
+            self._share_width()
+        return super().eventFilter(watched, event)
+
+    def _show_count(self) -> None:
+        n = self.model.rowCount()
+        self.count_label.setText(self.tr("%n desa", "", n))
+
+    # -- selection ----------------------------------------------------------------
+
+    def select_row(self, row: int) -> None:
+        index = self.model.index(row, COL_NAME)
+        before = self.table.currentIndex().row()
+        self.table.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.table.scrollTo(index)
+        if before == row:  # currentRowChanged fires only when the row changes
+            self._show_detail(self.model.row_at(row).id)
+
+    def select_village(self, village_id: str) -> bool:
+        row = self.model.row_of(village_id)
+        if row >= 0:
+            self.select_row(row)
+        return row >= 0
+
+    def selected_id(self) -> str | None:
+        return self._selected_id
+
+    def _current_changed(self, current, _previous) -> None:
+        row = self.model.row_at(current.row()) if current.isValid() else None
+        self._show_detail(row.id if row else None)
+
+    def _show_detail(self, village_id: str | None) -> None:
+        self._selected_id = village_id
+        self.detail.show_village(village_id)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        has = self._selected_id is not None
+        self.edit_button.setEnabled(has)
+        self.delete_button.setEnabled(has)
+        self.history_button.setEnabled(has)
+
+    def show_history(self) -> None:
+        if self._selected_id:
+            HistoryDialog(self.ctx, "villages", self._selected_id, self).exec()
+
+    # -- actions ------------------------------------------------------------------
+
+    def add_village(self) -> None:
+        dialog = VillageDialog(self.ctx, None, self)
+        if dialog.exec() and dialog.saved is not None:
+            self._selected_id = dialog.saved.id
+            self.set_filters()  # show the new village even if filters would hide it
+            self.ctx.bus.notify(VILLAGES)
+
+    def edit_village(self) -> None:
+        if self._selected_id is None:
+            return
+        try:
+            village = get_village(self.ctx.db, self._selected_id)
+        except UserError as exc:
+            messages.show_user_error(self, exc)
+            self.ctx.bus.notify(VILLAGES)
+            return
+        dialog = VillageDialog(self.ctx, village, self)
+        if dialog.exec() and dialog.saved is not None:
+            self.ctx.bus.notify(VILLAGES)
+
+    def delete_village(self) -> None:
+        if self._selected_id is None:
+            return
+        row = self.model.row_at(self.model.row_of(self._selected_id))
+        name = row.name if row else ""
+        text = (
+            self.tr("Hapus %1 dari daftar desa?").replace("%1", name)
+            + "\n\n"
+            + self.tr(
+                "Data desa tetap tersimpan sebagai catatan terhapus dan ikut tersinkron, "
+                "sehingga laptop lain juga menghapusnya."
+            )
+        )
+        if not messages.confirm(self, text, self.tr("Hapus desa")):
+            return
+        try:
+            delete_village(self.ctx.db, self._selected_id)
+        except UserError as exc:
+            messages.show_user_error(self, exc)
+            return
+        self._selected_id = None
+        self.ctx.bus.notify(VILLAGES)
