@@ -135,3 +135,21 @@ def test_readme_has_the_windows_build_steps_the_script_expects() -> None:
         "dist\\installer\\DesaSadar-Setup-$ver.exe",
     ):
         assert needed in section, f"README build section lacks {needed!r}"
+
+
+def test_every_package_of_the_source_tree_is_listed_for_setuptools() -> None:
+    """pyproject lists the packages by hand (resources/ is mapped into the package): a
+    new folder missing from the list would be missing from an installed copy."""
+    import tomllib
+
+    listed = set(
+        tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"][
+            "packages"
+        ]
+    )
+    on_disk = {
+        ".".join(init.parent.relative_to(ROOT).parts)
+        for init in (ROOT / "desasadar_gui").rglob("__init__.py")
+    }
+    assert on_disk - listed == set(), "add these to [tool.setuptools] packages"
+    assert listed - on_disk == {"desasadar_gui.resources"}
