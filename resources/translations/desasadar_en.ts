@@ -1301,8 +1301,8 @@ The existing backups are kept and can be restored later from the Backups menu.</
         <translation>Other laptops erase it too once they import the next export from this laptop; older workbooks cannot bring it back.</translation>
     </message>
     <message>
-        <source>Cadangan yang dibuat sebelum hari ini masih memuat data ini sampai tergantikan cadangan baru (harian, sebelum impor); cadangan manual tidak dihapus otomatis: hapus sendiri di Cadangan bila perlu.</source>
-        <translation>Backups made before today still hold this data until newer backups replace them (daily, before import); manual backups are never removed automatically: delete them under Backups if needed.</translation>
+        <source>Cadangan di laptop ini ikut dibersihkan; salinan yang disimpan di luar aplikasi (flashdisk, folder lain) tidak, tetapi bila dipulihkan nanti orang ini tetap terhapus.</source>
+        <translation>The backups on this laptop are cleaned too; copies kept outside the app (USB stick, another folder) are not, but if one is restored later this person stays erased.</translation>
     </message>
     <message>
         <source>Hapus data pribadi</source>

@@ -96,9 +96,9 @@ def erase_text(name: str) -> str:
         + "\n\n"
         + QCoreApplication.translate(
             "PersonalData",
-            "Cadangan yang dibuat sebelum hari ini masih memuat data ini sampai tergantikan "
-            "cadangan baru (harian, sebelum impor); cadangan manual tidak dihapus otomatis: "
-            "hapus sendiri di Cadangan bila perlu.",
+            "Cadangan di laptop ini ikut dibersihkan; salinan yang disimpan di luar aplikasi "
+            "(flashdisk, folder lain) tidak, tetapi bila dipulihkan nanti orang ini tetap "
+            "terhapus.",
         )
     )
 
