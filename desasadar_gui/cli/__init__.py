@@ -18,7 +18,8 @@ opening), and one module per group of subcommands, each subcommand's parser besi
 handler: ``data`` (demo, stats, regions), ``backup`` (backup, restore), ``passphrase``,
 ``sync`` (export, import, conflicts, duplicates, synclog), ``privacy`` (person-report,
 erase-person, processing-log, prune) and ``gui`` (the window and screenshot, the only
-ones that load Qt). A new group adds itself to ``main.COMMAND_MODULES``.
+ones that load Qt). Each group lists its parsers in ``PARSERS``; a new
+group adds itself to ``main.COMMAND_MODULES``.
 
 An encrypted database is opened with DESASADAR_PASSPHRASE (the passphrase or the
 recovery key), else the passphrase is asked on the terminal (common.py).

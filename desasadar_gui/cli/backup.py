@@ -83,6 +83,5 @@ def run_restore(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def add_parsers(sub: argparse._SubParsersAction) -> None:
-    add_backup(sub)
-    add_restore(sub)
+# The subcommands of this module, in the order of the help.
+PARSERS = (add_backup, add_restore)

@@ -125,7 +125,5 @@ def run_regions(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def add_parsers(sub: argparse._SubParsersAction) -> None:
-    add_demo(sub)
-    add_stats(sub)
-    add_regions(sub)
+# The subcommands of this module, in the order of the help.
+PARSERS = (add_demo, add_stats, add_regions)

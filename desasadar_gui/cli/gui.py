@@ -17,7 +17,7 @@ def run_window(args: argparse.Namespace) -> int:
     return run_app(database_path(args))
 
 
-def add_parsers(sub: argparse._SubParsersAction) -> None:
+def add_parser(sub: argparse._SubParsersAction) -> None:
     # Its start leaves the database file's leftovers alone (only scratch folders).
     shots = add_command(
         sub,
@@ -45,3 +45,6 @@ def run_screenshot(args: argparse.Namespace) -> int:
     for shot in take_screenshots(path, args.out, lang=args.lang):
         print(shot)
     return EXIT_OK
+
+
+PARSERS = (add_parser,)

@@ -23,7 +23,7 @@ from desasadar_gui.cli.common import (
 
 log = logging.getLogger("desasadar.cli")
 
-# Each adds its subcommands, in this order in the help.
+# Each lists the functions that add its subcommands (PARSERS); this order is the help's.
 COMMAND_MODULES = (data, backup, passphrase, sync, privacy, gui)
 
 
@@ -47,7 +47,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in COMMAND_MODULES:
-        module.add_parsers(sub)
+        for add_parser in module.PARSERS:
+            add_parser(sub)
     return parser
 
 

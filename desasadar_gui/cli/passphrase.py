@@ -26,14 +26,10 @@ from desasadar_gui.cli.common import (
 from desasadar_gui.errors import UserError
 
 
-def add_parsers(sub: argparse._SubParsersAction) -> None:
+def add_parser(sub: argparse._SubParsersAction) -> None:
     # It asks for the passphrase itself: no unlocking before it runs.
     cmd = add_command(
-        sub,
-        "passphrase",
-        run,
-        help="encrypt the database, or change its passphrase",
-        unlock=False,
+        sub, "passphrase", run, help="encrypt the database, or change its passphrase", unlock=False
     )
     cmd.add_argument(
         "action",
@@ -41,6 +37,9 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
         help="status: plain, encrypted, interrupted or new; set: encrypt a plain database; "
         "change: a new passphrase",
     )
+
+
+PARSERS = (add_parser,)
 
 
 def ask_new_passphrase() -> str:

@@ -154,8 +154,5 @@ def run_prune(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def add_parsers(sub: argparse._SubParsersAction) -> None:
-    add_person_report(sub)
-    add_erase_person(sub)
-    add_processing_log(sub)
-    add_prune(sub)
+# The subcommands of this module, in the order of the help.
+PARSERS = (add_person_report, add_erase_person, add_processing_log, add_prune)

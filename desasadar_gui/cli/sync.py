@@ -293,9 +293,5 @@ def run_synclog(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def add_parsers(sub: argparse._SubParsersAction) -> None:
-    add_export(sub)
-    add_import(sub)
-    add_conflicts(sub)
-    add_duplicates(sub)
-    add_synclog(sub)
+# The subcommands of this module, in the order of the help.
+PARSERS = (add_export, add_import, add_conflicts, add_duplicates, add_synclog)
