@@ -1,5 +1,5 @@
 import sys
 
-from desasadar_gui.cli import main
+from desasadar_gui.cli.main import main
 
 sys.exit(main())

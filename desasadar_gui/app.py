@@ -147,7 +147,7 @@ def open_demo_database(officer: str, branch: str) -> Database | None:
 
 
 def run_app(db_path: Path) -> int:
-    from desasadar_gui.cli import clean_leftovers
+    from desasadar_gui.cli.main import clean_leftovers
 
     setup_logging()
     clean_leftovers(Path(db_path))  # scratch of killed processes, half-written backups

@@ -23,7 +23,7 @@ def _give_windowed_app_streams() -> None:
 
 def run() -> int:
     _give_windowed_app_streams()
-    from desasadar_gui.cli import main
+    from desasadar_gui.cli.main import main
 
     return main()
 

@@ -28,7 +28,7 @@ def test_import_contracts_hold() -> None:
 
 def test_command_line_imports_no_qt() -> None:
     code = (
-        "import sys, desasadar_gui.cli, desasadar_gui.services.stats, desasadar_gui.sync;"
+        "import sys, desasadar_gui.cli.main, desasadar_gui.services.stats, desasadar_gui.sync;"
         "print(any(m.startswith('PySide6') for m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -127,7 +127,7 @@ SLOW_BACKUP = (
     "        real(path)\n"
     "        wait()\n"
     "    engine.fsync_file = flushed\n"
-    "from desasadar_gui.cli import main\n"
+    "from desasadar_gui.cli.main import main\n"
     "sys.exit(main(sys.argv[1:]))\n"
 )
 
@@ -202,7 +202,7 @@ def test_a_running_backup_is_never_cleaned_by_another_start(db: Database) -> Non
             assert child.stdout.readline().strip() == "writing"
             folder = backups_dir(path)
             parts = _parts(folder)
-            from desasadar_gui.cli import clean_leftovers
+            from desasadar_gui.cli.main import clean_leftovers
 
             clean_leftovers(path)  # what another window or command does at its start
             time.sleep(0.1)

@@ -10,7 +10,7 @@ import pytest
 from alembic import command
 from safety_helpers import PEOPLE, add_people, digest_of_file, integrity, live_participants
 
-from desasadar_gui.cli import main as cli_main
+from desasadar_gui.cli.main import main as cli_main
 from desasadar_gui.db.backup_files import new_backup_path, parse_backup_name
 from desasadar_gui.db.engine import make_engine
 from desasadar_gui.db.migrate import alembic_config

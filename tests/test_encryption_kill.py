@@ -14,7 +14,7 @@ import pytest
 from conftest import PASSPHRASE
 from safety_helpers import add_people
 
-from desasadar_gui.cli import clean_leftovers
+from desasadar_gui.cli.main import clean_leftovers
 from desasadar_gui.db import cipher
 from desasadar_gui.db.backup_files import backup_files, backups_dir
 from desasadar_gui.services import backups, security

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from sync_helpers import add_village, digest, export, import_, new_laptop
 
-from desasadar_gui.cli import main
+from desasadar_gui.cli.main import main
 from desasadar_gui.db.models import Attendance
 from desasadar_gui.services.database import Database
 from desasadar_gui.services.erasure import ERASED_NAME, erase_person

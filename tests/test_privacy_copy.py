@@ -18,7 +18,7 @@ import openpyxl
 import pytest
 from sync_helpers import add_village, new_laptop
 
-from desasadar_gui.cli import main
+from desasadar_gui.cli.main import main
 from desasadar_gui.domain.phone import normalise_phone
 from desasadar_gui.services.participants import ParticipantInput, create_participant
 from desasadar_gui.services.processing import list_processing

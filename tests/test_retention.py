@@ -10,7 +10,7 @@ from pathlib import Path
 
 from sync_helpers import add_village, export, import_, new_laptop
 
-from desasadar_gui.cli import main
+from desasadar_gui.cli.main import main
 from desasadar_gui.services.database import Database, utcnow
 from desasadar_gui.services.erasure import ERASED_NAME
 from desasadar_gui.services.participants import (

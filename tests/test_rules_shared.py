@@ -14,7 +14,7 @@ import openpyxl
 import pytest
 from sync_helpers import add_person, add_village, export, new_laptop
 
-from desasadar_gui.cli import main
+from desasadar_gui.cli.main import main
 from desasadar_gui.domain import rules
 from desasadar_gui.domain.problems import _MESSAGES
 from desasadar_gui.services.participants import get_participant

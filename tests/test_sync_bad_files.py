@@ -10,7 +10,7 @@ import openpyxl
 import pytest
 from sync_helpers import add_person, add_village, digest, export, new_laptop
 
-from desasadar_gui.cli import main
+from desasadar_gui.cli.main import main
 from desasadar_gui.errors import UserError
 from desasadar_gui.services.participants import get_participant
 from desasadar_gui.sync.history import list_sync_log

@@ -24,7 +24,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from test_sync_scenarios import assert_nobody_reassigned, assert_rules_hold, snapshot
 from workbook_ops import apply_openpyxl
 
-from desasadar_gui.cli import main
+from desasadar_gui.cli.main import main
 from desasadar_gui.services.database import Database
 from desasadar_gui.services.demo import generate_demo
 from desasadar_gui.sync.workbook_export import export_workbook

@@ -27,7 +27,7 @@ import openpyxl
 import pytest
 from workbook_ops import apply_libreoffice, apply_openpyxl, has_uno, rows_by_name, set_saved_time
 
-from desasadar_gui.cli import main
+from desasadar_gui.cli.main import main
 from desasadar_gui.domain import rules
 from desasadar_gui.domain.contribution import compute_contribution
 from desasadar_gui.services.database import Database

@@ -26,7 +26,7 @@ from pathlib import Path
 import pytest
 from upgrade_helpers import old_database
 
-from desasadar_gui.cli import clean_leftovers
+from desasadar_gui.cli.main import clean_leftovers
 from desasadar_gui.db.backup_files import backups_dir
 from desasadar_gui.db.migrate import head_revision
 from desasadar_gui.services.database import Database

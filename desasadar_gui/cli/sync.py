@@ -1,17 +1,18 @@
-"""Command bodies for workbook sync (no Qt).
+"""Workbook sync on the command line: ``export``, ``import``, ``conflicts``,
+``duplicates`` and ``synclog`` (no Qt; the sync itself is in desasadar_gui/sync/).
 
-desasadar [--db PATH] export OUT.xlsx [--privacy] [--password]
-desasadar [--db PATH] import IN.xlsx [--dry-run] [--errors ERRORS.xlsx]
-        exit 0 applied (or imported before); 1 applied, some rows rejected;
-        2 file refused, nothing changed
+    desasadar [--db PATH] export OUT.xlsx [--privacy] [--password]
+    desasadar [--db PATH] import IN.xlsx [--dry-run] [--errors ERRORS.xlsx]
+            exit 0 applied (or imported before); 1 applied, some rows rejected;
+            2 file refused, nothing changed
+    desasadar [--db PATH] conflicts [--all] [--restore ID | --dismiss ID]
+    desasadar [--db PATH] duplicates [--merge SURVIVOR_ID OTHER_ID]
+    desasadar [--db PATH] synclog
 
 A workbook password (``export --password``, and the import of a protected workbook)
 comes from ``DESASADAR_WORKBOOK_PASSWORD``, else is asked on the terminal (not echoed),
 never from the command line itself (it would stay in the shell history and the process
 list). The error workbook of a protected import is protected with the same password.
-desasadar [--db PATH] conflicts [--all] [--restore ID | --dismiss ID]
-desasadar [--db PATH] duplicates [--merge SURVIVOR_ID OTHER_ID]
-desasadar [--db PATH] synclog
 """
 
 from __future__ import annotations
@@ -19,14 +20,18 @@ from __future__ import annotations
 import argparse
 import getpass
 import os
-import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-EXIT_OK = 0
-EXIT_SOME_REJECTED = 1
-EXIT_REFUSED = 2
+from desasadar_gui.cli.common import (
+    EXIT_BUG,
+    EXIT_OK,
+    EXIT_REFUSED,
+    EXIT_SOME_REJECTED,
+    add_command,
+    interactive,
+    open_database,
+)
 
 OUTCOME_LABELS = {
     "new": ("baru", "new"),
@@ -39,54 +44,6 @@ OUTCOME_LABELS = {
 }
 LIST_LIMIT = 30
 
-Opener = Callable[[argparse.Namespace], Any]
-
-
-def add_parsers(sub: argparse._SubParsersAction) -> None:
-    export = sub.add_parser("export", help="write the sync workbook (supervisors and laptops)")
-    export.add_argument("out", type=Path, metavar="OUT.xlsx")
-    export.add_argument(
-        "--privacy",
-        action="store_true",
-        help="a copy to read, without NIK, phone, birth date, address, hashes or ids "
-        "(cannot be imported)",
-    )
-    export.add_argument(
-        "--password",
-        action="store_true",
-        help="protect the workbook with a password (from DESASADAR_WORKBOOK_PASSWORD, "
-        "else asked); Excel and LibreOffice ask for it when opening",
-    )
-    imp = sub.add_parser("import", help="merge a sync workbook into this database")
-    imp.add_argument("file", type=Path, metavar="IN.xlsx")
-    imp.add_argument("--dry-run", action="store_true", help="show the plan, change nothing")
-    imp.add_argument(
-        "--errors",
-        type=Path,
-        default=None,
-        metavar="ERRORS.xlsx",
-        help="write rejected rows with their reasons to this workbook",
-    )
-    conflicts = sub.add_parser("conflicts", help="list, restore or dismiss sync conflicts")
-    conflicts.add_argument("--all", action="store_true", help="include resolved conflicts")
-    group = conflicts.add_mutually_exclusive_group()
-    group.add_argument("--restore", type=int, metavar="ID")
-    group.add_argument("--dismiss", type=int, metavar="ID")
-    dups = sub.add_parser("duplicates", help="list or merge people sharing a NIK")
-    dups.add_argument("--merge", nargs=2, metavar=("SURVIVOR_ID", "OTHER_ID"))
-    sub.add_parser("synclog", help="history of exports and imports")
-
-
-def _progress_printer() -> Callable[[int, int], None]:
-    return lambda done, total: None
-
-
-def _interactive() -> bool:
-    try:
-        return sys.stdin is not None and sys.stdin.isatty()
-    except (AttributeError, ValueError):
-        return False
-
 
 def new_workbook_password() -> str:
     """For ``export --password``: the variable, else asked twice; else refused."""
@@ -97,7 +54,7 @@ def new_workbook_password() -> str:
     if password:
         check_new_password(password)
         return password
-    if not _interactive():
+    if not interactive():
         raise WorkbookRefused(
             f"Kata sandi buku kerja tidak diberikan: isi {ENV_WORKBOOK_PASSWORD} atau "
             "jalankan di terminal. Tidak ada yang disimpan.",
@@ -119,16 +76,35 @@ def workbook_password_for(path: Path) -> str | None:
     password = os.environ.get(ENV_WORKBOOK_PASSWORD)
     if password:
         return password
-    if not _interactive():
+    if not interactive():
         return None
     return getpass.getpass(f"Kata sandi buku kerja / workbook password ({path.name}): ")
 
 
-def cmd_export(args: argparse.Namespace, open_db: Opener) -> int:
+def add_export(sub: argparse._SubParsersAction) -> None:
+    export = add_command(
+        sub, "export", run_export, help="write the sync workbook (supervisors and laptops)"
+    )
+    export.add_argument("out", type=Path, metavar="OUT.xlsx", help="the workbook to write")
+    export.add_argument(
+        "--privacy",
+        action="store_true",
+        help="a copy to read, without NIK, phone, birth date, address, hashes or ids "
+        "(cannot be imported)",
+    )
+    export.add_argument(
+        "--password",
+        action="store_true",
+        help="protect the workbook with a password (from DESASADAR_WORKBOOK_PASSWORD, "
+        "else asked); Excel and LibreOffice ask for it when opening",
+    )
+
+
+def run_export(args: argparse.Namespace) -> int:
     from desasadar_gui.sync.workbook_export import export_workbook
 
     password = new_workbook_password() if args.password else None
-    with open_db(args) as db:
+    with open_database(args) as db:
         result = export_workbook(db, args.out, privacy=args.privacy, password=password)
     print(result.describe())
     return EXIT_OK
@@ -163,11 +139,31 @@ def print_plan(plan: Any) -> None:
             print(f"  ... dan {plan.total(outcome) - LIST_LIMIT} lagi / and more")
 
 
-def cmd_import(args: argparse.Namespace, open_db: Opener) -> int:
+def add_import(sub: argparse._SubParsersAction) -> None:
+    imp = add_command(
+        sub,
+        "import",
+        run_import,
+        help="merge a sync workbook into this database",
+        exit_codes=(EXIT_OK, EXIT_SOME_REJECTED, EXIT_REFUSED, EXIT_BUG),
+        creates_database=True,
+    )
+    imp.add_argument("file", type=Path, metavar="IN.xlsx", help="the sync workbook to merge")
+    imp.add_argument("--dry-run", action="store_true", help="show the plan, change nothing")
+    imp.add_argument(
+        "--errors",
+        type=Path,
+        default=None,
+        metavar="ERRORS.xlsx",
+        help="write rejected rows with their reasons to this workbook",
+    )
+
+
+def run_import(args: argparse.Namespace) -> int:
     from desasadar_gui.sync.workbook_import import import_workbook
 
     password = workbook_password_for(args.file)
-    with open_db(args) as db:
+    with open_database(args) as db:
         outcome = import_workbook(
             db, args.file, dry_run=args.dry_run, errors_path=args.errors, password=password
         )
@@ -211,10 +207,22 @@ def cmd_import(args: argparse.Namespace, open_db: Opener) -> int:
     return EXIT_SOME_REJECTED if plan.rejected else EXIT_OK
 
 
-def cmd_conflicts(args: argparse.Namespace, open_db: Opener) -> int:
+def add_conflicts(sub: argparse._SubParsersAction) -> None:
+    conflicts = add_command(
+        sub, "conflicts", run_conflicts, help="list, restore or dismiss sync conflicts"
+    )
+    conflicts.add_argument("--all", action="store_true", help="include resolved conflicts")
+    group = conflicts.add_mutually_exclusive_group()
+    group.add_argument(
+        "--restore", type=int, metavar="ID", help="bring back the losing version as a new edit"
+    )
+    group.add_argument("--dismiss", type=int, metavar="ID", help="mark the conflict as reviewed")
+
+
+def run_conflicts(args: argparse.Namespace) -> int:
     from desasadar_gui.sync.conflicts import dismiss_conflict, list_conflicts, restore_conflict
 
-    with open_db(args) as db:
+    with open_database(args) as db:
         if args.restore is not None:
             restore_conflict(db, args.restore)
             print(f"Konflik {args.restore} dipulihkan sebagai suntingan baru.")
@@ -235,10 +243,20 @@ def cmd_conflicts(args: argparse.Namespace, open_db: Opener) -> int:
     return EXIT_OK
 
 
-def cmd_duplicates(args: argparse.Namespace, open_db: Opener) -> int:
+def add_duplicates(sub: argparse._SubParsersAction) -> None:
+    dups = add_command(sub, "duplicates", run_duplicates, help="list or merge people sharing a NIK")
+    dups.add_argument(
+        "--merge",
+        nargs=2,
+        metavar=("SURVIVOR_ID", "OTHER_ID"),
+        help="merge OTHER_ID into SURVIVOR_ID (its attendance moves over); without it, list them",
+    )
+
+
+def run_duplicates(args: argparse.Namespace) -> int:
     from desasadar_gui.sync.duplicates import find_possible_duplicates, merge_duplicates
 
-    with open_db(args) as db:
+    with open_database(args) as db:
         if args.merge:
             result = merge_duplicates(db, args.merge[0], args.merge[1])
             print(
@@ -257,10 +275,14 @@ def cmd_duplicates(args: argparse.Namespace, open_db: Opener) -> int:
     return EXIT_OK
 
 
-def cmd_synclog(args: argparse.Namespace, open_db: Opener) -> int:
+def add_synclog(sub: argparse._SubParsersAction) -> None:
+    add_command(sub, "synclog", run_synclog, help="history of exports and imports")
+
+
+def run_synclog(args: argparse.Namespace) -> int:
     from desasadar_gui.sync.history import list_sync_log
 
-    with open_db(args) as db:
+    with open_database(args) as db:
         rows = list_sync_log(db)
     for r in rows:
         arrow = "ekspor" if r.direction == "export" else "impor "
@@ -269,3 +291,7 @@ def cmd_synclog(args: argparse.Namespace, open_db: Opener) -> int:
             f"dari {r.source_device[:8] or '-'}"
         )
     return EXIT_OK
+
+
+# The subcommands of this module, in the order of the help.
+PARSERS = (add_export, add_import, add_conflicts, add_duplicates, add_synclog)

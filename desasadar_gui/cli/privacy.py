@@ -1,4 +1,4 @@
-"""Command bodies for the data subject's rights and the processing record (no Qt).
+"""The data subject's rights and the processing record (no Qt).
 
     desasadar [--db PATH] person-report NIK_OR_ID OUT.html
                                            everything held about one person (printable)
@@ -18,58 +18,58 @@ Exit 0 done; 2 refused (unknown person, no --yes, a file that cannot be written)
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
-from typing import Any
 
-EXIT_OK = 0
-EXIT_REFUSED = 2
+from desasadar_gui.cli.common import EXIT_OK, EXIT_REFUSED, add_command, error, open_database
+
+PERSON_HELP = "the person's NIK or participant id"
 
 
-def add_parsers(sub: argparse._SubParsersAction) -> None:
-    report = sub.add_parser(
-        "person-report", help="subject-access report: everything held about one person"
+def add_person_report(sub: argparse._SubParsersAction) -> None:
+    report = add_command(
+        sub,
+        "person-report",
+        run_person_report,
+        help="subject-access report: everything held about one person",
     )
-    report.add_argument("person", metavar="NIK_OR_ID")
-    report.add_argument("out", type=Path, metavar="OUT.html")
-    erase = sub.add_parser(
-        "erase-person", help="erase one person's personal data here (syncs by export)"
-    )
-    erase.add_argument("person", metavar="NIK_OR_ID")
-    erase.add_argument("--yes", action="store_true", help="confirm: this cannot be undone")
-    log = sub.add_parser("processing-log", help="the processing record as CSV")
-    log.add_argument("out", type=Path, metavar="OUT.csv")
-    prune = sub.add_parser(
-        "prune", help="apply the retention periods now (the app does it when it closes)"
-    )
-    prune.add_argument("--retention-days", type=int, default=None, metavar="N")
-    prune.add_argument("--tombstone-days", type=int, default=None, metavar="N")
+    report.add_argument("person", metavar="NIK_OR_ID", help=PERSON_HELP)
+    report.add_argument("out", type=Path, metavar="OUT.html", help="the report to write")
 
 
-def cmd_person_report(args: argparse.Namespace, open_db: Any) -> int:
+def run_person_report(args: argparse.Namespace) -> int:
     from desasadar_gui.services.subject_report import write_report_html
 
-    with open_db(args) as db:
+    with open_database(args) as db:
         out = write_report_html(db, args.person, args.out)
     print(f"Laporan data pribadi ditulis ke / report written to: {out}")
     return EXIT_OK
 
 
-def cmd_erase_person(args: argparse.Namespace, open_db: Any) -> int:
+def add_erase_person(sub: argparse._SubParsersAction) -> None:
+    erase = add_command(
+        sub,
+        "erase-person",
+        run_erase_person,
+        help="erase one person's personal data here (syncs by export)",
+    )
+    erase.add_argument("person", metavar="NIK_OR_ID", help=PERSON_HELP)
+    erase.add_argument("--yes", action="store_true", help="confirm: this cannot be undone")
+
+
+def run_erase_person(args: argparse.Namespace) -> int:
     from desasadar_gui.services.erasure import erase_person, find_person
     from desasadar_gui.services.participants import get_participant
 
     if not args.yes:
-        print(
+        error(
             "Menghapus data pribadi tidak bisa dibatalkan: nama, NIK, telepon, tanggal lahir, "
             "alamat dan riwayatnya dihapus di laptop ini dan, lewat ekspor berikutnya, di "
             "laptop lain. Ulangi dengan --yes untuk melanjutkan. Tidak ada yang diubah.\n"
             "Erasing personal data cannot be undone. Repeat with --yes to go ahead. "
-            "Nothing was changed.",
-            file=sys.stderr,
+            "Nothing was changed."
         )
         return EXIT_REFUSED
-    with open_db(args) as db:
+    with open_database(args) as db:
         find_person(db, args.person)  # a plain message before anything else
         result = erase_person(db, args.person)
         get_participant(db, result.participant_id, include_deleted=True)
@@ -85,11 +85,18 @@ def cmd_erase_person(args: argparse.Namespace, open_db: Any) -> int:
     return EXIT_OK
 
 
-def cmd_processing_log(args: argparse.Namespace, open_db: Any) -> int:
+def add_processing_log(sub: argparse._SubParsersAction) -> None:
+    log = add_command(
+        sub, "processing-log", run_processing_log, help="the processing record as CSV"
+    )
+    log.add_argument("out", type=Path, metavar="OUT.csv", help="the CSV file to write")
+
+
+def run_processing_log(args: argparse.Namespace) -> int:
     from desasadar_gui.services.oserrors import describe_os_error
     from desasadar_gui.services.processing import export_processing_csv
 
-    with open_db(args) as db:
+    with open_database(args) as db:
         try:
             n = export_processing_csv(db, args.out)
         except OSError as exc:
@@ -98,14 +105,37 @@ def cmd_processing_log(args: argparse.Namespace, open_db: Any) -> int:
     return EXIT_OK
 
 
-def cmd_prune(args: argparse.Namespace, open_db: Any) -> int:
+def add_prune(sub: argparse._SubParsersAction) -> None:
+    prune = add_command(
+        sub,
+        "prune",
+        run_prune,
+        help="apply the retention periods now (the app does it when it closes)",
+    )
+    prune.add_argument(
+        "--retention-days",
+        type=int,
+        default=None,
+        metavar="N",
+        help="first save this as the history retention period (default: the saved one)",
+    )
+    prune.add_argument(
+        "--tombstone-days",
+        type=int,
+        default=None,
+        metavar="N",
+        help="first save this as the tombstone retention period (default: the saved one)",
+    )
+
+
+def run_prune(args: argparse.Namespace) -> int:
     from desasadar_gui.services.retention import (
         load_retention,
         prune_personal_data,
         save_retention,
     )
 
-    with open_db(args) as db:
+    with open_database(args) as db:
         policy = load_retention(db)
         if args.retention_days is not None or args.tombstone_days is not None:
             policy = save_retention(
@@ -122,3 +152,7 @@ def cmd_prune(args: argparse.Namespace, open_db: Any) -> int:
         f"{policy.retention_days} days, tombstones {policy.tombstone_days} days."
     )
     return EXIT_OK
+
+
+# The subcommands of this module, in the order of the help.
+PARSERS = (add_person_report, add_erase_person, add_processing_log, add_prune)

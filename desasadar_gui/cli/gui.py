@@ -1,0 +1,50 @@
+"""The two ways in that load Qt: the window (``desasadar`` with no command) and
+``desasadar screenshot --out DIR [--lang id|en]`` (offscreen, so also with no display).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
+
+from desasadar_gui.cli.common import EXIT_OK, EXIT_REFUSED, add_command, database_path, error
+
+
+def run_window(args: argparse.Namespace) -> int:
+    from desasadar_gui.app import run_app
+
+    return run_app(database_path(args))
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    # Its start leaves the database file's leftovers alone (only scratch folders).
+    shots = add_command(
+        sub,
+        "screenshot",
+        run_screenshot,
+        help="one PNG per tab, rendered offscreen",
+        cleans_database=False,
+    )
+    shots.add_argument(
+        "--out", type=Path, required=True, metavar="DIR", help="folder for the PNG files"
+    )
+    shots.add_argument(
+        "--lang", choices=("id", "en"), default="id", help="the language of the screens"
+    )
+
+
+def run_screenshot(args: argparse.Namespace) -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from desasadar_gui.ui.screenshot import take_screenshots
+
+    path = database_path(args)
+    if not path.is_file():
+        error(f"Berkas basis data '{path}' tidak ada / database file not found")
+        return EXIT_REFUSED
+    for shot in take_screenshots(path, args.out, lang=args.lang):
+        print(shot)
+    return EXIT_OK
+
+
+PARSERS = (add_parser,)
