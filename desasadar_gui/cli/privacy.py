@@ -73,14 +73,21 @@ def run_erase_person(args: argparse.Namespace) -> int:
         find_person(db, args.person)  # a plain message before anything else
         result = erase_person(db, args.person)
         get_participant(db, result.participant_id, include_deleted=True)
+    kept = ""
+    if result.backups_not_cleaned:
+        kept = (
+            f" {result.backups_not_cleaned} cadangan tidak bisa dibersihkan dan masih memuat "
+            "data ini: hapus di Cadangan. / "
+            f"{result.backups_not_cleaned} backups could not be cleaned and still hold it: "
+            "delete them under Backups."
+        )
     print(
         f"Data pribadi dihapus / personal data erased: peserta {result.participant_id}; "
         f"kehadiran sebagai tamu {result.attendance_erased}, riwayat dibersihkan "
-        f"{result.audit_entries_cleared}, konflik dihapus {result.conflicts_removed}. "
-        "Ekspor lalu impor di laptop lain agar ikut terhapus. Cadangan lama tetap memuat "
-        "data ini sampai dihapus menurut umurnya.\n"
-        "Export and import on the other laptops to erase it there. Older backups keep "
-        "it until they are pruned by age."
+        f"{result.audit_entries_cleared}, konflik dihapus {result.conflicts_removed}, "
+        f"cadangan dibersihkan {result.backups_cleaned}.{kept} "
+        "Ekspor lalu impor di laptop lain agar ikut terhapus.\n"
+        "Export and import on the other laptops to erase it there."
     )
     return EXIT_OK
 
