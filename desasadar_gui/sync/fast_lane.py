@@ -26,7 +26,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
-from desasadar_gui.domain import rules
+from desasadar_gui.domain import fields, rules
 from desasadar_gui.domain.phone import is_stored_mobile
 from desasadar_gui.sync import cells as C
 from desasadar_gui.sync.row_reader import Layout
@@ -181,7 +181,7 @@ def _phones(col: tuple) -> tuple:
 
 def column_check(spec: SheetSpec, column: Column) -> ColumnCheck | None:
     """The whole-column check of one stored column, or None (no fast lane for it)."""
-    f = rules.FIELDS_BY_NAME[spec.entity].get(column.field)
+    f = fields.FIELDS_BY_NAME[spec.entity].get(column.field)
     kind = column.kind
     nullable = column.nullable
     if kind == "id":
@@ -193,11 +193,11 @@ def column_check(spec: SheetSpec, column: Column) -> ColumnCheck | None:
     if kind == "datetime":
         return lambda col: _timestamps(col, nullable)
     if kind == "device":
-        return lambda col: _plain_text(col, rules.SYSTEM_TEXT_LIMIT, True, None)
+        return lambda col: _plain_text(col, fields.SYSTEM_TEXT_LIMIT, True, None)
     if f is None:
         return None
     if kind in ("text", "code", "nik"):
-        if f.kind == rules.CODE or kind == "nik":
+        if f.kind == fields.CODE or kind == "nik":
             digits = re.compile(rf"\d{{1,{f.max_len}}}")
             return lambda col: _matching(col, digits, not f.required)
         blank = f.default if f.default is not None else None
@@ -269,7 +269,7 @@ class FastLane:
             for i, c in enumerate(checked)
             if c.kind.startswith("display") and c.field in layout.index
         ]
-        self.data_names = [n for n in spec.stored_fields if n in rules.FIELDS_BY_NAME[self.entity]]
+        self.data_names = [n for n in spec.stored_fields if n in fields.FIELDS_BY_NAME[self.entity]]
         self.rules_ctx = rules.RuleContext(ctx.today, None, derive=False)
 
     def split(self, rows: list[Row], latest_rev: int) -> tuple[list[tuple], list[Row]]:

@@ -9,7 +9,7 @@ from datetime import date, datetime
 from typing import Any
 
 from desasadar_gui.db.clock import Rev
-from desasadar_gui.domain import rules
+from desasadar_gui.domain import fields, rules
 from desasadar_gui.domain.problems import Problem, describe
 from desasadar_gui.services.regions import village_id_for_code
 from desasadar_gui.sync import cells as C
@@ -66,9 +66,9 @@ class SheetReader:
         self.display_at = [
             i for i, c in enumerate(spec.checked_columns) if c.kind.startswith("display")
         ]
-        kinds = {f.name: f.kind for f in rules.FIELDS[spec.entity]}
+        kinds = {f.name: f.kind for f in fields.FIELDS[spec.entity]}
         self.typed_at = [
-            i for i, f in enumerate(self.stored) if kinds.get(f) in (rules.DATE, rules.BOOL)
+            i for i, f in enumerate(self.stored) if kinds.get(f) in (fields.DATE, fields.BOOL)
         ]
         self.blank_rules = rules.RuleContext(ctx.today, None, derive=False)
         self.edit_rules = rules.RuleContext(ctx.today, ctx.rates)
@@ -111,7 +111,7 @@ class SheetReader:
             and v.get("created_at")
             and v.get("updated_at")
             and v.get("updated_by")
-            and len(str(v["updated_by"])) <= rules.SYSTEM_TEXT_LIMIT
+            and len(str(v["updated_by"])) <= fields.SYSTEM_TEXT_LIMIT
             and refs_ok
         ):
             raise RowRejected(
@@ -322,7 +322,7 @@ class SheetReader:
                 "A new row cannot be deleted right away (column Dihapus).",
             )
         data = self._data(v)
-        for key, default in rules.defaults(entity).items():
+        for key, default in fields.defaults(entity).items():
             if data.get(key) is None and key in data:
                 data[key] = default
         if entity == "participants" and not data.get("officer"):
