@@ -18,7 +18,7 @@ from desasadar_gui.domain import rules
 from desasadar_gui.domain.rates import RateTable
 from desasadar_gui.services.validation import FieldIssue, ValidationError
 
-MODELS = {m.__tablename__: m for m in SYNCED_MODELS}  # type: ignore[attr-defined]
+MODELS = {m.__tablename__: m for m in SYNCED_MODELS}
 
 
 def issues_of(found: list[rules.Issue]) -> list[FieldIssue]:

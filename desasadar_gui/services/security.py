@@ -388,7 +388,7 @@ def encrypt_database(
     for n, backup in enumerate(plain):
         try:
             _encrypt_file(backup, key)
-        except (*cipher.DB_ERRORS, cipher.EncryptedFileError) as exc:
+        except cipher.DB_OR_KEY_ERRORS as exc:
             # A raw copy of a damaged file: SQLite cannot read it, so it stays as it was.
             log.warning("backup %s not encrypted: %s", backup.name, type(exc).__name__)
             left.append(backup)

@@ -63,7 +63,7 @@ def _exported_at(name: str, meta: dict[str, str]) -> datetime:
         if moment.tzinfo is not None:
             moment = moment.astimezone(timezone.utc).replace(tzinfo=None)
     except (ValueError, OverflowError):
-        moment = None  # type: ignore[assignment]
+        moment = None
     now = datetime.now(timezone.utc).replace(tzinfo=None)
     if moment is None or not FIRST_EXPORT <= moment <= now + timedelta(days=1):
         shown = meta.get("exported_at", "")[:30] or "-"

@@ -38,6 +38,8 @@ from desasadar_gui.services.integrity import (
 log = logging.getLogger("desasadar.backups")
 
 SIDECARS = ("-wal", "-shm", "-journal")
+# Why a backup cannot be opened to count its rows (the count is then left out).
+_UNREADABLE: tuple[type[Exception], ...] = (*cipher.DB_OR_KEY_ERRORS, OSError)
 
 
 class BackupRefusedError(UserError):
@@ -60,7 +62,7 @@ class BackupInfo:
 def _counts(path: Path) -> tuple[int | None, int | None]:
     try:
         con = cipher.connect(path, mode="ro")
-    except (*cipher.DB_ERRORS, cipher.EncryptedFileError, OSError):
+    except _UNREADABLE:
         return None, None
     try:
         live = "SELECT count(*) FROM {} WHERE deleted_at IS NULL"
@@ -236,7 +238,7 @@ def restore_backup(db_path: Path | str, backup_path: Path | str) -> RestoreResul
                 "try again. Nothing was changed.",
             ) from exc
         raise _plain(exc, db_path) from exc
-    except (*cipher.DB_ERRORS, OSError) as exc:
+    except cipher.DB_OR_OS_ERRORS as exc:
         raise _plain(exc, db_path) from exc
     log.info(
         "restored database from %s (previous file kept as %s)",

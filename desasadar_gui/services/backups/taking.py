@@ -87,7 +87,7 @@ def take_backup(
         target = new_backup_path(out, kind) if out.is_dir() else out
     try:
         copy = take_backup_file(path, kind, target)
-    except (*cipher.DB_ERRORS, OSError) as exc:
+    except cipher.DB_OR_OS_ERRORS as exc:
         log.warning("backup (%s) failed: %s", kind, exc.__class__.__name__)
         raise _plain(exc, target or path) from exc
     log.info("backup taken: %s (%d bytes)", copy.name, copy.stat().st_size)
