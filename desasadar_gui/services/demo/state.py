@@ -8,7 +8,7 @@ import bisect
 import itertools
 import random
 import uuid
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -251,7 +251,7 @@ class _Gen:
         return got
 
 
-def _cumulative(weights: dict[str, float]) -> tuple[tuple[str, ...], tuple[float, ...]]:
+def _cumulative(weights: Mapping[str, float]) -> tuple[tuple[str, ...], tuple[float, ...]]:
     return tuple(weights), tuple(itertools.accumulate(weights.values()))
 
 

@@ -39,13 +39,13 @@ def _targets(g: _Gen, villages: list[_Village]) -> list[dict[str, Any]]:
         )
     for v in villages:
         if v.status == VillageStatus.LAUNCHED.value:
-            value = max(50, round(v.est * g.rng.uniform(0.3, 0.5), -1))
+            rounded = max(50, round(v.est * g.rng.uniform(0.3, 0.5), -1))
             rows.append(
                 {
                     "year": year,
                     "scope": TargetScope.VILLAGE.value,
                     "scope_key": v.id,
-                    "value": int(value),
+                    "value": int(rounded),
                 }
             )
     for i, name in enumerate(g.officers):
