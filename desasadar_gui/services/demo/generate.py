@@ -1,5 +1,7 @@
 """``generate_demo``: the steps of a demo fill, in order (see the package doc)."""
 
+from __future__ import annotations
+
 import random
 import time
 from collections.abc import Callable
