@@ -116,7 +116,7 @@ class QuietRotatingFileHandler(logging.handlers.RotatingFileHandler):
                 self.stream.close()
         except Exception:
             pass
-        self.stream = None  # type: ignore[assignment]
+        self.stream = None
 
     def shouldRollover(self, record: logging.LogRecord) -> bool:  # noqa: N802
         try:

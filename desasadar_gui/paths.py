@@ -6,6 +6,7 @@ No Qt here: the command line uses it too.
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 from pathlib import Path
@@ -22,8 +23,10 @@ def resource_path(*parts: str) -> Path:
     if frozen_root:
         base = Path(frozen_root) / "resources"
     else:
-        from desasadar_gui import resources
-
+        # The package maps the top-level resources/ folder (see pyproject.toml), so it
+        # is imported by name: in a checkout it is not under desasadar_gui/.
+        resources = importlib.import_module("desasadar_gui.resources")
+        assert resources.__file__ is not None
         base = Path(resources.__file__).resolve().parent
     return base.joinpath(*parts)
 

@@ -76,7 +76,7 @@ def test_an_import_on_a_small_disk_prunes_old_copies_or_refuses_before_writing(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setenv("DESASADAR_DATA_DIR", str(tiny_disk / "data"))
-    monkeypatch.setattr(backups, "FREE_SPACE_MARGIN", 64 * 1024)
+    monkeypatch.setattr(backups.taking, "FREE_SPACE_MARGIN", 64 * 1024)
     path = tiny_disk / "desa.sqlite"
     path.write_bytes(template_db.read_bytes())
     with Database.open(path) as db:

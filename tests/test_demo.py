@@ -39,6 +39,7 @@ from desasadar_gui.errors import UserError
 from desasadar_gui.services import demo
 from desasadar_gui.services.database import Database
 from desasadar_gui.services.demo import TARGET_VILLAGES, default_regions_dir, generate_demo
+from desasadar_gui.services.demo import write as demo_write
 from desasadar_gui.services.rates import rate_table
 from desasadar_gui.services.regions import has_regions, village_id_for_code
 
@@ -385,7 +386,7 @@ def test_bulk_load_restores_every_index(make_db, monkeypatch) -> None:
     query = "SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name"
     with db.engine.connect() as conn:
         before = conn.exec_driver_sql(query).all()
-    monkeypatch.setattr(demo, "CHUNK", 50)  # small chunks: the deferred-index path runs
+    monkeypatch.setattr(demo_write, "CHUNK", 50)  # small chunks: the deferred-index path runs
     generate_demo(db, participants=300, seed=2, today=TODAY)
     with db.engine.connect() as conn:
         after = conn.exec_driver_sql(query).all()

@@ -28,7 +28,7 @@ import pytest
 from workbook_ops import apply_libreoffice, apply_openpyxl, has_uno, rows_by_name, set_saved_time
 
 from desasadar_gui.cli.main import main
-from desasadar_gui.domain import rules
+from desasadar_gui.domain import fields, rules
 from desasadar_gui.domain.contribution import compute_contribution
 from desasadar_gui.services.database import Database
 from desasadar_gui.services.demo import generate_demo
@@ -96,11 +96,11 @@ def changed(before: dict, after: dict, table: str) -> set[str]:
 
 def _typed(table: str, row: dict[str, Any]) -> dict[str, Any]:
     out = {}
-    for f in rules.FIELDS[table]:
+    for f in fields.FIELDS[table]:
         v = row.get(f.name)
-        if f.kind == rules.DATE and isinstance(v, str):
+        if f.kind == fields.DATE and isinstance(v, str):
             v = date.fromisoformat(v)
-        elif f.kind == rules.BOOL and v is not None:
+        elif f.kind == fields.BOOL and v is not None:
             v = bool(v)
         out[f.name] = v
     return out

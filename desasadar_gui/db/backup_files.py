@@ -6,7 +6,7 @@ never mix their copies. A copy is named ``<kind>-<YYYYmmdd-HHMMSS>.sqlite`` (loc
 time), with ``-2``, ``-3``... when two are taken within the same second.
 
 This module only knows files and the SQLite backup API; the policy (when to back up,
-how many to keep, validating and restoring) is in ``services/backups.py``. It sits in
+how many to keep, validating and restoring) is in ``services/backups/``. It sits in
 ``db/`` so that schema upgrades (``db/migrate.py``) can take their copy the same way.
 """
 

@@ -59,6 +59,12 @@ class WrongPassphraseError(EncryptedFileError):
     """The passphrase (or the key in hand) is not the one this file was encrypted with."""
 
 
+# DB_ERRORS with the errors that come along with them, ready for an ``except`` clause
+# (a starred tuple there cannot be type-checked).
+DB_OR_OS_ERRORS: tuple[type[Exception], ...] = (*DB_ERRORS, OSError)
+DB_OR_KEY_ERRORS: tuple[type[Exception], ...] = (*DB_ERRORS, EncryptedFileError)
+
+
 def passphrase_needed(path: Path | str | None = None) -> PassphraseNeededError:
     name = f" '{Path(path).name}'" if path else ""
     return PassphraseNeededError(
@@ -334,6 +340,8 @@ _quiet()
 __all__ = [
     "AUTO",
     "DB_ERRORS",
+    "DB_OR_KEY_ERRORS",
+    "DB_OR_OS_ERRORS",
     "ENCRYPTED",
     "KEYRING",
     "NEW",

@@ -31,6 +31,7 @@ def interruptible(s: Session, cancelled: Callable[[], bool] | None) -> Iterator[
     if cancelled():
         raise QueryInterrupted
     raw = s.connection().connection.driver_connection
+    assert raw is not None  # a live connection: its DBAPI connection is there
     raw.set_progress_handler(lambda: 1 if cancelled() else 0, STEPS_BETWEEN_CHECKS)
     try:
         yield

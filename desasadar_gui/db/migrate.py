@@ -46,6 +46,13 @@ from desasadar_gui.errors import UserError
 
 log = logging.getLogger("desasadar.migrate")
 
+# What a failing upgrade raises (rolled back, then reported with the backup to restore).
+_UPGRADE_FAILURES: tuple[type[Exception], ...] = (
+    SQLAlchemyError,
+    *cipher.DB_OR_OS_ERRORS,
+    RuntimeError,
+)
+
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 # Tests only: a hook called at named points of the upgrade (see tests/test_upgrade_kill.py).
 _HOOK_ENV = "DESASADAR_UPGRADE_HOOK"
@@ -279,7 +286,7 @@ def upgrade_database(engine: Engine, db_path: Path | None) -> UpgradeResult:
                 raise RuntimeError(f"foreign key check failed: {len(problems)} rows")
     except UserError:
         raise
-    except (SQLAlchemyError, *cipher.DB_ERRORS, RuntimeError, OSError) as exc:
+    except _UPGRADE_FAILURES as exc:
         # services/database.py turns a full disk, a read-only file... (the cause) into
         # its own message; anything else is reported with the backup to restore.
         log.error("schema upgrade failed (%s); rolled back", type(exc).__name__, exc_info=exc)

@@ -15,6 +15,7 @@ from ``domain.enums``; money is whole Rupiah in integers; NIK and region codes a
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import (
     Boolean,
@@ -56,6 +57,13 @@ class SyncedMixin:
     updated_at: Mapped[datetime] = mapped_column(DateTime, nullable=False)
     updated_by: Mapped[str] = mapped_column(String(120), nullable=False)
     deleted_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+
+    if TYPE_CHECKING:
+        # What every synchronised model gets from ``Base`` (the mixin is not mapped on
+        # its own): code generic over the models relies on these.
+        __tablename__: Any
+
+        def __init__(self, **kw: Any) -> None: ...
 
 
 class Village(SyncedMixin, Base):

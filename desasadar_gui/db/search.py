@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy import ColumnElement, Connection, and_, text, true
+from sqlalchemy import ColumnElement, Connection, TextClause, and_, text, true
 
 from desasadar_gui.db.models import Participant
 
@@ -71,7 +71,7 @@ def name_contains_all(
     """A condition on ``participants``: the name contains every word, in any case."""
     if not words:
         return true()
-    conditions: list[ColumnElement[bool]] = []
+    conditions: list[ColumnElement[bool] | TextClause] = []
     by_like = list(words)
     query = _fts_query(words) if dialect == "sqlite" and use_index else None
     if query is not None:

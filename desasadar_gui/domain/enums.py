@@ -11,9 +11,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from enum import Enum
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from .problems import Problem, ProblemError
+
+if TYPE_CHECKING:
+    from typing import Self
 
 E = TypeVar("E", bound="LabelledEnum")
 
@@ -49,7 +52,7 @@ def _lookup(cls: type[E]) -> dict[str, E]:
     table = _LOOKUPS.get(cls)
     if table is None:
         table = {_key(alias): cls(code) for alias, code in _ALIASES.get(cls, {}).items()}
-        for member in cls:  # type: ignore[attr-defined]
+        for member in cls:
             for text in (member.value, member.name, member._label_id, member._label_en):
                 table[_key(text)] = member
         table.pop("", None)
@@ -57,7 +60,7 @@ def _lookup(cls: type[E]) -> dict[str, E]:
     return table  # type: ignore[return-value]
 
 
-def _new_member(cls: type, code: str, label_id: str, label_en: str) -> LabelledEnum:
+def _new_member(cls: type[E], code: str, label_id: str, label_en: str) -> E:
     # A function, not super().__new__: Enum swaps a class's __new__ after creation,
     # so subclasses with extra fields (Occupation) cannot call the base's.
     obj = str.__new__(cls, code)
@@ -70,8 +73,18 @@ def _new_member(cls: type, code: str, label_id: str, label_en: str) -> LabelledE
 class LabelledEnum(str, Enum):
     """Base: members are declared as ``NAME = (code, label_id, label_en)``."""
 
-    def __new__(cls, code: str, label_id: str, label_en: str) -> LabelledEnum:
-        return _new_member(cls, code, label_id, label_en)
+    _label_id: str
+    _label_en: str
+
+    if TYPE_CHECKING:
+        # Calling the class looks a member up by its code: once the members are made,
+        # Enum replaces the __new__ below with that lookup. This is what callers see.
+        def __new__(cls, code: str) -> Self: ...
+
+    else:
+
+        def __new__(cls, code: str, label_id: str, label_en: str) -> LabelledEnum:
+            return _new_member(cls, code, label_id, label_en)
 
     # str() and f-strings give the stored code, the same on Python 3.10-3.12+
     # (their defaults for str-mixin enums differ between versions).
@@ -204,12 +217,16 @@ class Occupation(LabelledEnum):
     PP 50/2025 discount window.
     """
 
-    def __new__(
-        cls, code: str, label_id: str, label_en: str, transport: bool = False
-    ) -> Occupation:
-        obj = _new_member(cls, code, label_id, label_en)
-        obj._transport = transport
-        return obj
+    _transport: bool
+
+    if not TYPE_CHECKING:  # members are made with a transport flag (see LabelledEnum)
+
+        def __new__(
+            cls, code: str, label_id: str, label_en: str, transport: bool = False
+        ) -> Occupation:
+            obj = _new_member(cls, code, label_id, label_en)
+            obj._transport = transport
+            return obj
 
     TANI = ("tani", "Pertanian tanaman pangan/hortikultura", "Crop farming")
     KEBUN = ("kebun", "Perkebunan", "Plantation smallholding")

@@ -118,8 +118,8 @@ def normalise_phone(text: str | int | float | None) -> PhoneCheck:
     A blank value is fine (no number, no error). Numbers are accepted because a
     spreadsheet cell holding 81234567890 is a phone whose leading 0 Excel dropped.
     """
-    if text.__class__ is str and is_stored_mobile(text):  # type: ignore[arg-type]
-        return PhoneCheck(text, _group_mobile(text[3:]))  # type: ignore[index]
+    if text.__class__ is str and is_stored_mobile(text):
+        return PhoneCheck(text, _group_mobile(text[3:]))
     if isinstance(text, float) and text.is_integer():
         text = int(text)  # str(8.1e10) would add ".0", a digit too many
     raw = "" if text is None else str(text).strip()

@@ -32,200 +32,27 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from .contribution import Contribution, compute_contribution
+from .contribution import compute_contribution
 from .enums import (
-    AttendanceOutcome,
     FundingSource,
-    Gender,
-    LabelledEnum,
-    Occupation,
-    OfficialRole,
     ParticipantStatus,
-    SessionType,
     TargetScope,
-    VillageKind,
     VillageStatus,
 )
-from .nik import NikCheck, parse_nik
-from .phone import is_stored_mobile, normalise_phone
+from .field_checks import Checked, FieldCheck, Issue, _label, field_check
+from .fields import (
+    BOOL,
+    FIELDS,
+    FIELDS_BY_NAME,
+    FIELDS_BY_NAME_ALL,
+    OLDEST_BIRTH,
+    YEARS,
+    Field,
+    defaults,
+)
+from .nik import parse_nik
 from .problems import Problem
 from .rates import RateTable
-from .text import clean_text
-
-# -- limits -------------------------------------------------------------------------------
-
-MAX_NAME = 200  # names, places, kecamatan, kabupaten (the database's VARCHAR(200))
-MAX_SHORT = 120  # officer names, device ids
-MAX_ADDRESS = 1_000
-MAX_NOTES = 5_000
-MAX_CODE = 20  # KPJ number
-MAX_VERSION = 60  # region dataset version
-MAX_MONEY = 100_000_000_000  # Rp100 miliar a month: no declared income comes near
-MAX_COUNT = 10_000_000  # informal workers of one village; a yearly target
-FIRST_YEAR = 2000  # sessions, targets, registrations, launches
-LAST_YEAR = 2100
-OLDEST_BIRTH = date(1900, 1, 1)
-
-# Field kinds
-TEXT = "text"  # one line
-LONG = "long"  # several lines (address, notes)
-CODE = "code"  # digits kept as text (region code, KPJ)
-NIK = "nik"
-PHONE = "phone"
-DATE = "date"
-INT = "int"
-MONEY = "money"
-BOOL = "bool"
-ENUM = "enum"
-REF = "ref"  # another record's id
-
-
-@dataclass(frozen=True)
-class Field:
-    name: str
-    kind: str
-    label_id: str
-    label_en: str
-    required: bool = False
-    max_len: int = MAX_NAME
-    low: int = 0
-    high: int = MAX_COUNT
-    enum: type[LabelledEnum] | None = None
-    default: Any = None
-
-
-def _f(name: str, kind: str, label_id: str, label_en: str, **kw: Any) -> Field:
-    return Field(name, kind, label_id, label_en, **kw)
-
-
-FIELDS: dict[str, tuple[Field, ...]] = {
-    "villages": (
-        _f("name", TEXT, "Nama desa", "Village name", required=True),
-        _f("kind", ENUM, "Jenis", "Kind", required=True, enum=VillageKind, default="desa"),
-        _f("kecamatan", TEXT, "Kecamatan", "District", default=""),
-        _f("kabupaten", TEXT, "Kabupaten/Kota", "Regency", default=""),
-        _f("region_code", CODE, "Kode wilayah", "Region code", max_len=10),
-        _f(
-            "region_version", TEXT, "Versi data wilayah", "Region data version", max_len=MAX_VERSION
-        ),
-        _f("head_name", TEXT, "Kepala desa", "Village head", default=""),
-        _f("contact_phone", PHONE, "Telepon kontak", "Contact phone"),
-        _f("est_informal_workers", INT, "Perkiraan pekerja informal", "Estimated informal workers"),
-        _f(
-            "status",
-            ENUM,
-            "Status",
-            "Status",
-            required=True,
-            enum=VillageStatus,
-            default="prospect",
-        ),
-        _f("launch_date", DATE, "Tanggal peluncuran", "Launch date"),
-        _f("notes", LONG, "Catatan", "Notes", max_len=MAX_NOTES, default=""),
-    ),
-    "participants": (
-        _f("name", TEXT, "Nama", "Name", required=True),
-        _f("nik", NIK, "NIK", "NIK"),
-        _f("gender", ENUM, "Jenis kelamin", "Gender", enum=Gender),
-        _f("birth_date", DATE, "Tanggal lahir", "Birth date"),
-        _f("phone", PHONE, "Telepon", "Phone"),
-        _f("address", LONG, "Alamat", "Address", max_len=MAX_ADDRESS, default=""),
-        _f("village_id", REF, "Desa", "Village"),
-        _f("occupation", ENUM, "Pekerjaan", "Occupation", enum=Occupation),
-        _f("official_role", ENUM, "Jabatan di desa", "Village role", enum=OfficialRole),
-        _f(
-            "monthly_income",
-            MONEY,
-            "Penghasilan per bulan",
-            "Monthly income",
-            high=MAX_MONEY,
-            default=0,
-        ),
-        _f("prog_jkk", BOOL, "JKK", "JKK", default=True),
-        _f("prog_jkm", BOOL, "JKM", "JKM", default=True),
-        _f("prog_jht", BOOL, "JHT", "JHT", default=False),
-        _f(
-            "contribution",
-            MONEY,
-            "Iuran per bulan",
-            "Monthly contribution",
-            high=MAX_MONEY,
-            default=0,
-        ),
-        _f(
-            "funding_source",
-            ENUM,
-            "Sumber dana",
-            "Funding source",
-            required=True,
-            enum=FundingSource,
-            default="mandiri",
-        ),
-        _f(
-            "status",
-            ENUM,
-            "Status",
-            "Status",
-            required=True,
-            enum=ParticipantStatus,
-            default="prospect",
-        ),
-        _f("registration_date", DATE, "Tanggal daftar", "Registration date"),
-        _f("kpj_number", CODE, "No. KPJ", "KPJ number", max_len=MAX_CODE),
-        _f("officer", TEXT, "Petugas", "Officer", max_len=MAX_SHORT, default=""),
-        _f("merged_into", REF, "Digabung ke", "Merged into"),
-    ),
-    "sessions": (
-        _f("village_id", REF, "Desa", "Village"),
-        _f("held_on", DATE, "Tanggal", "Date", required=True),
-        _f(
-            "type",
-            ENUM,
-            "Jenis kegiatan",
-            "Session type",
-            required=True,
-            enum=SessionType,
-            default="sosialisasi",
-        ),
-        _f("place", TEXT, "Tempat", "Place", default=""),
-        _f("facilitator", TEXT, "Fasilitator", "Facilitator", default=""),
-        _f("notes", LONG, "Catatan", "Notes", max_len=MAX_NOTES, default=""),
-    ),
-    "attendance": (
-        _f("session_id", REF, "Sesi", "Session", required=True),
-        _f("participant_id", REF, "Peserta", "Participant"),
-        _f("walkin_name", TEXT, "Nama tamu", "Walk-in name", default=""),
-        _f("walkin_phone", PHONE, "Telepon tamu", "Walk-in phone"),
-        _f(
-            "outcome",
-            ENUM,
-            "Hasil",
-            "Outcome",
-            required=True,
-            enum=AttendanceOutcome,
-            default="attended",
-        ),
-    ),
-    "targets": (
-        _f("year", INT, "Tahun", "Year", required=True, low=FIRST_YEAR, high=LAST_YEAR),
-        _f("scope", ENUM, "Cakupan", "Scope", required=True, enum=TargetScope, default="branch"),
-        _f("scope_key", TEXT, "Kunci cakupan", "Scope key", default=""),
-        _f("value", INT, "Target peserta", "Target", required=True),
-    ),
-}
-
-FIELDS_BY_NAME: dict[str, dict[str, Field]] = {
-    entity: {f.name: f for f in fields} for entity, fields in FIELDS.items()
-}
-
-# Attribution columns every synchronised record carries besides its data.
-SYSTEM_TEXT_LIMIT = MAX_SHORT  # updated_by
-
-
-def defaults(entity: str) -> dict[str, Any]:
-    """The values a new record starts with (a form's initial state, a new sheet row)."""
-    return {f.name: f.default for f in FIELDS[entity]}
-
 
 # -- declarations evaluated by the caller ------------------------------------------------
 
@@ -286,40 +113,6 @@ def unique_problem(entity: str, holder: str) -> tuple[str, Problem]:
     return key[-1], Problem.of(code, other=holder)
 
 
-# -- results -----------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Issue:
-    field: str
-    problem: Problem
-
-
-class Checked:
-    """What a rule made of a record: normalised ``values`` and what is wrong or odd.
-
-    A plain class with slots: an import makes one per row of half a million."""
-
-    __slots__ = ("values", "errors", "warnings", "nik", "contribution")
-
-    def __init__(self, values: dict[str, Any]) -> None:
-        self.values = values
-        self.errors: list[Issue] = []
-        self.warnings: list[Issue] = []
-        self.nik: NikCheck | None = None
-        self.contribution: Contribution | None = None
-
-    @property
-    def ok(self) -> bool:
-        return not self.errors
-
-    def error(self, name: str, code: str, **params: Any) -> None:
-        self.errors.append(Issue(name, Problem.of(code, **params)))
-
-    def warn(self, name: str, code: str, **params: Any) -> None:
-        self.warnings.append(Issue(name, Problem.of(code, **params)))
-
-
 @dataclass(frozen=True)
 class RuleContext:
     """What a rule needs besides the record.
@@ -337,140 +130,11 @@ class RuleContext:
     derive: bool = True
 
 
-# -- field checks --------------------------------------------------------------------------
-
-
-def _label(f: Field) -> dict[str, str]:
-    return {"label_id": f.label_id, "label_en": f.label_en}
-
-
-def _blank(value: Any) -> bool:
-    return value is None or (isinstance(value, str) and not value)
-
-
-FieldCheck = Callable[[Any, "Checked"], Any]
-
-
-def _field_check(f: Field) -> FieldCheck:
-    """The check of one field, made once: (value, out) -> stored value, errors noted in
-    ``out``. Specialised by kind, with the common case first (an import runs it for
-    every cell of half a million rows)."""
-    kind, name, required, default = f.kind, f.name, f.required, f.default
-    label = {"label_id": f.label_id, "label_en": f.label_en}
-    if kind in (TEXT, LONG, CODE, REF):
-        multiline, limit, digits = kind == LONG, f.max_len, kind == CODE
-        blank = default if default is not None else None
-
-        def text(value: Any, out: Checked) -> Any:
-            if value.__class__ is not str:
-                value = "" if value is None else str(value)
-            value = clean_text(value, multiline=multiline)
-            if not value:
-                if required:
-                    out.error(name, "required", **label)
-                return blank
-            if len(value) > limit:
-                out.error(name, "too_long", limit=limit, length=len(value), **label)
-                return value[:limit]
-            if digits and not value.isdigit():
-                out.error(name, "code_digits", **label)
-            return value
-
-        return text
-    if kind == ENUM:
-        assert f.enum is not None
-        enum = f.enum
-        codes = frozenset(m.value for m in enum)
-
-        def choice(value: Any, out: Checked) -> Any:
-            if value in codes:
-                return value
-            if _blank(value):
-                if required:
-                    out.error(name, "required", **label)
-                return None
-            out.error(
-                name,
-                "enum_unknown",
-                text=clean_text(str(value))[:60],
-                kind_id=enum.title("id").lower(),
-                kind_en=enum.title("en").lower(),
-                choices_id=", ".join(m.label_id for m in enum),
-                choices_en=", ".join(m.label_en for m in enum),
-            )
-            return value
-
-        return choice
-    if kind in (INT, MONEY):
-        low, high = f.low, f.high
-
-        def number(value: Any, out: Checked) -> Any:
-            if value.__class__ is int and low <= value <= high:
-                return value
-            if value is None:
-                if required:
-                    out.error(name, "required", **label)
-                return default
-            if isinstance(value, bool) or not isinstance(value, int):
-                out.error(name, "not_a_number", **label)
-                return default
-            out.error(name, "out_of_range", low=low, high=high, **label)
-            return value
-
-        return number
-    if kind == BOOL:
-        flag = bool(default)
-        return lambda value, out: flag if value is None else bool(value)
-    if kind == DATE:
-
-        def day(value: Any, out: Checked) -> Any:
-            if isinstance(value, date):
-                return value
-            if value is not None:
-                out.error(name, "not_a_date", **label)
-            elif required:
-                out.error(name, "required", **label)
-            return None
-
-        return day
-    if kind == PHONE:
-
-        def phone(value: Any, out: Checked) -> Any:
-            if value.__class__ is str and is_stored_mobile(value):
-                return value
-            if _blank(value):
-                return None
-            check = normalise_phone(value)
-            for problem in check.errors:
-                out.errors.append(Issue(name, problem))
-            return check.e164 if check.ok else None
-
-        return phone
-    if kind == NIK:  # checked with the rest of the participant
-
-        def nik(value: Any, out: Checked) -> Any:
-            if isinstance(value, str):
-                return clean_text(value) or None
-            return value
-
-        return nik
-    raise ValueError(f"unknown field kind {kind}")
-
-
 def _date_between(out: Checked, v: dict[str, Any], name: str, low: date, high: date) -> None:
     value = v.get(name)
     if isinstance(value, date) and not low <= value <= high:
         f = FIELDS_BY_NAME_ALL[name]
         out.error(name, "date_range", low=low, high=high, **_label(f))
-
-
-FIELDS_BY_NAME_ALL: dict[str, Field] = {}
-for _fields in FIELDS.values():
-    for _field in _fields:
-        FIELDS_BY_NAME_ALL.setdefault(_field.name, _field)
-
-
-YEARS = (date(FIRST_YEAR, 1, 1), date(LAST_YEAR, 12, 31))
 
 
 # -- entity rules --------------------------------------------------------------------------
@@ -613,7 +277,7 @@ def check_entity(entity: str, values: dict[str, Any], ctx: RuleContext) -> bool:
 
 
 _CHECKS: dict[str, tuple[tuple[str, FieldCheck, Field], ...]] = {
-    entity: tuple((f.name, _field_check(f), f) for f in fields) for entity, fields in FIELDS.items()
+    entity: tuple((f.name, field_check(f), f) for f in fields) for entity, fields in FIELDS.items()
 }
 
 

@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import Integer, and_, func, literal, select, union_all
+from sqlalchemy import ColumnElement, Integer, ScalarSelect, and_, func, literal, select, union_all
 from sqlalchemy.orm import Session
 
 from desasadar_gui.db.models import OutreachSession, Participant, Village
@@ -128,7 +128,7 @@ def _targets(rows: Iterable[TargetRow]) -> dict[tuple[str, str], int]:
     return {(t.scope, t.scope_key): t.value for t in rows}
 
 
-def _count(condition) -> object:
+def _count(condition: ColumnElement[bool]) -> ScalarSelect[int]:
     return select(func.count()).select_from(Participant).where(condition).scalar_subquery()
 
 
@@ -330,7 +330,7 @@ def _officials(s: Session) -> OfficialsCoverage:
         .group_by(Participant.village_id, Participant.official_role)
     ):
         officials += n
-        if vid is not None:
+        if vid is not None and role is not None:  # (role: never None, by the query)
             held.setdefault(vid, set()).add(role)
     complete = filled = required_total = 0
     for vid, kind in kinds.items():

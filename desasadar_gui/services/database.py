@@ -47,6 +47,10 @@ from desasadar_gui.services.oserrors import (
 
 log = logging.getLogger("desasadar.database")
 
+# What opening, writing or trying a database file can raise besides our own errors.
+_DB_FAILURES: tuple[type[Exception], ...] = (SQLAlchemyError, *cipher.DB_OR_OS_ERRORS)
+_TRIAL_FAILURES: tuple[type[Exception], ...] = (UserError, *_DB_FAILURES)
+
 
 class DatabaseOpenError(UserError):
     pass
@@ -237,7 +241,7 @@ class Database:
             except UserError:
                 engine.dispose()
                 raise
-            except (SQLAlchemyError, *cipher.DB_ERRORS, OSError) as exc:
+            except _DB_FAILURES as exc:
                 engine.dispose()
                 raise _open_error(path, exc) from exc
         except BaseException:
@@ -278,7 +282,7 @@ class Database:
         try:
             with self._sessions() as s, s.begin():
                 yield s
-        except (SQLAlchemyError, *cipher.DB_ERRORS, OSError) as exc:
+        except _DB_FAILURES as exc:
             error = describe_db_error(exc, self.path)
             if error is None:
                 raise
@@ -363,7 +367,7 @@ def restorable_backup(db_path: Path, tries: int = 3) -> Path | None:
                 engine = make_engine(trial)
                 upgrade_database(engine, None)
                 return backup.path
-            except (UserError, SQLAlchemyError, *cipher.DB_ERRORS, OSError) as exc:
+            except _TRIAL_FAILURES as exc:
                 log.info(
                     "backup %s does not upgrade either: %s", backup.path.name, type(exc).__name__
                 )

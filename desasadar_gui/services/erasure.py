@@ -351,10 +351,10 @@ def erase_person(db: Database, key: str) -> ErasureResult:
     # The backups on this laptop too (a module of its own: it works on files, not on db).
     from desasadar_gui.services.erasure_copies import erase_in_backups
 
+    if db.path is None:  # an in-memory database has no backups
+        return ErasureResult(pid, len(walkins), audit, conflicts)
     copies = erase_in_backups(db.path, entries)
-    return ErasureResult(
-        pid, len(walkins), audit, conflicts, copies.cleaned, copies.not_cleaned
-    )
+    return ErasureResult(pid, len(walkins), audit, conflicts, copies.cleaned, copies.not_cleaned)
 
 
 def purge_free_space(db: Database) -> None:

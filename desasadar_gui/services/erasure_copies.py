@@ -38,6 +38,8 @@ from desasadar_gui.services.erasure import (
 )
 
 log = logging.getLogger("desasadar.erasure")
+# What a copy that cannot be rewritten raises: SQLite, the disk, a key not unlocked.
+_COPY_ERRORS: tuple[type[Exception], ...] = (*cipher.DB_OR_OS_ERRORS, UserError)
 
 
 @dataclass(frozen=True)
@@ -118,7 +120,7 @@ def erase_in_backups(db_path: Path | str, entries: Sequence[ErasureEntry]) -> Co
             continue
         try:
             cleaned += erase_in_file(backup.path, entries)
-        except (*cipher.DB_ERRORS, OSError, UserError) as exc:
+        except _COPY_ERRORS as exc:
             log.warning(
                 "erasure not applied to backup %s: %s", backup.path.name, type(exc).__name__
             )
@@ -136,7 +138,7 @@ def erasures_of_file(path: Path | str) -> list[ErasureEntry]:
             if "erasures" not in _tables(conn):
                 return []
             return list(known_erasures(conn).values())
-    except (*cipher.DB_ERRORS, OSError, UserError) as exc:
+    except _COPY_ERRORS as exc:
         log.warning("erasures of %s not read: %s", Path(path).name, type(exc).__name__)
         return []
     finally:
@@ -154,7 +156,7 @@ def carry_over_erasures(entries: Sequence[ErasureEntry], restored: Path | str) -
     try:
         if not erase_in_file(restored, entries):
             return 0
-    except (*cipher.DB_ERRORS, OSError, UserError) as exc:
+    except _COPY_ERRORS as exc:
         # Never leave it at a log line: the restore itself succeeded, so the user is
         # told by the caller to erase again (the person is found by NIK or name).
         log.warning("erasures not carried over to the restored file: %s", type(exc).__name__)

@@ -263,7 +263,7 @@ def record_history(
             for key, name in _related_ids(s, entity, record_id).items():
                 prefix = "Attendance" if lang == "en" else "Kehadiran"
                 subjects[key] = f"{prefix}: {name}" if name else prefix
-        wanted = {}
+        wanted: dict[str, list[str]] = {}
         for ent, rid in subjects:
             wanted.setdefault(ent, []).append(rid)
         entries: list[AuditEntry] = []
@@ -409,4 +409,5 @@ def record_title(db: Database, entity: str, record_id: str) -> str:
             return record_id[:8]
         if isinstance(record, OutreachSession):
             return _session_name(record, current_language())
+        assert isinstance(record, (Participant, Village))
         return record.name

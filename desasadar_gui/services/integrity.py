@@ -150,9 +150,9 @@ def _unreadable(path: Path, exc: BaseException) -> FileCheck:
     return FileCheck(path, UNREADABLE, detail=detail, kind=kind)
 
 
-def inspect_database_file(path: Path | str, *, thorough: bool = True) -> FileCheck:
-    """Classify ``path`` without changing it. ``thorough`` runs ``PRAGMA quick_check``."""
-    path = Path(path)
+def _first_bytes(path: Path) -> FileCheck | bytes:
+    """The bytes where the SQLite header would be, or the verdict on a path with no
+    file to open (missing, a folder, empty, unreadable)."""
     try:
         if not path.exists():
             return FileCheck(path, MISSING)
@@ -162,9 +162,44 @@ def inspect_database_file(path: Path | str, *, thorough: bool = True) -> FileChe
         if size == 0:
             return FileCheck(path, EMPTY, detail="0 bytes")
         with path.open("rb") as fh:
-            head = fh.read(len(SQLITE_MAGIC))
+            return fh.read(len(SQLITE_MAGIC))
     except OSError as exc:
         return _unreadable(path, exc)
+
+
+def _db_error(path: Path, exc: BaseException) -> FileCheck:
+    if _is_corrupt(exc):
+        return FileCheck(path, DAMAGED_FILE, detail=str(exc))
+    return _unreadable(path, exc)
+
+
+def _classify_open(path: Path, con, thorough: bool) -> FileCheck:  # noqa: ANN001
+    """The verdict on an opened file (``con``: a read-only sqlcipher3 connection, which
+    has no type stubs): damaged, empty, not ours, too new, or ok."""
+    if thorough:
+        rows = [r[0] for r in con.execute("PRAGMA quick_check(20)").fetchall()]
+        if rows != ["ok"]:
+            return FileCheck(path, DAMAGED_FILE, detail="; ".join(map(str, rows))[:500])
+    tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    if not tables:
+        return FileCheck(path, EMPTY, detail="no tables")
+    revision = None
+    if "alembic_version" in tables:
+        row = con.execute("SELECT version_num FROM alembic_version").fetchone()
+        revision = row[0] if row else None
+    if revision is None or not CORE_TABLES <= tables:
+        return FileCheck(path, FOREIGN, revision, detail=f"{len(tables)} tables")
+    if revision not in _known_revisions():
+        return FileCheck(path, TOO_NEW, revision)
+    return FileCheck(path, OK, revision)
+
+
+def inspect_database_file(path: Path | str, *, thorough: bool = True) -> FileCheck:
+    """Classify ``path`` without changing it. ``thorough`` runs ``PRAGMA quick_check``."""
+    path = Path(path)
+    head = _first_bytes(path)
+    if isinstance(head, FileCheck):
+        return head
     if head != SQLITE_MAGIC:
         early = _encrypted_status(path, head)
         if early is not None:
@@ -174,30 +209,11 @@ def inspect_database_file(path: Path | str, *, thorough: bool = True) -> FileChe
     except cipher.EncryptedFileError:
         return FileCheck(path, LOCKED, detail="encrypted; key not unlocked")
     except cipher.DB_ERRORS as exc:
-        if _is_corrupt(exc):
-            return FileCheck(path, DAMAGED_FILE, detail=str(exc))
-        return _unreadable(path, exc)
+        return _db_error(path, exc)
     try:
-        if thorough:
-            rows = [r[0] for r in con.execute("PRAGMA quick_check(20)").fetchall()]
-            if rows != ["ok"]:
-                return FileCheck(path, DAMAGED_FILE, detail="; ".join(map(str, rows))[:500])
-        tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        if not tables:
-            return FileCheck(path, EMPTY, detail="no tables")
-        revision = None
-        if "alembic_version" in tables:
-            row = con.execute("SELECT version_num FROM alembic_version").fetchone()
-            revision = row[0] if row else None
-        if revision is None or not CORE_TABLES <= tables:
-            return FileCheck(path, FOREIGN, revision, detail=f"{len(tables)} tables")
-        if revision not in _known_revisions():
-            return FileCheck(path, TOO_NEW, revision)
-        return FileCheck(path, OK, revision)
+        return _classify_open(path, con, thorough)
     except cipher.DB_ERRORS as exc:
-        if _is_corrupt(exc):
-            return FileCheck(path, DAMAGED_FILE, detail=str(exc))
-        return _unreadable(path, exc)
+        return _db_error(path, exc)
     finally:
         con.close()
 

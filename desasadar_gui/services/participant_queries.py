@@ -18,17 +18,18 @@ has an index, see the participants indexes in ``db/models.py``), then their colu
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from sqlalchemy import ColumnElement, and_, case, func, or_, select, true
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from desasadar_gui.db.interrupt import QueryInterrupted, interruptible
 from desasadar_gui.db.models import Participant, Village
 from desasadar_gui.db.search import has_name_index, name_contains_all, name_index_hits
-from desasadar_gui.domain.enums import Occupation, OfficialRole, ParticipantStatus
+from desasadar_gui.domain.enums import LabelledEnum, Occupation, OfficialRole, ParticipantStatus
 from desasadar_gui.errors import current_language
 from desasadar_gui.services.database import Database
 from desasadar_gui.services.village_queries import kabupaten_names
@@ -163,7 +164,7 @@ def _conditions(
         conditions.append(has_role if flt.official else p.official_role.is_(None))
     if terms.words:
         conditions.append(
-            name_contains_all(terms.words, dialect=s.bind.dialect.name, use_index=name_index)
+            name_contains_all(terms.words, dialect=s.get_bind().dialect.name, use_index=name_index)
         )
     numbers = []
     if terms.nik_prefix:
@@ -189,7 +190,19 @@ def count_participants(
         return int(s.execute(stmt).scalar_one())
 
 
-def _label_order(column, enum: type, lang: str) -> ColumnElement:
+def _list_row(r: Sequence[Any]) -> ParticipantListRow:
+    """A row of the page query: the shown columns, then whether it is deleted."""
+    (pid, name, nik, gender, phone, village, kabupaten, occupation, status, registered,
+     contribution, role, deleted) = r  # fmt: skip
+    return ParticipantListRow(
+        pid, name, nik, gender, phone, village, kabupaten, occupation, status, registered,
+        contribution, role, deleted=bool(deleted),
+    )  # fmt: skip
+
+
+def _label_order(
+    column: InstrumentedAttribute[str | None], enum: type[LabelledEnum], lang: str
+) -> ColumnElement[int]:
     """Sort codes by the label people read (in ``lang``); unknown codes last."""
     labels = sorted(enum, key=lambda m: m.label(lang).casefold())
     return case(*((column == m.value, i) for i, m in enumerate(labels)), else_=len(labels))
@@ -198,7 +211,7 @@ def _label_order(column, enum: type, lang: str) -> ColumnElement:
 _STATUS_ORDER = {m.value: i for i, m in enumerate(ParticipantStatus)}  # prospect -> inactive
 
 
-def _sort_key(column: str, lang: str) -> ColumnElement:
+def _sort_key(column: str, lang: str) -> ColumnElement[Any] | InstrumentedAttribute[Any]:
     p = Participant
     if column == "village":
         return Village.name
@@ -294,7 +307,7 @@ def fetch_page(
             .where(p.id.in_(ids.scalar_subquery()))
             .order_by(*order)
         )
-        rows = [ParticipantListRow(*r[:-1], deleted=bool(r[-1])) for r in s.execute(stmt)]
+        rows = [_list_row(r) for r in s.execute(stmt)]
     if reverse:
         rows.reverse()
     return rows

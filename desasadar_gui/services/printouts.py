@@ -90,9 +90,8 @@ def _session_facts(db: Database, session_id: str):
     with db.read_session() as s:
         session = get_live(s, OutreachSession, session_id)
         village = s.get(Village, session.village_id) if session.village_id else None
-        people = []
-        if village is not None:
-            people = s.execute(
+        people = (
+            s.execute(
                 select(
                     Participant.name,
                     Participant.nik,
@@ -103,6 +102,9 @@ def _session_facts(db: Database, session_id: str):
                 .where(Participant.village_id == village.id, Participant.deleted_at.is_(None))
                 .order_by(func.lower(Participant.name), Participant.id)
             ).all()
+            if village is not None
+            else []
+        )
         facts = {
             "type": session.type,
             "held_on": session.held_on,
@@ -412,8 +414,8 @@ def write_dashboard_xlsx(
         end = progress_table(7, 9, t["villages"], d.villages, t["none"], 15)
         r = end + 1
         text(r, 9, t["occupations"], f["section"])
-        for i, (code, n) in enumerate(d.occupations[:12], start=1):
-            name = _label(Occupation, code, lang) if code else t["no_occupation"]
+        for i, (occupation, n) in enumerate(d.occupations[:12], start=1):
+            name = _label(Occupation, occupation, lang) if occupation else t["no_occupation"]
             text(r + i, 9, name, f["text"])
             num(r + i, 10, n, f["int"])
 

@@ -151,7 +151,7 @@ def record_at_path(
                 con.execute(_INSERT, _values(action, device, officer, path, None, {}, note))
         finally:
             con.close()
-    except (*cipher.DB_ERRORS, cipher.EncryptedFileError) as exc:
+    except cipher.DB_OR_KEY_ERRORS as exc:
         log.warning("processing record not written (%s): %s", action, type(exc).__name__)
 
 
@@ -175,7 +175,7 @@ def carry_over(previous: Path | str, restored: Path | str) -> int:
         finally:
             con.close()
         return len(missing)
-    except (*cipher.DB_ERRORS, cipher.EncryptedFileError) as exc:
+    except cipher.DB_OR_KEY_ERRORS as exc:
         log.warning("processing record not carried over: %s", type(exc).__name__)
         return 0
 

@@ -15,9 +15,10 @@ from sqlalchemy.orm import Session
 
 from desasadar_gui.db.models import SYNCED_MODELS, Village
 from desasadar_gui.domain import rules
+from desasadar_gui.domain.rates import RateTable
 from desasadar_gui.services.validation import FieldIssue, ValidationError
 
-MODELS = {m.__tablename__: m for m in SYNCED_MODELS}  # type: ignore[attr-defined]
+MODELS = {m.__tablename__: m for m in SYNCED_MODELS}
 
 
 def issues_of(found: list[rules.Issue]) -> list[FieldIssue]:
@@ -73,7 +74,7 @@ def checked_values(
     *,
     record_id: str | None = None,
     today: date | None = None,
-    rates: rules.RateTable | None = None,
+    rates: RateTable | None = None,
     village_region: str | None = None,
 ) -> dict[str, Any]:
     """The record's stored values, or :class:`ValidationError` with every problem."""

@@ -85,7 +85,7 @@ def save_retention(
 ) -> RetentionPolicy:
     """Store the periods (``backup_days``: the backup policy's ``max_age_days``)."""
     from desasadar_gui.errors import UserError
-    from desasadar_gui.services.backups import SETTING_MAX_AGE_DAYS
+    from desasadar_gui.services.backups.policy import SETTING_MAX_AGE_DAYS
 
     if retention_days < 1 or tombstone_days < 1 or (backup_days is not None and backup_days < 1):
         raise UserError(

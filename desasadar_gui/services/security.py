@@ -144,11 +144,11 @@ def unlock(db_path: Path | str, secret: str) -> bytes:
     path = Path(db_path)
     recovery = keyfile.parse_recovery_key(secret)
     if recovery is not None:
-        key = keyfile.data_key_from_recovery(recovery)
-        if _recovery_fits(path, key):
-            cipher.KEYRING.add(key)
+        recovered = keyfile.data_key_from_recovery(recovery)
+        if _recovery_fits(path, recovered):
+            cipher.KEYRING.add(recovered)
             log.info("database unlocked with the recovery key")
-            return key
+            return recovered
     record = keyfile.read_key_record(path)
     if record is None:
         if recovery is not None:
@@ -361,6 +361,7 @@ def encrypt_database(
     from desasadar_gui.services.backups import MANUAL, remove_stale_parts, take_backup
 
     path = Path(db_path)
+    key: bytes | None
     if prepared is not None:
         if keyfile.read_key_record(path) is not None and cipher.file_kind(path) != cipher.PLAIN:
             raise ValueError("the database already has a key")
@@ -388,7 +389,7 @@ def encrypt_database(
     for n, backup in enumerate(plain):
         try:
             _encrypt_file(backup, key)
-        except (*cipher.DB_ERRORS, cipher.EncryptedFileError) as exc:
+        except cipher.DB_OR_KEY_ERRORS as exc:
             # A raw copy of a damaged file: SQLite cannot read it, so it stays as it was.
             log.warning("backup %s not encrypted: %s", backup.name, type(exc).__name__)
             left.append(backup)

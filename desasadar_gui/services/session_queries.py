@@ -8,10 +8,13 @@ attendance row, *new prospects* and *registrations* are as documented there.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import Any
 
-from sqlalchemy import and_, case, extract, func, or_, select
+from sqlalchemy import ColumnElement, and_, case, extract, func, or_, select
+from sqlalchemy.orm import InstrumentedAttribute
 
 from desasadar_gui.db.models import Attendance, OutreachSession, Participant, Village
 from desasadar_gui.services.database import Database
@@ -89,8 +92,8 @@ def _escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def _session_filters(query: SessionQuery) -> list:
-    conditions = [OutreachSession.deleted_at.is_(None)]
+def _session_filters(query: SessionQuery) -> list[ColumnElement[bool]]:
+    conditions: list[ColumnElement[bool]] = [OutreachSession.deleted_at.is_(None)]
     text = " ".join(query.search.split())
     if text:
         pattern = f"%{_escape_like(text)}%"
@@ -132,7 +135,8 @@ def _counts_statement(session_filter):
     )
 
 
-def _row_columns():
+def _row_columns() -> tuple[ColumnElement[Any] | InstrumentedAttribute[Any], ...]:
+    """The columns of a :class:`SessionListRow` before its three counts."""
     return (
         OutreachSession.id,
         OutreachSession.held_on,
@@ -143,6 +147,14 @@ def _row_columns():
         OutreachSession.place,
         OutreachSession.facilitator,
         OutreachSession.notes,
+    )
+
+
+def _uncounted(row: Sequence[Any]) -> SessionListRow:
+    """A row of :func:`_row_columns`, its counts zero until they are counted."""
+    sid, held_on, village_id, village_name, kabupaten, kind, place, facilitator, notes = row
+    return SessionListRow(
+        sid, held_on, village_id, village_name, kabupaten, kind, place, facilitator, notes, 0, 0, 0
     )
 
 
@@ -160,7 +172,7 @@ def list_sessions(db: Database, query: SessionQuery = SessionQuery()) -> list[Se
         .order_by(OutreachSession.held_on.desc(), func.lower(Village.name), OutreachSession.id)
     )
     with db.read_session() as s:
-        return [SessionListRow(*row, 0, 0, 0) for row in s.execute(stmt)]
+        return [_uncounted(row) for row in s.execute(stmt)]
 
 
 # SQLite allows 32766 bound parameters; stay far below for older builds (999).
@@ -209,7 +221,10 @@ def session_list_row(db: Database, session_id: str) -> SessionListRow | None:
         ).first()
     if row is None:
         return None
-    return with_counts(SessionListRow(*row, 0, 0, 0), session_counts(db, session_id))
+    return with_counts(
+        _uncounted(row),
+        session_counts(db, session_id),
+    )
 
 
 def list_attendees(db: Database, session_id: str) -> list[AttendeeRow]:

@@ -100,6 +100,7 @@ def collect_stats(db: Database) -> Stats:
             m.__tablename__: conn.scalar(
                 select(func.count()).select_from(m).where(m.deleted_at.is_not(None))
             )
+            or 0
             for m in SYNCED_MODELS
         }
         by_status = _by_status(conn, Participant)

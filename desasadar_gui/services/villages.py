@@ -200,7 +200,8 @@ def officials_coverage(db: Database, record_id: str) -> OfficialsCoverage:
             )
             .order_by(Participant.name)
         ).all()
-    filled = tuple((r, pid, name) for r, pid, name in rows)
+    # (r is never None: the query asks for people who hold a role)
+    filled = tuple((r, pid, name) for r, pid, name in rows if r is not None)
     have = {r for r, _, _ in filled}
     missing = tuple(r for r in required if r not in have)
     return OfficialsCoverage(filled, missing, required)

@@ -59,7 +59,7 @@ def canon(value: object) -> str:
     if value is None:
         return ""
     if value.__class__ is str:
-        return value  # type: ignore[return-value]
+        return value
     if value is True or value is False:
         return "1" if value else "0"
     if isinstance(value, datetime):

@@ -60,6 +60,7 @@ def find_possible_duplicates(db: Database, limit: int = 1000) -> list[DuplicateG
         ).all()
         groups = []
         for nik in niks:
+            assert nik is not None  # the query only groups NIKs that are set
             attended = (
                 select(func.count())
                 .where(Attendance.participant_id == Participant.id, Attendance.deleted_at.is_(None))

@@ -108,7 +108,7 @@ def _sheet(wb: Any, spec: SheetSpec, fmt: Formats, rows: list[tuple]) -> None:
         ws.write_string(0, c, column.header, fmt.header_machine if column.machine else fmt.header)
     ws.freeze_panes(1, 2)
     ws.autofilter(0, 0, max(len(rows), 1), len(spec.columns))
-    writers = value_writers(_Shifted(ws), spec, fmt)  # type: ignore[arg-type]
+    writers = value_writers(_Shifted(ws), spec, fmt)
     for r, (reason, kept, as_new) in enumerate(rows, start=1):
         ws.write_string(r, 0, reason)
         for c, column in enumerate(spec.columns):

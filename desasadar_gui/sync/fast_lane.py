@@ -26,7 +26,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
-from desasadar_gui.domain import rules
+from desasadar_gui.domain import fields, rules
 from desasadar_gui.domain.phone import is_stored_mobile
 from desasadar_gui.sync import cells as C
 from desasadar_gui.sync.row_reader import Layout
@@ -181,7 +181,7 @@ def _phones(col: tuple) -> tuple:
 
 def column_check(spec: SheetSpec, column: Column) -> ColumnCheck | None:
     """The whole-column check of one stored column, or None (no fast lane for it)."""
-    f = rules.FIELDS_BY_NAME[spec.entity].get(column.field)
+    f = fields.FIELDS_BY_NAME[spec.entity].get(column.field)
     kind = column.kind
     nullable = column.nullable
     if kind == "id":
@@ -193,11 +193,11 @@ def column_check(spec: SheetSpec, column: Column) -> ColumnCheck | None:
     if kind == "datetime":
         return lambda col: _timestamps(col, nullable)
     if kind == "device":
-        return lambda col: _plain_text(col, rules.SYSTEM_TEXT_LIMIT, True, None)
+        return lambda col: _plain_text(col, fields.SYSTEM_TEXT_LIMIT, True, None)
     if f is None:
         return None
     if kind in ("text", "code", "nik"):
-        if f.kind == rules.CODE or kind == "nik":
+        if f.kind == fields.CODE or kind == "nik":
             digits = re.compile(rf"\d{{1,{f.max_len}}}")
             return lambda col: _matching(col, digits, not f.required)
         blank = f.default if f.default is not None else None
@@ -269,7 +269,7 @@ class FastLane:
             for i, c in enumerate(checked)
             if c.kind.startswith("display") and c.field in layout.index
         ]
-        self.data_names = [n for n in spec.stored_fields if n in rules.FIELDS_BY_NAME[self.entity]]
+        self.data_names = [n for n in spec.stored_fields if n in fields.FIELDS_BY_NAME[self.entity]]
         self.rules_ctx = rules.RuleContext(ctx.today, None, derive=False)
 
     def split(self, rows: list[Row], latest_rev: int) -> tuple[list[tuple], list[Row]]:
@@ -286,6 +286,19 @@ class FastLane:
             canon_cols.append(canon)
             stored_cols.append(stored)
             typed[name] = as_typed
+        self._mark_changed(cols, canon_cols, stored_cols, latest_rev, bad)
+        return self._settle(rows, cols, stored_cols, typed, bad, self._display_changes(cols))
+
+    def _mark_changed(
+        self,
+        cols: list[tuple],
+        canon_cols: list[list],
+        stored_cols: list[list],
+        latest_rev: int,
+        bad: set[int],
+    ) -> None:
+        """Add to ``bad`` the rows not as exported: a revision later than the file can
+        hold, a row hash that does not match, a deletion flag that disagrees."""
         revs = stored_cols[self.rev_at]
         for k, rev in enumerate(revs):
             if k not in bad and int(rev[:13]) > latest_rev:
@@ -302,6 +315,9 @@ class FastLane:
         for k, (flag, gone) in enumerate(zip(cols[self.deleted_at], deleted_at, strict=True)):
             if (flag == BOOL_TRUE) != (gone is not None) or flag not in ("", BOOL_TRUE):
                 bad.add(k)
+
+    def _display_changes(self, cols: list[tuple]) -> dict[int, list[int]]:
+        """Row index -> the display columns whose cell no longer matches its print."""
         fps = cols[self.fp_at]
         display_changes: dict[int, list[int]] = {}
         for i, at, shown, _field in self.display:
@@ -310,12 +326,24 @@ class FastLane:
                 if fp.__class__ is str and len(fp) == self.fp_width:
                     if C.cell_print(value) != fp[w : w + C.FP_WIDTH]:
                         display_changes.setdefault(k, []).append(i)
+        return display_changes
+
+    def _settle(
+        self,
+        rows: list[Row],
+        cols: list[tuple],
+        stored_cols: list[list],
+        typed: dict[str, list],
+        bad: set[int],
+        display_changes: dict[int, list[int]],
+    ) -> tuple[list[tuple], list[Row]]:
+        """The rows the entity rule accepts unchanged, staged; the rest for the row path."""
         accepted: list[tuple] = []
         slow: list[Row] = []
         names = self.data_names
         check_entity = rules.check_entity
         entity, ctx = self.entity, self.rules_ctx
-        bases = cols[self.base_at]
+        hashes, fps, bases = cols[self.hash_at], cols[self.fp_at], cols[self.base_at]
         stored_rows = list(zip(*stored_cols, strict=True))
         typed_cols = [typed[n] for n in names]
         for k, row in enumerate(rows):

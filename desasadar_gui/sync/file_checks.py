@@ -108,6 +108,31 @@ def _check_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> bool
     return detailed
 
 
+def _check_directory(name: str, infos: list[zipfile.ZipInfo]) -> int:
+    """Refuse by the zip directory alone (too many parts, not a workbook's parts, too
+    big unpacked, a zip bomb's ratio); returns the total unpacked size."""
+    if len(infos) > MAX_MEMBERS:
+        raise too_large(name, f"{len(infos)} bagian", f"{len(infos)} parts")
+    names = {i.filename for i in infos}
+    if not all(m in names for m in REQUIRED_MEMBERS):
+        raise not_a_workbook(name, " (isi zip bukan buku kerja)", " (a zip, not a workbook)")
+    total = sum(i.file_size for i in infos)
+    if total > MAX_TOTAL_UNCOMPRESSED:
+        raise too_large(
+            name,
+            f"{total // (1 << 20)} MB setelah dibuka",
+            f"{total // (1 << 20)} MB once unpacked",
+        )
+    for info in infos:
+        if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+            raise too_large(
+                name,
+                "rasio kompresi tidak wajar (zip bomb)",
+                "an implausible compression ratio (zip bomb)",
+            )
+    return total
+
+
 def check_workbook_file(path: Path) -> FileFacts:
     """Raise a WorkbookRefused subclass, or return the file's facts."""
     name = path.name
@@ -122,29 +147,7 @@ def check_workbook_file(path: Path) -> FileFacts:
     try:
         with zipfile.ZipFile(path) as zf:
             infos = zf.infolist()
-            if len(infos) > MAX_MEMBERS:
-                raise too_large(name, f"{len(infos)} bagian", f"{len(infos)} parts")
-            names = {i.filename for i in infos}
-            if not all(m in names for m in REQUIRED_MEMBERS):
-                raise not_a_workbook(
-                    name, " (isi zip bukan buku kerja)", " (a zip, not a workbook)"
-                )
-            total = sum(i.file_size for i in infos)
-            if total > MAX_TOTAL_UNCOMPRESSED:
-                raise too_large(
-                    name,
-                    f"{total // (1 << 20)} MB setelah dibuka",
-                    f"{total // (1 << 20)} MB once unpacked",
-                )
-            for info in infos:
-                if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(
-                    info.compress_size, 1
-                ):
-                    raise too_large(
-                        name,
-                        "rasio kompresi tidak wajar (zip bomb)",
-                        "an implausible compression ratio (zip bomb)",
-                    )
+            total = _check_directory(name, infos)
             detailed = set()
             for info in infos:
                 if info.filename.endswith((".xml", ".rels")) or info.filename.endswith(".vml"):

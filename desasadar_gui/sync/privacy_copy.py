@@ -17,7 +17,7 @@ What it leaves out, and why (each item is a way the old masked copy was reversed
   case someone typed a NIK or phone number into it.
 
 The Metadata sheet says ``privacy = 1``, so every import refuses the file with a plain
-message (``workbook_read._check_meta``).
+message (``workbook_context._check_meta``).
 """
 
 from __future__ import annotations

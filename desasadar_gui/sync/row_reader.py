@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, NamedTuple
 
-from desasadar_gui.domain import rules
+from desasadar_gui.domain import fields
 from desasadar_gui.domain.text import clean_text
 from desasadar_gui.sync import cells as C
 from desasadar_gui.sync.errors import WorkbookLayoutError
@@ -46,8 +46,8 @@ class NikNumber:
 
 
 def _multiline(spec: SheetSpec, column: Column) -> bool:
-    f = rules.FIELDS_BY_NAME[spec.entity].get(column.field)
-    return f is not None and f.kind == rules.LONG
+    f = fields.FIELDS_BY_NAME[spec.entity].get(column.field)
+    return f is not None and f.kind == fields.LONG
 
 
 def decoder(spec: SheetSpec, column: Column) -> Callable[[Any], Any]:

@@ -141,8 +141,13 @@ def value_writers(
         elif kind in ("int", "rupiah"):
             writers.append(number)
         elif kind in ("enum", "display_enum"):
-            labels = {m.value: m.label_id for m in column.enum}  # type: ignore[union-attr]
-            writers.append(lambda r, c, v, labels=labels: text(r, c, labels.get(v, v)))
+            assert column.enum is not None  # an enum column names its enumeration
+            labels: dict[str, str] = {m.value: m.label_id for m in column.enum}
+
+            def put_label(r: int, c: int, v: Any, labels: dict[str, str] = labels) -> None:
+                text(r, c, labels.get(v, v))
+
+            writers.append(put_label)
         elif kind == "bool":
             writers.append(lambda r, c, v: text(r, c, BOOL_TRUE if v else BOOL_FALSE))
         elif kind == "deleted":

@@ -289,7 +289,7 @@ def write_summary(
     village_rows = []
     kinds = {k.value: k.label_id for k in VillageKind}
     statuses = {k.value: k.label_id for k in VillageStatus}
-    for (kab, kec, name, kind, status, vid), (total, reg) in s.by_village:
+    for (kab, kec, name, kind, village_status, vid), (total, reg) in s.by_village:
         target = s.target("village", vid)
         village_rows.append(
             [
@@ -297,7 +297,7 @@ def write_summary(
                 kab,
                 kec,
                 kinds.get(kind, kind),
-                statuses.get(status, status),
+                statuses.get(village_status, village_status),
                 total,
                 reg,
                 target,

@@ -96,7 +96,7 @@ class SheetSpec:
 
     @property
     def entity(self) -> str:
-        return self.model.__tablename__  # type: ignore[attr-defined]
+        return self.model.__tablename__
 
     def column(self, key: str) -> Column:
         for c in self.columns:

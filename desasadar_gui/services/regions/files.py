@@ -1,59 +1,33 @@
-"""Kemendagri region reference: import from CSV/XLSX, and lookups for the region picker.
-
-The reference is local-only data (table ``region_areas``) that a user or installer
-provides; the project ships no copy. Three shapes of file are recognised by their
-header row (column order does not matter, extra columns are ignored):
-
-- regencies: ``code,name,kind``                (code 4 digits; kind kabupaten/kota)
-- districts: ``code,regency_code,name``        (code 6 digits)
-- villages:  ``code,district_code,name,kind``  (code 10 digits; kind desa/kelurahan)
-
-An XLSX workbook may hold one or more sheets, each in one of these shapes. Codes are
-kept as text. An import is all-or-nothing: every file is read and checked first, and
-only then are the rows written, in one transaction; a bad file changes nothing and
-the message names the file and the line.
-
-Everything here works (returns empty answers) when no reference has been loaded: the
-app then takes villages as free text.
-"""
+"""Reading region reference files: CSV (any of , ; tab) and XLSX sheets in one of the
+three header shapes, and finding which files in a folder are region files. No
+database: the rows come back checked, for ``store`` to write."""
 
 from __future__ import annotations
 
 import csv
-import hashlib
 import io
 import re
-import uuid
 import zipfile
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import delete, func, insert, select
-from sqlalchemy.orm import Session
-
-from desasadar_gui.db.models import RegionArea, Setting
-from desasadar_gui.errors import UserError
-from desasadar_gui.services.database import Database
-
-# Never change this: villages picked from the reference on two laptops must get the
-# same record id (uuid5 of this namespace and the village code), so that the merge
-# sees one record edited twice, not two villages.
-REGION_NAMESPACE = uuid.UUID("7d0c6f0e-2b7a-5d2e-9a51-3f1d5e0b9c11")
-
-SETTING_KEY = "region_dataset"
-
-LEVEL_REGENCY = 2
-LEVEL_DISTRICT = 3
-LEVEL_VILLAGE = 4
-_CODE_LENGTH = {LEVEL_REGENCY: 4, LEVEL_DISTRICT: 6, LEVEL_VILLAGE: 10}
-_PARENT_LENGTH = {LEVEL_DISTRICT: 4, LEVEL_VILLAGE: 6}
+from desasadar_gui.services.regions.codes import (
+    _CODE_LENGTH,
+    _LEVEL_WORDS,
+    _PARENT_LENGTH,
+    LEVEL_DISTRICT,
+    LEVEL_REGENCY,
+    LEVEL_VILLAGE,
+    _fail,
+    normalise_code,
+    regency_kind_for_code,
+    village_kind_for_code,
+)
 
 # Refuse before reading: the whole of Indonesia is ~ 5 MB of CSV.
 MAX_FILE_BYTES = 100 * 1024 * 1024
 MAX_XLSX_UNCOMPRESSED = 300 * 1024 * 1024
-
-_CHUNK = 500
 
 _HEADER_ALIASES = {
     "code": "code",
@@ -81,12 +55,6 @@ _SHAPES: tuple[tuple[int, frozenset[str]], ...] = (
 )
 _PARENT_COLUMN = {LEVEL_DISTRICT: "regency_code", LEVEL_VILLAGE: "district_code"}
 
-_LEVEL_WORDS = {
-    LEVEL_REGENCY: ("kabupaten/kota", "regency"),
-    LEVEL_DISTRICT: ("kecamatan", "district"),
-    LEVEL_VILLAGE: ("desa/kelurahan", "village"),
-}
-
 _REGENCY_KINDS = {"kabupaten": "kabupaten", "kab": "kabupaten", "kota": "kota"}
 _VILLAGE_KINDS = {
     "desa": "desa",
@@ -102,55 +70,6 @@ _EXPECTED_HEADERS = (
 )
 
 
-class RegionImportError(UserError):
-    pass
-
-
-@dataclass(frozen=True)
-class RegionImportResult:
-    regencies: int
-    districts: int
-    villages: int
-    dataset_version: str
-    files: tuple[str, ...] = ()
-
-    @property
-    def total(self) -> int:
-        return self.regencies + self.districts + self.villages
-
-    def describe(self) -> str:
-        """Plain lines (Indonesian / English) for the command line."""
-        files = ", ".join(self.files)
-        return "\n".join(
-            [
-                f"Data wilayah dimuat / region data loaded: {files}",
-                f"Kabupaten/kota / regencies:  {self.regencies}",
-                f"Kecamatan / districts:       {self.districts}",
-                f"Desa/kelurahan / villages:   {self.villages}",
-                f"Versi / version:             {self.dataset_version}",
-            ]
-        )
-
-
-@dataclass(frozen=True)
-class RegionItem:
-    code: str
-    name: str
-    kind: str
-
-
-@dataclass(frozen=True)
-class VillagePlace:
-    code: str
-    name: str
-    kind: str  # desa / kelurahan, from the code
-    district_code: str
-    kecamatan: str
-    regency_code: str
-    kabupaten: str
-    dataset_version: str
-
-
 @dataclass(frozen=True)
 class _Row:
     code: str
@@ -160,59 +79,6 @@ class _Row:
     kind: str
     where_id: str  # "Berkas 'x.csv', baris 3": the place, for messages
     where_en: str
-
-
-# -- pure helpers ---------------------------------------------------------------------
-
-_DOTTED = re.compile(r"^\d{2}(\.\d{2}){1,2}(\.\d{4})?$")
-
-
-def normalise_code(value: object) -> str:
-    """Region code as text: strips spaces, accepts ``15.04.03.2015`` and Excel numbers."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return str(value)
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, float):
-        return str(int(value)) if value.is_integer() else repr(value)
-    text = str(value).strip().replace(" ", "")
-    if _DOTTED.match(text):
-        text = text.replace(".", "")
-    return text
-
-
-def village_kind_for_code(code: str) -> str | None:
-    """'kelurahan' or 'desa' from the first digit of the 4-digit village part.
-
-    1 = kelurahan, 2 = desa, 3 = desa adat (a desa); None when the code is not a
-    10-digit village code or the digit is none of those.
-    """
-    code = normalise_code(code)
-    if len(code) != 10 or not code.isdigit():
-        return None
-    return {"1": "kelurahan", "2": "desa", "3": "desa"}.get(code[-4])
-
-
-def regency_kind_for_code(code: str) -> str:
-    """Regency part 01-69 is a kabupaten, 71-99 a kota."""
-    return "kota" if int(code[2:4]) >= 70 else "kabupaten"
-
-
-def village_id_for_code(code: str) -> str:
-    """The record id of a village picked from the reference: the same on every laptop."""
-    text = normalise_code(code)
-    if len(text) != 10 or not text.isdigit():
-        raise ValueError(f"not a 10-digit Kemendagri village code: {code!r}")
-    return str(uuid.uuid5(REGION_NAMESPACE, "kemendagri-village:" + text))
-
-
-# -- reading files --------------------------------------------------------------------
-
-
-def _fail(text_id: str, text_en: str) -> RegionImportError:
-    return RegionImportError(text_id, text_en)
 
 
 def _header_key(cell: object) -> str:
@@ -516,9 +382,6 @@ def find_region_files(folder: Path) -> list[Path]:
     return found
 
 
-# -- import ---------------------------------------------------------------------------
-
-
 def _collect(paths: Sequence[Path]) -> list[_Row]:
     by_code: dict[str, _Row] = {}
     for path in paths:
@@ -538,217 +401,3 @@ def _collect(paths: Sequence[Path]) -> list[_Row]:
                     f"({seen.where_en}: '{seen.name}', here '{row.name}').",
                 )
     return list(by_code.values())
-
-
-def _existing_codes(s: Session, codes: Iterable[str]) -> set[str]:
-    codes = list(codes)
-    found: set[str] = set()
-    for i in range(0, len(codes), _CHUNK):
-        chunk = codes[i : i + _CHUNK]
-        found.update(s.scalars(select(RegionArea.code).where(RegionArea.code.in_(chunk))))
-    return found
-
-
-def _check_parents(s: Session, rows: list[_Row]) -> None:
-    present = {r.code for r in rows}
-    wanted = {r.parent_code for r in rows if r.parent_code} - present
-    missing = wanted - _existing_codes(s, wanted)
-    if not missing:
-        return
-    for r in rows:
-        if r.parent_code in missing:
-            p_id, p_en = _LEVEL_WORDS[r.level - 1]
-            raise _fail(
-                f"{r.where_id}: kode induk {r.parent_code} ({p_id}) tidak ada di berkas yang "
-                "diimpor maupun di data wilayah yang sudah dimuat. Impor juga berkas "
-                f"{p_id}.",
-                f"{r.where_en}: the parent code {r.parent_code} ({p_en}) is neither in the "
-                f"imported files nor in the region data already loaded. Import the {p_en} "
-                "file too.",
-            )
-
-
-def _default_version(rows: list[_Row]) -> str:
-    digest = hashlib.sha256()
-    for r in sorted(rows, key=lambda r: r.code):
-        digest.update(f"{r.code}\t{r.parent_code or ''}\t{r.name}\t{r.kind}\n".encode())
-    return "sha256:" + digest.hexdigest()[:16]
-
-
-def import_regions(
-    db: Database,
-    paths: Sequence[Path],
-    dataset_version: str | None = None,
-    progress: Callable[[int, int], None] | None = None,
-) -> RegionImportResult:
-    """Load region reference files into the database, all or nothing.
-
-    Rows with the codes in the files replace the stored ones (upsert); other stored
-    codes stay. ``dataset_version`` (e.g. "Kepmendagri 300.2.2-2138/2025") is stored
-    with every row and in the ``region_dataset`` setting; when omitted, a version is
-    derived from the content, so the same files give the same version everywhere.
-    """
-    paths = [Path(p) for p in paths]
-    if not paths:
-        raise _fail("Tidak ada berkas wilayah yang dipilih.", "No region file was chosen.")
-    rows = _collect(paths)
-    if not rows:
-        raise _fail(
-            "Berkas wilayah tidak berisi satu baris data pun.",
-            "The region files contain no data rows.",
-        )
-    version = (dataset_version or "").strip() or _default_version(rows)
-    if len(version) > 60:
-        raise _fail(
-            "Nama versi data wilayah terlalu panjang (maks. 60 karakter).",
-            "The region dataset version is too long (max 60 characters).",
-        )
-    rows.sort(key=lambda r: (r.level, r.code))
-    total = len(rows)
-    if progress:
-        progress(0, total)
-    with db.session() as s:
-        _check_parents(s, rows)
-        table = RegionArea.__table__
-        for i in range(0, total, _CHUNK):
-            chunk = rows[i : i + _CHUNK]
-            s.execute(delete(table).where(table.c.code.in_([r.code for r in chunk])))
-            s.execute(
-                insert(table),
-                [
-                    {
-                        "code": r.code,
-                        "level": r.level,
-                        "parent_code": r.parent_code,
-                        "name": r.name,
-                        "kind": r.kind,
-                        "dataset_version": version,
-                    }
-                    for r in chunk
-                ],
-            )
-            if progress:
-                progress(min(i + _CHUNK, total), total)
-        setting = s.get(Setting, SETTING_KEY)
-        if setting is None:
-            s.add(Setting(key=SETTING_KEY, value=version))
-        else:
-            setting.value = version
-    counts = {level: 0 for level in _CODE_LENGTH}
-    for r in rows:
-        counts[r.level] += 1
-    return RegionImportResult(
-        regencies=counts[LEVEL_REGENCY],
-        districts=counts[LEVEL_DISTRICT],
-        villages=counts[LEVEL_VILLAGE],
-        dataset_version=version,
-        files=tuple(p.name for p in paths),
-    )
-
-
-# -- lookups --------------------------------------------------------------------------
-
-
-def _sort_items(items: Iterable[RegionItem]) -> list[RegionItem]:
-    return sorted(items, key=lambda it: (it.name.casefold(), it.code))
-
-
-def has_regions(db: Database) -> bool:
-    with db.read_session() as s:
-        return s.scalar(select(RegionArea.code).limit(1)) is not None
-
-
-def region_dataset_version(db: Database) -> str | None:
-    """The version of the last region import, or None when none was loaded."""
-    with db.read_session() as s:
-        row = s.get(Setting, SETTING_KEY)
-        return row.value if row is not None and row.value else None
-
-
-def region_counts(db: Database) -> dict[str, int]:
-    """{'regencies': n, 'districts': n, 'villages': n} stored now."""
-    with db.read_session() as s:
-        got = {
-            level: n
-            for level, n in s.execute(
-                select(RegionArea.level, func.count()).group_by(RegionArea.level)
-            )
-        }
-    return {
-        "regencies": got.get(LEVEL_REGENCY, 0),
-        "districts": got.get(LEVEL_DISTRICT, 0),
-        "villages": got.get(LEVEL_VILLAGE, 0),
-    }
-
-
-def _children(db: Database, level: int, parent_code: str | None) -> list[RegionItem]:
-    stmt = select(RegionArea.code, RegionArea.name, RegionArea.kind).where(
-        RegionArea.level == level
-    )
-    if parent_code is not None:
-        stmt = stmt.where(RegionArea.parent_code == normalise_code(parent_code))
-    with db.read_session() as s:
-        return _sort_items(RegionItem(c, n, k) for c, n, k in s.execute(stmt))
-
-
-def list_regencies(db: Database) -> list[RegionItem]:
-    return _children(db, LEVEL_REGENCY, None)
-
-
-def list_districts(db: Database, regency_code: str) -> list[RegionItem]:
-    return _children(db, LEVEL_DISTRICT, regency_code)
-
-
-def list_villages(db: Database, district_code: str) -> list[RegionItem]:
-    return _children(db, LEVEL_VILLAGE, district_code)
-
-
-def describe_village_code(db: Database, code: str) -> VillagePlace | None:
-    """Village, kecamatan and kabupaten names of a village code; None when unknown."""
-    code = normalise_code(code)
-    if len(code) != 10 or not code.isdigit():
-        return None
-    wanted = (code, code[:6], code[:4])
-    with db.read_session() as s:
-        found = {
-            c: (n, k, v)
-            for c, n, k, v in s.execute(
-                select(
-                    RegionArea.code, RegionArea.name, RegionArea.kind, RegionArea.dataset_version
-                ).where(RegionArea.code.in_(wanted))
-            )
-        }
-    if code not in found:
-        return None
-    name, stored_kind, version = found[code]
-    return VillagePlace(
-        code=code,
-        name=name,
-        kind=village_kind_for_code(code) or stored_kind or "desa",
-        district_code=code[:6],
-        kecamatan=found.get(code[:6], ("", "", ""))[0],
-        regency_code=code[:4],
-        kabupaten=found.get(code[:4], ("", "", ""))[0],
-        dataset_version=version,
-    )
-
-
-__all__ = [
-    "REGION_NAMESPACE",
-    "RegionImportError",
-    "RegionImportResult",
-    "RegionItem",
-    "VillagePlace",
-    "describe_village_code",
-    "find_region_files",
-    "has_regions",
-    "import_regions",
-    "list_districts",
-    "list_regencies",
-    "list_villages",
-    "normalise_code",
-    "region_counts",
-    "region_dataset_version",
-    "village_id_for_code",
-    "village_kind_for_code",
-]
