@@ -17,6 +17,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 from desasadar_gui.db import cipher
+from desasadar_gui.files import fsync_dir, fsync_file
 
 BUSY_TIMEOUT_MS = 5000
 # Pages SQLite keeps decrypted in memory per connection (KiB, negative): an encrypted
@@ -140,28 +141,3 @@ def backup_sqlite(source: Path | str, target: Path | str, key: bytes | None = ci
             journal.unlink(missing_ok=True)
             raise
     return target
-
-
-def fsync_file(path: Path | str) -> None:
-    """Force a file's contents to disk (a rename is only as durable as what it names)."""
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def fsync_dir(path: Path | str) -> None:
-    """Make a rename in ``path`` durable (POSIX); a no-op where folders cannot be opened."""
-    if os.name != "posix":
-        return
-    try:
-        fd = os.open(path, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)

@@ -33,7 +33,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from desasadar_gui.db.cipher import KEY_BYTES, key_id
-from desasadar_gui.db.engine import fsync_dir, fsync_file
+from desasadar_gui.files import replaced_when_done
 
 log = logging.getLogger("desasadar.keyfile")
 
@@ -218,16 +218,8 @@ def read_key_record(db_path: Path | str) -> KeyRecord | None:
 
 
 def _write_atomic(path: Path, text: str) -> None:
-    part = path.with_name(path.name + ".part")
-    try:
-        with open(part, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        fsync_file(part)
-        os.replace(part, path)
-        fsync_dir(path.parent)
-    except BaseException:
-        part.unlink(missing_ok=True)
-        raise
+    with replaced_when_done(path, durable=True) as part:
+        part.write_text(text, encoding="utf-8")
 
 
 def write_key_record(db_path: Path | str, record: KeyRecord) -> Path:

@@ -13,7 +13,6 @@ village's people sign it.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -27,6 +26,7 @@ from desasadar_gui.domain.enums import Occupation, OfficialRole, SessionType, Ta
 from desasadar_gui.domain.money import format_rupiah
 from desasadar_gui.domain.phone import display_phone
 from desasadar_gui.domain.problems import format_date
+from desasadar_gui.files import replaced_when_done
 from desasadar_gui.services.database import Database
 from desasadar_gui.services.oserrors import describe_os_error
 from desasadar_gui.services.records import get_live
@@ -56,24 +56,19 @@ def _write_atomically(out_path: Path | str, build: Callable[[Workbook], None]) -
     become a plain-language :class:`UserError`; nothing is left behind.
     """
     target = Path(out_path)
-    tmp = target.with_name(f".{target.stem}.{os.getpid()}.part.xlsx")
     try:
-        workbook = Workbook(str(tmp), _OPTIONS)
-        try:
-            build(workbook)
-        finally:
-            workbook.close()
-        os.replace(tmp, target)
+        with replaced_when_done(target) as part:
+            workbook = Workbook(str(part), _OPTIONS)
+            try:
+                build(workbook)
+            finally:
+                workbook.close()
     except (FileCreateError, OSError) as exc:
-        tmp.unlink(missing_ok=True)
         cause = exc.args[0] if isinstance(exc, FileCreateError) and exc.args else exc
         if not isinstance(cause, OSError):
             cause = OSError(str(exc))
         # Name the file the user chose, not the temporary one.
         raise describe_os_error(OSError(cause.errno, cause.strerror, str(target))) from exc
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
     return target
 
 

@@ -21,6 +21,7 @@ from sqlalchemy import Connection, select
 
 from desasadar_gui.db import cipher
 from desasadar_gui.db.models import ProcessingEntry
+from desasadar_gui.files import replaced_when_done
 from desasadar_gui.services.database import Database, utcnow
 
 log = logging.getLogger("desasadar.processing")
@@ -216,8 +217,7 @@ def export_processing_csv(db: Database, out: Path | str) -> int:
     """The whole record as CSV (UTF-8 with BOM so Excel reads it); returns row count."""
     out = Path(out)
     rows = list_processing(db)
-    part = out.with_name(out.name + ".part")
-    with part.open("w", encoding="utf-8-sig", newline="") as fh:
+    with replaced_when_done(out) as part, part.open("w", encoding="utf-8-sig", newline="") as fh:
         w = csv.writer(fh)
         w.writerow((*CSV_HEADER, "jumlah", "catatan"))
         for r in reversed(rows):
@@ -234,7 +234,6 @@ def export_processing_csv(db: Database, out: Path | str) -> int:
                     r.note,
                 )
             )
-    part.replace(out)
     record(db, RECORD_EXPORT, out, counts={"rows": len(rows)})
     return len(rows)
 

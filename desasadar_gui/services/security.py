@@ -26,9 +26,10 @@ from pathlib import Path
 
 from desasadar_gui.db import cipher, keyfile
 from desasadar_gui.db.backup_files import backup_files, backups_dir
-from desasadar_gui.db.engine import backup_sqlite, fsync_dir, fsync_file
+from desasadar_gui.db.engine import backup_sqlite
 from desasadar_gui.db.models import Setting
 from desasadar_gui.errors import UserError
+from desasadar_gui.files import fsync_dir, fsync_file
 
 log = logging.getLogger("desasadar.security")
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import html
 import json
-import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -29,6 +28,7 @@ from desasadar_gui.domain.enums import (
 )
 from desasadar_gui.domain.money import format_rupiah
 from desasadar_gui.domain.phone import display_phone
+from desasadar_gui.files import replaced_when_done
 from desasadar_gui.services import processing
 from desasadar_gui.services.database import Database
 from desasadar_gui.services.erasure import find_person
@@ -229,12 +229,10 @@ def write_report_html(db: Database, key: str, out: Path | str) -> Path:
     """The report as an HTML file (command line), recorded in the processing record."""
     report = collect_report(db, key)
     out = Path(out)
-    tmp = out.with_name(f".{out.name}.{os.getpid()}.part")
     try:
-        tmp.write_text(render_html(report, db.officer, db.device.branch), encoding="utf-8")
-        tmp.replace(out)
+        with replaced_when_done(out) as part:
+            part.write_text(render_html(report, db.officer, db.device.branch), encoding="utf-8")
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
         raise describe_os_error(exc) from exc
     record_report(db, report, out)
     return out

@@ -8,14 +8,12 @@ each fixed row comes back as an edit of the original row.
 from __future__ import annotations
 
 import json
-import os
-import uuid
 from pathlib import Path
 from typing import Any
 
 import xlsxwriter
 
-from desasadar_gui.scratch import claimed
+from desasadar_gui.files import replaced_when_done
 from desasadar_gui.sync.cells import date_serial
 from desasadar_gui.sync.metadata import write_metadata
 from desasadar_gui.sync.sheet_writer import Formats, column_format, value_writers
@@ -125,13 +123,11 @@ def _sheet(wb: Any, spec: SheetSpec, fmt: Formats, rows: list[tuple]) -> None:
 
 def write_error_workbook(parsed: ParsedWorkbook, out_path: Path | str, lang: str = "id") -> int:
     """Write the rejected rows of ``parsed``; returns how many were written."""
-    out_path = Path(out_path)
-    part = out_path.with_name(f".{out_path.stem}.{uuid.uuid4().hex[:8]}.part")
-    with claimed(part):
-        return _write(parsed, part, out_path, lang)
+    with replaced_when_done(Path(out_path)) as part:
+        return _write(parsed, part, lang)
 
 
-def _write(parsed: ParsedWorkbook, part: Path, out_path: Path, lang: str) -> int:
+def _write(parsed: ParsedWorkbook, part: Path, lang: str) -> int:
     con = parsed.staging.connect()  # encrypted with the import's own key
     total = 0
     try:
@@ -160,8 +156,6 @@ def _write(parsed: ParsedWorkbook, part: Path, out_path: Path, lang: str) -> int
         meta["error_workbook_of"] = parsed.file_name
         write_metadata(wb.add_worksheet(METADATA_SHEET), fmt, meta)
         wb.close()
-        os.replace(part, out_path)
     finally:
         con.close()
-        part.unlink(missing_ok=True)
     return total

@@ -25,7 +25,6 @@ from __future__ import annotations
 import json
 import re
 import time
-import uuid
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -46,7 +45,8 @@ from desasadar_gui.domain.enums import (
     VillageKind,
     VillageStatus,
 )
-from desasadar_gui.scratch import ScratchFolder, claimed
+from desasadar_gui.files import replaced_when_done
+from desasadar_gui.scratch import ScratchFolder
 from desasadar_gui.services import processing
 from desasadar_gui.services.database import Database, utcnow
 from desasadar_gui.sync.cells import datetime_text
@@ -380,11 +380,9 @@ def write_privacy_copy(
     out_path = Path(out_path)
     if out_path.suffix.lower() != ".xlsx":
         out_path = out_path.with_name(out_path.name + ".xlsx")
-    part = out_path.parent / f".{out_path.stem}.{uuid.uuid4().hex[:8]}.part"
     day = today or date.today()
-    with claimed(part):
+    with replaced_when_done(out_path) as part:
         counts = write_protected(lambda target: _write(db, target, day), part, password)
-        part.replace(out_path)
     sha = sha256_of(out_path)
     processing.record(db, processing.PRIVACY_COPY, out_path, sha256=sha, counts=counts)
     return ExportResult(out_path, counts, sha, time.perf_counter() - started, True)

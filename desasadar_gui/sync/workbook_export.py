@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import time
 import uuid
 from collections.abc import Callable
@@ -29,7 +28,8 @@ from sqlalchemy import Connection
 from desasadar_gui import __version__
 from desasadar_gui.db.models import SyncLogEntry
 from desasadar_gui.errors import UserError
-from desasadar_gui.scratch import ScratchFolder, claimed
+from desasadar_gui.files import replaced_when_done
+from desasadar_gui.scratch import ScratchFolder
 from desasadar_gui.services import processing
 from desasadar_gui.services.database import Database, utcnow
 from desasadar_gui.services.erasure import erasures_json
@@ -239,18 +239,13 @@ def export_workbook(
     out_path = Path(out_path)
     if out_path.suffix.lower() != ".xlsx":
         out_path = out_path.with_name(out_path.name + ".xlsx")
-    part = out_path.parent / f".{out_path.stem}.{uuid.uuid4().hex[:8]}.part"
-    with claimed(part):  # a kill leaves no half-written copy: the next start removes it
+    # A kill leaves no half-written copy (the next start removes it), an error none.
+    with replaced_when_done(out_path) as part:
         counts = write_protected(
             lambda target: _write_workbook(db, target, progress, cancelled, today),
             part,
             password,
         )
-        try:
-            os.replace(part, out_path)
-        except OSError:
-            part.unlink(missing_ok=True)
-            raise
     sha = sha256_of(out_path)
     try:
         with db.session() as s:

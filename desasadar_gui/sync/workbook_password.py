@@ -18,13 +18,13 @@ from __future__ import annotations
 
 import logging
 import os
-import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TypeVar
 
-from desasadar_gui.scratch import claimed, scratch_folder
+from desasadar_gui.files import replaced_when_done
+from desasadar_gui.scratch import scratch_folder
 from desasadar_gui.sync.errors import WorkbookRefused, damaged
 
 log = logging.getLogger("desasadar.sync.password")
@@ -154,13 +154,9 @@ def write_protected(write: Callable[[Path], T], target: Path, password: str | No
     file in a scratch folder, then encrypted beside ``target`` and renamed over it."""
     if not password:
         return write(target)
-    part = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.part")
-    with scratch_folder("protect") as folder, claimed(part):
+    with scratch_folder("protect") as folder:
         plain = folder / "plain.xlsx"
         result = write(plain)
-        try:
+        with replaced_when_done(target) as part:
             encrypt_to(plain, password, part)
-            os.replace(part, target)
-        finally:
-            part.unlink(missing_ok=True)
         return result

@@ -20,8 +20,9 @@ from desasadar_gui.db.backup_files import (
     new_backup_path,
     take_backup_file,
 )
-from desasadar_gui.db.engine import backup_sqlite, fsync_dir
+from desasadar_gui.db.engine import backup_sqlite
 from desasadar_gui.errors import UserError
+from desasadar_gui.files import fsync_dir
 from desasadar_gui.services.backups.taking import _plain, rotate
 from desasadar_gui.services.integrity import (
     DAMAGED_FILE,
