@@ -23,6 +23,7 @@ from desasadar_gui.db.backup_files import (
 from desasadar_gui.db.engine import backup_sqlite
 from desasadar_gui.errors import UserError
 from desasadar_gui.files import fsync_dir
+from desasadar_gui.services import oserrors
 from desasadar_gui.services.backups.taking import _plain, rotate
 from desasadar_gui.services.integrity import (
     DAMAGED_FILE,
@@ -185,9 +186,18 @@ def _settle_current(path: Path) -> None:
         con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         mode = con.execute("PRAGMA journal_mode=DELETE").fetchone()[0]
         if str(mode).lower() != "delete":
-            raise cipher.dbapi.OperationalError("database is locked")
+            raise _still_open()
     finally:
         con.close()
+
+
+def _still_open() -> UserError:
+    return UserError(
+        "Basis data masih dibuka oleh jendela atau program lain; tutup dulu lalu "
+        "coba lagi. Tidak ada yang diubah.",
+        "The database is still open in another window or program; close it and "
+        "try again. Nothing was changed.",
+    )
 
 
 def restore_backup(db_path: Path | str, backup_path: Path | str) -> RestoreResult:
@@ -235,16 +245,9 @@ def restore_backup(db_path: Path | str, backup_path: Path | str) -> RestoreResul
         backup_sqlite(backup_path, db_path, key)
         for sidecar in _sidecars(db_path):  # none expected; never pair old ones with new data
             sidecar.unlink()
-    except cipher.dbapi.OperationalError as exc:
-        if "locked" in str(exc).lower() or "busy" in str(exc).lower():
-            raise UserError(
-                "Basis data masih dibuka oleh jendela atau program lain; tutup dulu lalu "
-                "coba lagi. Tidak ada yang diubah.",
-                "The database is still open in another window or program; close it and "
-                "try again. Nothing was changed.",
-            ) from exc
-        raise _plain(exc, db_path) from exc
     except cipher.DB_OR_OS_ERRORS as exc:
+        if oserrors.classify(exc, db_path) == oserrors.LOCKED:  # by code, never wording
+            raise _still_open() from exc
         raise _plain(exc, db_path) from exc
     log.info(
         "restored database from %s (previous file kept as %s)",
