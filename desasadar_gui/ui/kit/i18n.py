@@ -32,6 +32,17 @@ def language() -> str:
     return current_language()
 
 
+def enum_label(enum: type, code: str | None, lang: str | None = None) -> str:
+    """The label of ``enum``'s member ``code`` in ``lang`` (default: the language in
+    force); nothing for no code, the code itself when it is not a member."""
+    if not code:
+        return ""
+    try:
+        return enum(code).label(lang or current_language())
+    except ValueError:
+        return code
+
+
 def saved_language(settings: QSettings) -> str:
     value = str(settings.value(SETTINGS_KEY, DEFAULT_LANGUAGE) or DEFAULT_LANGUAGE)
     return value if value in LANGUAGES else DEFAULT_LANGUAGE

@@ -33,7 +33,7 @@ from desasadar_gui.services.sessions import remove_attendance, set_attendance_ou
 from desasadar_gui.ui.kit import messages
 from desasadar_gui.ui.kit.charts import fmt_int
 from desasadar_gui.ui.kit.context import ATTENDANCE, PARTICIPANTS, UiContext
-from desasadar_gui.ui.kit.i18n import language
+from desasadar_gui.ui.kit.i18n import enum_label, language
 from desasadar_gui.ui.kit.tables import make_table
 from desasadar_gui.ui.sessions.attendance_dialogs import RegisterDialog, WalkinDialog
 from desasadar_gui.ui.sessions.dialogs import ChecklistDialog
@@ -49,7 +49,6 @@ from desasadar_gui.ui.sessions.models import (
     F_TIMES,
     AttendeeTableModel,
     FollowUpTableModel,
-    label_of,
 )
 
 PANEL_STYLE = """
@@ -292,7 +291,7 @@ class SessionDetailPanel(QWidget):
             return
         lang = language()
         village = row.village_name or self.tr("(tanpa desa)")
-        self.title_label.setText(f"{label_of(SessionType, row.type)} · {village}")
+        self.title_label.setText(f"{enum_label(SessionType, row.type)} · {village}")
         facts = [long_date(row.held_on, lang)]
         if row.place:
             facts.append(row.place)

@@ -40,7 +40,7 @@ from desasadar_gui.ui.kit.background import run_in_background
 from desasadar_gui.ui.kit.charts import fmt_int
 from desasadar_gui.ui.kit.context import ATTENDANCE, PARTICIPANTS, SESSIONS, VILLAGES, UiContext
 from desasadar_gui.ui.kit.history_dialog import HistoryDialog
-from desasadar_gui.ui.kit.i18n import language
+from desasadar_gui.ui.kit.i18n import enum_label, language
 from desasadar_gui.ui.kit.tables import make_table
 from desasadar_gui.ui.sessions.detail_panel import SessionDetailPanel
 from desasadar_gui.ui.sessions.dialogs import SessionDialog
@@ -53,7 +53,6 @@ from desasadar_gui.ui.sessions.models import (
     S_TYPE,
     S_VILLAGE,
     SessionTableModel,
-    label_of,
 )
 
 _WATCHED = frozenset({SESSIONS, ATTENDANCE, PARTICIPANTS, VILLAGES})
@@ -433,7 +432,7 @@ class SessionsTab(QWidget):
             return
         text = self.tr("Hapus sesi %1 di %2 tanggal %3? Daftar hadirnya ikut terhapus; "
                        "data peserta tetap ada.")  # fmt: skip
-        text = (text.replace("%1", label_of(SessionType, row.type))
+        text = (text.replace("%1", enum_label(SessionType, row.type))
                 .replace("%2", row.village_name or "-")
                 .replace("%3", format_date(row.held_on, language())))  # fmt: skip
         if not messages.confirm(self, text):
