@@ -20,16 +20,8 @@ from __future__ import annotations
 import logging
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    QUrl,
-    Signal,
-)
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -64,6 +56,7 @@ from desasadar_gui.ui.kit import messages
 from desasadar_gui.ui.kit.background import run_in_background, wait_for_all
 from desasadar_gui.ui.kit.context import UiContext
 from desasadar_gui.ui.kit.i18n import language
+from desasadar_gui.ui.kit.table_model import RIGHT, Column, ColumnTableModel
 
 log = logging.getLogger("desasadar.ui.backups")
 
@@ -72,8 +65,6 @@ COL_KIND = 1
 COL_SIZE = 2
 COL_PARTICIPANTS = 3
 COLUMN_COUNT = 4
-
-Index = QModelIndex | QPersistentModelIndex
 
 
 def size_text(size: int) -> str:
@@ -86,54 +77,37 @@ def time_text(when: datetime) -> str:
     return when.strftime("%d-%m-%Y %H:%M:%S")
 
 
-class BackupTableModel(QAbstractTableModel):
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[BackupInfo] = []
+def participants_text(count: int | None) -> str:
+    return "" if count is None else f"{count:,}".replace(",", ".")
 
-    def set_rows(self, rows: list[BackupInfo]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
 
-    def row_at(self, row: int) -> BackupInfo | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else COLUMN_COUNT
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        titles = (self.tr("Waktu"), self.tr("Jenis"), self.tr("Ukuran"), self.tr("Peserta"))
-        return titles[section] if 0 <= section < COLUMN_COUNT else None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        info = self._rows[index.row()]
-        col = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            if col == COL_TIME:
-                return time_text(info.taken_at)
-            if col == COL_KIND:
-                return kind_label(info.kind, language())
-            if col == COL_SIZE:
-                return size_text(info.size)
-            if col == COL_PARTICIPANTS:
-                return (
-                    "" if info.participants is None else f"{info.participants:,}".replace(",", ".")
-                )
-        if role == Qt.ItemDataRole.ToolTipRole:
+class BackupTableModel(ColumnTableModel[BackupInfo]):
+    def columns(self) -> tuple[Column, ...]:
+        def path_tip(info: BackupInfo) -> str:
             return str(info.path)
-        if role == Qt.ItemDataRole.TextAlignmentRole and col in (COL_SIZE, COL_PARTICIPANTS):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
+
+        return (
+            Column(lambda: self.tr("Waktu"), lambda i: i.taken_at, time_text, tooltip=path_tip),
+            Column(
+                lambda: self.tr("Jenis"),
+                lambda i: kind_label(i.kind, language()),
+                tooltip=path_tip,
+            ),
+            Column(
+                lambda: self.tr("Ukuran"),
+                lambda i: i.size,
+                size_text,
+                align=RIGHT,
+                tooltip=path_tip,
+            ),
+            Column(
+                lambda: self.tr("Peserta"),
+                lambda i: i.participants,
+                participants_text,
+                align=RIGHT,
+                tooltip=path_tip,
+            ),
+        )
 
 
 class BackupsView(QWidget):

@@ -4,16 +4,11 @@ contribution rate table, and security (passphrase, automatic lock)."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QEvent,
     QLocale,
-    QModelIndex,
-    QPersistentModelIndex,
     QSettings,
-    Qt,
     Signal,
 )
 from PySide6.QtWidgets import (
@@ -48,13 +43,12 @@ from desasadar_gui.ui.kit import messages
 from desasadar_gui.ui.kit.background import BackgroundTask
 from desasadar_gui.ui.kit.context import UiContext
 from desasadar_gui.ui.kit.i18n import apply_language, language, save_language
+from desasadar_gui.ui.kit.table_model import Column, ColumnTableModel
 from desasadar_gui.ui.setup.region_import import (
     ask_region_files,
     ask_region_folder,
     start_region_import,
 )
-
-Index = QModelIndex | QPersistentModelIndex
 
 COL_KEY = 0
 COL_VALUE = 1
@@ -65,63 +59,33 @@ COL_NOTE = 5
 RATE_COLUMNS = 6
 
 
-class RateTableModel(QAbstractTableModel):
+class RateTableModel(ColumnTableModel[RateRow]):
     """The rows of the contribution rate table in force (read-only)."""
 
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._rows: tuple[RateRow, ...] = ()
+    def columns(self) -> tuple[Column, ...]:
+        def dmy(day) -> str:
+            return day.strftime("%d/%m/%Y")
 
-    def set_rows(self, rows: tuple[RateRow, ...]) -> None:
-        self.beginResetModel()
-        self._rows = tuple(rows)
-        self.endResetModel()
+        def until(row: RateRow) -> str:
+            return dmy(row.valid_to) if row.valid_to else "—"
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+        # The tooltip repeats the text, except for the key (its code) and the note.
+        return (
+            Column(lambda: self.tr("Komponen"), lambda r: self._component(r.key),
+                   tooltip=lambda r: r.key),
+            Column(lambda: self.tr("Nilai"), self._value, tooltip=self._value),
+            Column(lambda: self.tr("Berlaku dari"), lambda r: dmy(r.valid_from),
+                   tooltip=lambda r: dmy(r.valid_from)),
+            Column(lambda: self.tr("Sampai"), until, tooltip=until),
+            Column(lambda: self.tr("Untuk"), self._applies, tooltip=self._applies),
+            Column(lambda: self.tr("Keterangan"), lambda r: r.note, tooltip=_note_tip),
+        )  # fmt: skip
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else RATE_COLUMNS
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        headers = (
-            self.tr("Komponen"),
-            self.tr("Nilai"),
-            self.tr("Berlaku dari"),
-            self.tr("Sampai"),
-            self.tr("Untuk"),
-            self.tr("Keterangan"),
-        )
-        return headers[section] if 0 <= section < RATE_COLUMNS else None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row = self._rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            col = index.column()
-            if col == COL_KEY:
-                return row.key if role == Qt.ItemDataRole.ToolTipRole else self._component(row.key)
-            if col == COL_VALUE:
-                return self._value(row)
-            if col == COL_FROM:
-                return row.valid_from.strftime("%d/%m/%Y")
-            if col == COL_TO:
-                return row.valid_to.strftime("%d/%m/%Y") if row.valid_to else "—"
-            if col == COL_APPLIES:
-                return {
-                    "transport": self.tr("transportasi"),
-                    "non_transport": self.tr("selain transportasi"),
-                }.get(row.applies_to, self.tr("semua"))
-            if col == COL_NOTE:
-                if role == Qt.ItemDataRole.ToolTipRole and row.source:
-                    return f"{row.note}\n{row.source}".strip()
-                return row.note
-        return None
+    def _applies(self, row: RateRow) -> str:
+        return {
+            "transport": self.tr("transportasi"),
+            "non_transport": self.tr("selain transportasi"),
+        }.get(row.applies_to, self.tr("semua"))
 
     def _component(self, key: str) -> str:
         return {
@@ -156,6 +120,10 @@ class RateTableModel(QAbstractTableModel):
         except TypeError:
             pass
         return row.value
+
+
+def _note_tip(row: RateRow) -> str:
+    return f"{row.note}\n{row.source}".strip() if row.source else row.note
 
 
 class SettingsDialog(QDialog):
