@@ -9,16 +9,14 @@ and filter as quickly as a hundred.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMenu,
     QPushButton,
     QToolButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -36,6 +34,7 @@ from desasadar_gui.ui.kit.context import PARTICIPANTS, VILLAGES, UiContext
 from desasadar_gui.ui.kit.form_fields import chosen_data, make_searchable
 from desasadar_gui.ui.kit.history_dialog import HistoryDialog
 from desasadar_gui.ui.kit.i18n import language
+from desasadar_gui.ui.kit.list_detail import FILTER_SPACING, STRETCH, hbox, list_only, row_shortcuts
 from desasadar_gui.ui.participants.columns import COL_NAME, short_regency
 from desasadar_gui.ui.participants.form import ParticipantForm
 from desasadar_gui.ui.participants.models import ParticipantTableModel
@@ -120,35 +119,18 @@ class ParticipantsTab(QWidget):
         self.count_label = QLabel()
         self.count_label.setObjectName("participantCount")
 
-        filters = QHBoxLayout()
-        filters.setSpacing(6)
-        filters.addWidget(self.search_label)
-        filters.addWidget(self.search_edit, 2)
-        for combo in (
-            self.village_combo,
-            self.kabupaten_combo,
-            self.status_combo,
-            self.occupation_combo,
-            self.programme_combo,
-            self.official_combo,
-        ):
-            filters.addWidget(combo, 1)
-        filters.addWidget(self.clear_filters_button)
-
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.add_button)
-        buttons.addWidget(self.edit_button)
-        buttons.addWidget(self.delete_button)
-        buttons.addWidget(self.history_button)
-        buttons.addWidget(self.personal_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.count_label)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 8, 8, 4)
-        layout.addLayout(filters)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(buttons)
+        filters = hbox(
+            self.search_label,
+            (self.search_edit, 2),
+            *((combo, 1) for combo in self._filter_combos()),
+            self.clear_filters_button,
+            spacing=FILTER_SPACING,
+        )
+        buttons = hbox(
+            self.add_button, self.edit_button, self.delete_button, self.history_button,
+            self.personal_button, STRETCH, self.count_label,
+        )  # fmt: skip
+        list_only(self, filters, self.table, buttons)
 
         # Wiring.
         self.search_edit.textChanged.connect(self._search_changed)
@@ -168,13 +150,11 @@ class ParticipantsTab(QWidget):
         self.model.busy_changed.connect(lambda _busy: self._show_count())
         self.model.load_failed.connect(self._load_failed)
         self.model.modelAboutToBeReset.connect(self._remember_selection)
-        for key, slot in (
-            (QKeySequence(QKeySequence.StandardKey.Delete), self.delete_participant),
-            (QKeySequence(Qt.Key.Key_Return), self.edit_participant),
-            (QKeySequence(Qt.Key.Key_Enter), self.edit_participant),
-        ):
-            shortcut = QShortcut(key, self.table, lambda slot=slot: slot())
-            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+        row_shortcuts(
+            self.table,
+            delete=lambda: self.delete_participant(),
+            open_=lambda: self.edit_participant(),
+        )
         ctx.bus.changed.connect(self._data_changed)
 
         self._reset_scroll = False
@@ -303,15 +283,18 @@ class ParticipantsTab(QWidget):
         if self.current_filter() != self.model.filter:
             self.apply_filters()
 
-    def clear_filters(self) -> None:
-        for combo in (
+    def _filter_combos(self) -> tuple[QComboBox, ...]:
+        return (
             self.village_combo,
             self.kabupaten_combo,
             self.status_combo,
             self.occupation_combo,
             self.programme_combo,
             self.official_combo,
-        ):
+        )
+
+    def clear_filters(self) -> None:
+        for combo in self._filter_combos():
             combo.blockSignals(True)
             combo.setCurrentIndex(0)
             combo.blockSignals(False)

@@ -8,17 +8,13 @@ The panel beside it (sessions/detail_panel.py) shows the chosen session.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QSplitter,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -41,6 +37,14 @@ from desasadar_gui.ui.kit.charts import fmt_int
 from desasadar_gui.ui.kit.context import ATTENDANCE, PARTICIPANTS, SESSIONS, VILLAGES, UiContext
 from desasadar_gui.ui.kit.history_dialog import HistoryDialog
 from desasadar_gui.ui.kit.i18n import enum_label, language
+from desasadar_gui.ui.kit.list_detail import (
+    FILTER_SPACING,
+    STRETCH,
+    debounced_search,
+    hbox,
+    list_and_detail,
+    row_shortcuts,
+)
 from desasadar_gui.ui.kit.tables import make_table
 from desasadar_gui.ui.sessions.detail_panel import SessionDetailPanel
 from desasadar_gui.ui.sessions.dialogs import SessionDialog
@@ -138,57 +142,22 @@ class SessionsTab(QWidget):
 
         self.detail = SessionDetailPanel(ctx)
 
-        filters = QHBoxLayout()
-        filters.setSpacing(6)
-        filters.addWidget(self.search_label)
-        filters.addWidget(self.search_edit, 3)
-        filters.addWidget(self.type_label)
-        filters.addWidget(self.type_combo)
-        filters.addWidget(self.kabupaten_label)
-        filters.addWidget(self.kabupaten_combo, 1)
-        filters.addWidget(self.year_label)
-        filters.addWidget(self.year_combo)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.add_button)
-        buttons.addWidget(self.edit_button)
-        buttons.addWidget(self.delete_button)
-        buttons.addWidget(self.history_button)
-        buttons.addSpacing(12)
-        buttons.addWidget(self.print_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.count_label)
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addLayout(filters)
-        left_layout.addWidget(self.table, 1)
-        left_layout.addLayout(buttons)
+        filters = hbox(
+            self.search_label, (self.search_edit, 3), self.type_label, self.type_combo,
+            self.kabupaten_label, (self.kabupaten_combo, 1), self.year_label, self.year_combo,
+            spacing=FILTER_SPACING,
+        )  # fmt: skip
+        buttons = hbox(
+            self.add_button, self.edit_button, self.delete_button, self.history_button, 12,
+            self.print_button, STRETCH, self.count_label,
+        )  # fmt: skip
+        self.splitter = list_and_detail(
+            self, filters, self.table, buttons, self.detail,
+            name="sessionsSplitter", sizes=(760, 590),
+        )  # fmt: skip
 
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.setObjectName("sessionsSplitter")
-        self.splitter.addWidget(left)
-        self.splitter.addWidget(self.detail)
-        self.splitter.setStretchFactor(0, 1)
-        self.splitter.setStretchFactor(1, 0)
-        self.splitter.setCollapsible(0, False)
-        self.splitter.setSizes([760, 590])
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 8, 8, 4)
-        layout.addWidget(self.splitter)
-
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(250)
-        self._search_timer.timeout.connect(self.reload)
-        self.search_edit.textChanged.connect(self._search_timer.start)
-        self.search_edit.returnPressed.connect(self.reload)
-        for key, slot in (
-            (QKeySequence(QKeySequence.StandardKey.Delete), self.delete_session),
-            (QKeySequence(Qt.Key.Key_Return), self.edit_session),
-            (QKeySequence(Qt.Key.Key_Enter), self.edit_session),
-        ):
-            shortcut = QShortcut(key, self.table, slot)
-            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+        self._search_timer = debounced_search(self, self.search_edit, 250, self.reload)
+        row_shortcuts(self.table, delete=self.delete_session, open_=self.edit_session)
 
         ctx.bus.changed.connect(self._data_changed)
         self.retranslate_ui()
