@@ -64,6 +64,7 @@ from desasadar_gui.ui.kit.context import (
     VILLAGES,
     UiContext,
 )
+from desasadar_gui.ui.kit.form_fields import refill
 from desasadar_gui.ui.kit.i18n import language
 
 _WATCHED = frozenset({PARTICIPANTS, VILLAGES, SESSIONS, ATTENDANCE, TARGETS})
@@ -291,13 +292,8 @@ class DashboardTab(QWidget):
     def _fill_years(self) -> None:
         current = self.year()
         years = dashboard_years(self.ctx.db)
-        self.year_combo.blockSignals(True)
-        self.year_combo.clear()
-        for y in years:
-            self.year_combo.addItem(str(y), y)
-        index = self.year_combo.findData(current if current else date.today().year)
-        self.year_combo.setCurrentIndex(max(0, index))
-        self.year_combo.blockSignals(False)
+        items = [(str(y), y) for y in years]
+        refill(self.year_combo, items, keep=current if current else date.today().year)
 
     def year(self) -> int | None:
         value = self.year_combo.currentData()

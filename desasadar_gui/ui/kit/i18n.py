@@ -43,6 +43,12 @@ def enum_label(enum: type, code: str | None, lang: str | None = None) -> str:
         return code
 
 
+def enum_choices(enum: type) -> list[tuple[str, str]]:
+    """(label, code) of every member of ``enum``, for a combo box."""
+    lang = current_language()
+    return [(member.label(lang), member.value) for member in enum]
+
+
 def saved_language(settings: QSettings) -> str:
     value = str(settings.value(SETTINGS_KEY, DEFAULT_LANGUAGE) or DEFAULT_LANGUAGE)
     return value if value in LANGUAGES else DEFAULT_LANGUAGE

@@ -37,18 +37,6 @@ from desasadar_gui.ui.kit.i18n import language
 NIK_DIGITS = 16
 
 
-def fill_enum(combo: QComboBox, enum: type, blank: str | None) -> None:
-    current = combo.currentData()
-    combo.blockSignals(True)
-    combo.clear()
-    if blank is not None:
-        combo.addItem(blank, "")
-    for member in enum:
-        combo.addItem(member.label(language()), member.value)
-    combo.setCurrentIndex(max(0, combo.findData(current)) if current is not None else 0)
-    combo.blockSignals(False)
-
-
 def select_data(combo: QComboBox, value: str | None) -> None:
     combo.setCurrentIndex(max(0, combo.findData(value or "")))
 

@@ -31,7 +31,7 @@ from desasadar_gui.services.participants import delete_participant, get_particip
 from desasadar_gui.services.village_queries import village_choices
 from desasadar_gui.ui.kit import messages
 from desasadar_gui.ui.kit.context import PARTICIPANTS, VILLAGES, UiContext
-from desasadar_gui.ui.kit.form_fields import chosen_data, make_searchable
+from desasadar_gui.ui.kit.form_fields import chosen_data, make_searchable, refill
 from desasadar_gui.ui.kit.history_dialog import HistoryDialog
 from desasadar_gui.ui.kit.i18n import language
 from desasadar_gui.ui.kit.list_detail import FILTER_SPACING, STRETCH, hbox, list_only, row_shortcuts
@@ -230,14 +230,7 @@ class ParticipantsTab(QWidget):
 
     @staticmethod
     def _fill(combo: QComboBox, all_text: str, items: list[tuple[str, str]]) -> None:
-        current = combo.currentData() or ""
-        combo.blockSignals(True)
-        combo.clear()
-        combo.addItem(all_text, "")
-        for text, value in items:
-            combo.addItem(text, value)
-        combo.setCurrentIndex(max(0, combo.findData(current)))
-        combo.blockSignals(False)
+        refill(combo, items, (all_text, ""))
 
     def _load_village_choices(self) -> None:
         """Villages and regencies for the filters (again when villages change)."""

@@ -35,8 +35,9 @@ from desasadar_gui.ui.kit import messages
 from desasadar_gui.ui.kit.background import run_in_background
 from desasadar_gui.ui.kit.charts import fmt_int
 from desasadar_gui.ui.kit.context import ATTENDANCE, PARTICIPANTS, SESSIONS, VILLAGES, UiContext
+from desasadar_gui.ui.kit.form_fields import refill
 from desasadar_gui.ui.kit.history_dialog import HistoryDialog
-from desasadar_gui.ui.kit.i18n import enum_label, language
+from desasadar_gui.ui.kit.i18n import enum_choices, enum_label, language
 from desasadar_gui.ui.kit.list_detail import (
     FILTER_SPACING,
     STRETCH,
@@ -140,6 +141,8 @@ class SessionsTab(QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.table.doubleClicked.connect(lambda _i: self.edit_session())
 
+        self._search_timer = debounced_search(self, self.search_edit, 250, self.reload)
+        row_shortcuts(self.table, delete=self.delete_session, open_=self.edit_session)
         self.detail = SessionDetailPanel(ctx)
 
         filters = hbox(
@@ -152,12 +155,9 @@ class SessionsTab(QWidget):
             self.print_button, STRETCH, self.count_label,
         )  # fmt: skip
         self.splitter = list_and_detail(
-            self, filters, self.table, buttons, self.detail,
-            name="sessionsSplitter", sizes=(760, 590),
+            self, filters, self.table, buttons, self.detail, name="sessionsSplitter",
+            sizes=(760, 590),
         )  # fmt: skip
-
-        self._search_timer = debounced_search(self, self.search_edit, 250, self.reload)
-        row_shortcuts(self.table, delete=self.delete_session, open_=self.edit_session)
 
         ctx.bus.changed.connect(self._data_changed)
         self.retranslate_ui()
@@ -193,14 +193,7 @@ class SessionsTab(QWidget):
         super().changeEvent(event)
 
     def _fill_type_combo(self) -> None:
-        current = self.type_combo.currentData()
-        self.type_combo.blockSignals(True)
-        self.type_combo.clear()
-        self.type_combo.addItem(self.tr("Semua jenis"), "")
-        for t in SessionType:
-            self.type_combo.addItem(t.label(language()), t.value)
-        self.type_combo.setCurrentIndex(max(0, self.type_combo.findData(current)))
-        self.type_combo.blockSignals(False)
+        refill(self.type_combo, enum_choices(SessionType), (self.tr("Semua jenis"), ""))
 
     def _fill_filters(self) -> None:
         for combo, all_text, items in (
@@ -209,14 +202,7 @@ class SessionsTab(QWidget):
             (self.year_combo, self.tr("Semua tahun"),
              [(str(y), y) for y in session_years(self.ctx.db)]),
         ):  # fmt: skip
-            current = combo.currentData()
-            combo.blockSignals(True)
-            combo.clear()
-            combo.addItem(all_text, None)
-            for text, value in items:
-                combo.addItem(text, value)
-            combo.setCurrentIndex(max(0, combo.findData(current)) if current is not None else 0)
-            combo.blockSignals(False)
+            refill(combo, items, (all_text, None))
 
     def query(self) -> SessionQuery:
         return SessionQuery(

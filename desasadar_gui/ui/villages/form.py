@@ -40,7 +40,8 @@ from desasadar_gui.services.villages import (
     update_village,
 )
 from desasadar_gui.ui.kit.context import UiContext
-from desasadar_gui.ui.kit.i18n import language
+from desasadar_gui.ui.kit.form_fields import refill
+from desasadar_gui.ui.kit.i18n import enum_choices
 
 _ERROR_STYLE = "border: 1px solid #c62828;"
 
@@ -53,17 +54,6 @@ def _searchable(combo: QComboBox) -> None:
     completer.setFilterMode(Qt.MatchFlag.MatchContains)
     completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
     completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-
-
-def _fill_enum(combo: QComboBox, enum: type) -> None:
-    current = combo.currentData()
-    combo.blockSignals(True)
-    combo.clear()
-    for member in enum:
-        combo.addItem(member.label(language()), member.value)
-    if current is not None:
-        combo.setCurrentIndex(max(0, combo.findData(current)))
-    combo.blockSignals(False)
 
 
 class VillageDialog(QDialog):
@@ -210,8 +200,8 @@ class VillageDialog(QDialog):
         self.workers_edit.setPlaceholderText(self.tr("belum diketahui"))
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Simpan"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Batal"))
-        _fill_enum(self.kind_combo, VillageKind)
-        _fill_enum(self.status_combo, VillageStatus)
+        refill(self.kind_combo, enum_choices(VillageKind))
+        refill(self.status_combo, enum_choices(VillageStatus))
         self._show_code()
 
     def changeEvent(self, event: QEvent) -> None:

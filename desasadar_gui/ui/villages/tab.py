@@ -24,8 +24,9 @@ from desasadar_gui.services.village_queries import (
 from desasadar_gui.services.villages import delete_village, get_village
 from desasadar_gui.ui.kit import messages
 from desasadar_gui.ui.kit.context import PARTICIPANTS, SESSIONS, VILLAGES, UiContext
+from desasadar_gui.ui.kit.form_fields import refill
 from desasadar_gui.ui.kit.history_dialog import HistoryDialog
-from desasadar_gui.ui.kit.i18n import language
+from desasadar_gui.ui.kit.i18n import enum_choices
 from desasadar_gui.ui.kit.list_detail import (
     FILTER_SPACING,
     STRETCH,
@@ -168,12 +169,12 @@ class VillagesTab(QWidget):
         self._fill_choice(
             self.status_combo,
             self.tr("Semua status"),
-            [(m.label(language()), m.value) for m in VillageStatus],
+            enum_choices(VillageStatus),
         )
         self._fill_choice(
             self.kind_combo,
             self.tr("Semua jenis"),
-            [(m.label(language()), m.value) for m in VillageKind],
+            enum_choices(VillageKind),
         )
         self._fill_kabupaten()
         self.model.retranslate()
@@ -186,16 +187,7 @@ class VillagesTab(QWidget):
         super().changeEvent(event)
 
     def _fill_choice(self, combo: QComboBox, all_text: str, items: list[tuple[str, str]]) -> None:
-        current = combo.currentData() or ""
-        combo.blockSignals(True)
-        combo.clear()
-        combo.addItem(all_text, "")
-        for text, value in items:
-            combo.addItem(text, value)
-        index = combo.findData(current)
-        combo.setCurrentIndex(index if index >= 0 else 0)
-        combo.blockSignals(False)
-        return None
+        refill(combo, items, (all_text, ""))
 
     def _fill_kabupaten(self) -> None:
         names = kabupaten_names(self.ctx.db)
