@@ -18,12 +18,9 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
-    QHeaderView,
     QLabel,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -37,6 +34,7 @@ from desasadar_gui.services.history import (
 from desasadar_gui.ui.kit.context import UiContext
 from desasadar_gui.ui.kit.i18n import language
 from desasadar_gui.ui.kit.table_model import Column, ColumnTableModel
+from desasadar_gui.ui.kit.tables import make_log_table
 
 COL_TIME = 0
 COL_WHO = 1
@@ -149,16 +147,7 @@ class HistoryDialog(QDialog):
         self.heading.setObjectName("historyHeading")
         self.heading.setWordWrap(True)
         self.model = HistoryTableModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("historyTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(True)
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        self.table = make_log_table(self.model, "historyTable")
         self.empty_label = QLabel()
         self.empty_label.setObjectName("historyEmpty")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

@@ -24,14 +24,11 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -57,6 +54,7 @@ from desasadar_gui.ui.kit.background import run_in_background, wait_for_all
 from desasadar_gui.ui.kit.context import UiContext
 from desasadar_gui.ui.kit.i18n import language
 from desasadar_gui.ui.kit.table_model import RIGHT, Column, ColumnTableModel
+from desasadar_gui.ui.kit.tables import make_log_table
 
 log = logging.getLogger("desasadar.ui.backups")
 
@@ -127,15 +125,7 @@ class BackupsView(QWidget):
         self.intro = QLabel()
         self.intro.setWordWrap(True)
         self.model = BackupTableModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("backupsTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = make_log_table(self.model, "backupsTable", single=True)
         self.table.doubleClicked.connect(lambda _index: self.restore_selected())
 
         self.backup_button = QPushButton()
