@@ -19,33 +19,6 @@ FILTER_SPACING = 6
 TAB_MARGINS = (8, 8, 8, 4)
 
 
-class _Stretch:
-    """Marks where a row's free space goes (``hbox(..., STRETCH, ...)``)."""
-
-
-STRETCH = _Stretch()
-
-# A widget, a (widget, stretch) pair, STRETCH, or an int: that many pixels of spacing.
-RowItem = QWidget | tuple[QWidget, int] | _Stretch | int
-
-
-def hbox(*items: RowItem, spacing: int | None = None) -> QHBoxLayout:
-    """A horizontal row of ``items``, in order."""
-    row = QHBoxLayout()
-    if spacing is not None:
-        row.setSpacing(spacing)
-    for item in items:
-        if isinstance(item, _Stretch):
-            row.addStretch(1)
-        elif isinstance(item, int):
-            row.addSpacing(item)
-        elif isinstance(item, tuple):
-            row.addWidget(*item)
-        else:
-            row.addWidget(item)
-    return row
-
-
 def _stack(layout: QVBoxLayout, filters: QHBoxLayout, table: QWidget, actions: QHBoxLayout) -> None:
     layout.addLayout(filters)
     layout.addWidget(table, 1)

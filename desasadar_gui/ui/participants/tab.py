@@ -34,7 +34,8 @@ from desasadar_gui.ui.kit.context import PARTICIPANTS, VILLAGES, UiContext
 from desasadar_gui.ui.kit.form_fields import chosen_data, make_searchable, refill
 from desasadar_gui.ui.kit.history_dialog import HistoryDialog
 from desasadar_gui.ui.kit.i18n import language
-from desasadar_gui.ui.kit.list_detail import FILTER_SPACING, STRETCH, hbox, list_only, row_shortcuts
+from desasadar_gui.ui.kit.layouts import STRETCH, hbox
+from desasadar_gui.ui.kit.list_detail import FILTER_SPACING, list_only, row_shortcuts
 from desasadar_gui.ui.participants.columns import COL_NAME, short_regency
 from desasadar_gui.ui.participants.form import ParticipantForm
 from desasadar_gui.ui.participants.models import ParticipantTableModel

@@ -27,11 +27,10 @@ from desasadar_gui.ui.kit.context import PARTICIPANTS, SESSIONS, VILLAGES, UiCon
 from desasadar_gui.ui.kit.form_fields import refill
 from desasadar_gui.ui.kit.history_dialog import HistoryDialog
 from desasadar_gui.ui.kit.i18n import enum_choices
+from desasadar_gui.ui.kit.layouts import STRETCH, hbox
 from desasadar_gui.ui.kit.list_detail import (
     FILTER_SPACING,
-    STRETCH,
     debounced_search,
-    hbox,
     list_and_detail,
     row_shortcuts,
 )
