@@ -26,9 +26,7 @@ from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QHBoxLayout,
     QLabel,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -53,6 +51,7 @@ from desasadar_gui.ui.kit import messages
 from desasadar_gui.ui.kit.background import run_in_background, wait_for_all
 from desasadar_gui.ui.kit.context import UiContext
 from desasadar_gui.ui.kit.i18n import language
+from desasadar_gui.ui.kit.layouts import STRETCH, hbox, push_button, vbox, wrapped_label
 from desasadar_gui.ui.kit.table_model import RIGHT, Column, ColumnTableModel
 from desasadar_gui.ui.kit.tables import make_log_table
 
@@ -122,41 +121,24 @@ class BackupsView(QWidget):
         self.setObjectName("backupsView")
         self._busy = False
 
-        self.intro = QLabel()
-        self.intro.setWordWrap(True)
+        self.intro = wrapped_label()
         self.model = BackupTableModel(self)
         self.table = make_log_table(self.model, "backupsTable", single=True)
         self.table.doubleClicked.connect(lambda _index: self.restore_selected())
 
-        self.backup_button = QPushButton()
-        self.backup_button.setObjectName("backupNowButton")
-        self.backup_button.clicked.connect(self.backup_now)
-        self.restore_button = QPushButton()
-        self.restore_button.setObjectName("restoreButton")
-        self.restore_button.clicked.connect(self.restore_selected)
-        self.restore_file_button = QPushButton()
-        self.restore_file_button.setObjectName("restoreFileButton")
-        self.restore_file_button.clicked.connect(self.restore_from_file)
-        self.folder_button = QPushButton()
-        self.folder_button.setObjectName("openBackupFolderButton")
-        self.folder_button.clicked.connect(self.open_folder)
-        self.check_button = QPushButton()
-        self.check_button.setObjectName("checkDatabaseButton")
-        self.check_button.clicked.connect(self.check_database)
+        self.backup_button = push_button("backupNowButton", self.backup_now)
+        self.restore_button = push_button("restoreButton", self.restore_selected)
+        self.restore_file_button = push_button("restoreFileButton", self.restore_from_file)
+        self.folder_button = push_button("openBackupFolderButton", self.open_folder)
+        self.check_button = push_button("checkDatabaseButton", self.check_database)
         self.status = QLabel()
         self.status.setObjectName("backupsStatus")
 
-        buttons = QHBoxLayout()
-        for button in (self.backup_button, self.restore_button, self.restore_file_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.check_button)
-        buttons.addWidget(self.folder_button)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.intro)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(buttons)
-        layout.addWidget(self.status)
+        buttons = hbox(
+            self.backup_button, self.restore_button, self.restore_file_button, STRETCH,
+            self.check_button, self.folder_button,
+        )  # fmt: skip
+        vbox(self.intro, (self.table, 1), buttons, self.status, owner=self)
 
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.retranslate_ui()
