@@ -92,8 +92,9 @@ def buddy_label(field: QWidget) -> QLabel:
     return label
 
 
-def form_rows(*rows: tuple[QWidget | str, QWidget]) -> QFormLayout:
-    form = QFormLayout()
+def form_rows(*rows: tuple[QWidget | str, QWidget], owner: QWidget | None = None) -> QFormLayout:
+    """A form of (label, field) rows; with ``owner``, the layout of that widget."""
+    form = QFormLayout(owner) if owner is not None else QFormLayout()
     for label, field in rows:
         form.addRow(label, field)
     return form

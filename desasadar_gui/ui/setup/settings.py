@@ -15,9 +15,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -25,7 +23,6 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QTableView,
     QTabWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -43,6 +40,16 @@ from desasadar_gui.ui.kit import messages
 from desasadar_gui.ui.kit.background import BackgroundTask
 from desasadar_gui.ui.kit.context import UiContext
 from desasadar_gui.ui.kit.i18n import apply_language, language, save_language
+from desasadar_gui.ui.kit.layouts import (
+    STRETCH,
+    buddy_label,
+    form_rows,
+    hbox,
+    name_ok_cancel,
+    ok_cancel,
+    vbox,
+    wrapped_label,
+)
 from desasadar_gui.ui.kit.table_model import Column, ColumnTableModel
 from desasadar_gui.ui.setup.region_import import (
     ask_region_files,
@@ -152,28 +159,24 @@ class SettingsDialog(QDialog):
         self.language_combo.addItem("English", "en")
         self.language_combo.setCurrentIndex(self.language_combo.findData(language()))
         self.language_combo.currentIndexChanged.connect(self._language_chosen)
-        self.officer_label = QLabel()
-        self.officer_label.setBuddy(self.officer_edit)
-        self.branch_label = QLabel()
-        self.branch_label.setBuddy(self.branch_edit)
-        self.language_label = QLabel()
-        self.language_label.setBuddy(self.language_combo)
+        self.officer_label = buddy_label(self.officer_edit)
+        self.branch_label = buddy_label(self.branch_edit)
+        self.language_label = buddy_label(self.language_combo)
         self.general_error = QLabel()
         self.general_error.setStyleSheet("color: #c62828;")
         self.general_error.hide()
-        form = QFormLayout(general)
-        form.addRow(self.officer_label, self.officer_edit)
-        form.addRow(self.branch_label, self.branch_edit)
-        form.addRow(self.language_label, self.language_combo)
-        form.addRow("", self.general_error)
+        form_rows(
+            (self.officer_label, self.officer_edit),
+            (self.branch_label, self.branch_edit),
+            (self.language_label, self.language_combo),
+            ("", self.general_error),
+            owner=general,
+        )
 
         # Region reference data.
         region_page = QWidget()
-        self.region_status = QLabel()
-        self.region_status.setObjectName("regionStatus")
-        self.region_status.setWordWrap(True)
-        self.region_help = QLabel()
-        self.region_help.setWordWrap(True)
+        self.region_status = wrapped_label("regionStatus")
+        self.region_help = wrapped_label()
         self.region_help.setStyleSheet("color: #5f6368;")
         self.region_files_button = QPushButton()
         self.region_folder_button = QPushButton()
@@ -183,21 +186,12 @@ class SettingsDialog(QDialog):
         self.region_folder_button.clicked.connect(
             lambda: self.import_regions(ask_region_folder(self))
         )
-        region_buttons = QHBoxLayout()
-        region_buttons.addWidget(self.region_files_button)
-        region_buttons.addWidget(self.region_folder_button)
-        region_buttons.addStretch(1)
-        region_layout = QVBoxLayout(region_page)
-        region_layout.addWidget(self.region_status)
-        region_layout.addLayout(region_buttons)
-        region_layout.addWidget(self.region_help)
-        region_layout.addStretch(1)
+        region_buttons = hbox(self.region_files_button, self.region_folder_button, STRETCH)
+        vbox(self.region_status, region_buttons, self.region_help, STRETCH, owner=region_page)
 
         # Contribution rates.
         rates_page = QWidget()
-        self.rates_source = QLabel()
-        self.rates_source.setObjectName("ratesSource")
-        self.rates_source.setWordWrap(True)
+        self.rates_source = wrapped_label("ratesSource")
         self.rates_model = RateTableModel(self)
         self.rates_view = QTableView()
         self.rates_view.setObjectName("ratesTable")
@@ -214,20 +208,12 @@ class SettingsDialog(QDialog):
         self.rates_reset_button = QPushButton()
         self.rates_import_button.clicked.connect(self.import_rates)
         self.rates_reset_button.clicked.connect(self.reset_rates)
-        rate_buttons = QHBoxLayout()
-        rate_buttons.addWidget(self.rates_import_button)
-        rate_buttons.addWidget(self.rates_reset_button)
-        rate_buttons.addStretch(1)
-        rates_layout = QVBoxLayout(rates_page)
-        rates_layout.addWidget(self.rates_source)
-        rates_layout.addWidget(self.rates_view, 1)
-        rates_layout.addLayout(rate_buttons)
+        rate_buttons = hbox(self.rates_import_button, self.rates_reset_button, STRETCH)
+        vbox(self.rates_source, (self.rates_view, 1), rate_buttons, owner=rates_page)
 
         # Security: the passphrase and the automatic lock.
         security_page = QWidget()
-        self.security_status = QLabel()
-        self.security_status.setObjectName("securityStatus")
-        self.security_status.setWordWrap(True)
+        self.security_status = wrapped_label("securityStatus")
         self.passphrase_button = QPushButton()
         self.passphrase_button.setObjectName("passphraseButton")
         self.passphrase_button.clicked.connect(self.passphrase_clicked)
@@ -235,8 +221,7 @@ class SettingsDialog(QDialog):
         self.idle_spin.setObjectName("idleLockMinutes")
         self.idle_spin.setRange(0, 24 * 60)
         self.idle_spin.setValue(security.idle_lock_minutes(ctx.db))
-        self.idle_label = QLabel()
-        self.idle_label.setBuddy(self.idle_spin)
+        self.idle_label = buddy_label(self.idle_spin)
         security_form = QFormLayout(security_page)
         security_form.addRow(self.security_status)
         security_form.addRow("", self.passphrase_button)
@@ -247,14 +232,8 @@ class SettingsDialog(QDialog):
         self.tabs.addTab(rates_page, "")
         self.tabs.addTab(security_page, "")
 
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.tabs)
-        layout.addWidget(self.buttons)
+        self.buttons = ok_cancel(self, self.save)
+        vbox(self.tabs, self.buttons, owner=self)
 
         self.retranslate_ui()
         self.refresh_regions()
@@ -285,8 +264,7 @@ class SettingsDialog(QDialog):
         )
         self.rates_import_button.setText(self.tr("&Impor tarif dari CSV…"))
         self.rates_reset_button.setText(self.tr("&Kembalikan tarif bawaan"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Simpan"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Tutup"))
+        name_ok_cancel(self.buttons, self.tr("Simpan"), self.tr("Tutup"))
         self.refresh_regions()
         self.refresh_rates()
 
