@@ -15,7 +15,6 @@ from PySide6.QtGui import QIntValidator, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QCompleter,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
@@ -40,20 +39,10 @@ from desasadar_gui.services.villages import (
     update_village,
 )
 from desasadar_gui.ui.kit.context import UiContext
-from desasadar_gui.ui.kit.form_fields import refill
+from desasadar_gui.ui.kit.form_fields import make_searchable, refill
 from desasadar_gui.ui.kit.i18n import enum_choices
 
 _ERROR_STYLE = "border: 1px solid #c62828;"
-
-
-def _searchable(combo: QComboBox) -> None:
-    """Type a few letters of a name anywhere in it and pick from the list."""
-    combo.setEditable(True)
-    combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-    completer = combo.completer()
-    completer.setFilterMode(Qt.MatchFlag.MatchContains)
-    completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
 
 
 class VillageDialog(QDialog):
@@ -77,7 +66,7 @@ class VillageDialog(QDialog):
         self.district_combo = QComboBox()
         self.village_combo = QComboBox()
         for combo in (self.regency_combo, self.district_combo, self.village_combo):
-            _searchable(combo)
+            make_searchable(combo)
         self.manual_check = QCheckBox()
         self.code_label = QLabel()
         self.code_label.setObjectName("regionCode")
