@@ -33,7 +33,7 @@ from desasadar_gui.ui.kit import messages
 from desasadar_gui.ui.kit.context import PARTICIPANTS, VILLAGES, UiContext
 from desasadar_gui.ui.kit.form_fields import chosen_data, make_searchable, refill
 from desasadar_gui.ui.kit.history_dialog import HistoryDialog
-from desasadar_gui.ui.kit.i18n import language
+from desasadar_gui.ui.kit.i18n import enum_choices
 from desasadar_gui.ui.kit.layouts import STRETCH, hbox
 from desasadar_gui.ui.kit.list_detail import FILTER_SPACING, list_only, row_shortcuts
 from desasadar_gui.ui.participants.columns import COL_NAME, short_regency
@@ -188,17 +188,8 @@ class ParticipantsTab(QWidget):
         self.delete_button.setToolTip(self.tr("Hapus peserta terpilih (Delete)"))
         self.clear_filters_button.setText(self.tr("Tampilkan semua"))
         self.clear_filters_button.setToolTip(self.tr("Hapus pencarian dan semua filter"))
-        lang = language()
-        self._fill(
-            self.status_combo,
-            self.tr("Semua status"),
-            [(m.label(lang), m.value) for m in ParticipantStatus],
-        )
-        self._fill(
-            self.occupation_combo,
-            self.tr("Semua pekerjaan"),
-            [(m.label(lang), m.value) for m in Occupation],
-        )
+        self._fill(self.status_combo, self.tr("Semua status"), enum_choices(ParticipantStatus))
+        self._fill(self.occupation_combo, self.tr("Semua pekerjaan"), enum_choices(Occupation))
         self._fill(
             self.programme_combo,
             self.tr("Semua program"),
