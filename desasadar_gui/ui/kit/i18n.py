@@ -15,6 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
 
 from desasadar_gui import i18n_build
+from desasadar_gui.domain.enums import LabelledEnum
 from desasadar_gui.errors import LANG_ENV, current_language
 from desasadar_gui.paths import data_dir
 
@@ -43,7 +44,7 @@ def enum_label(enum: type, code: str | None, lang: str | None = None) -> str:
         return code
 
 
-def enum_choices(enum: type) -> list[tuple[str, str]]:
+def enum_choices(enum: type[LabelledEnum]) -> list[tuple[str, str]]:
     """(label, code) of every member of ``enum``, for a combo box."""
     lang = current_language()
     return [(member.label(lang), member.value) for member in enum]

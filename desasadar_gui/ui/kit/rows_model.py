@@ -28,9 +28,11 @@ class RowsModel(ColumnTableModel[Sequence[Any]]):
 
     def columns(self) -> tuple[Column, ...]:
         return tuple(
-            Column(lambda i=i: self._headers()[i], _cell(i), tooltip=_cell(i))
-            for i in range(len(self._headers()))
+            Column(self._header(i), _cell(i), tooltip=_cell(i)) for i in range(len(self._headers()))
         )
+
+    def _header(self, column: int) -> Callable[[], str]:
+        return lambda: self._headers()[column]
 
     def set_rows(self, rows: Sequence[Sequence[Any]], payload: Sequence[Any] | None = None) -> None:
         self._payload = list(payload) if payload is not None else [None] * len(rows)

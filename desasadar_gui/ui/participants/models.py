@@ -243,7 +243,8 @@ class ParticipantTableModel(ColumnTableModel[_Line]):
 
     # -- rows ---------------------------------------------------------------------
 
-    def row_at(self, row: int) -> ParticipantListRow | None:
+    # The columns read the loaded lines (a row and its texts); callers want the row.
+    def row_at(self, row: int) -> ParticipantListRow | None:  # type: ignore[override]
         """The row, if its block is loaded (None while it is being read)."""
         line = self._line(row, request=False)
         return line.row if line else None

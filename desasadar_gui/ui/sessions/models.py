@@ -7,6 +7,7 @@ background task (:meth:`SessionTableModel.set_counts`).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
@@ -130,7 +131,7 @@ class SessionTableModel(ColumnTableModel[SessionListRow]):
 
     # -- contents -----------------------------------------------------------------
 
-    def set_rows(self, rows: list[SessionListRow], keep_counts: bool = False) -> None:
+    def set_rows(self, rows: Sequence[SessionListRow], keep_counts: bool = False) -> None:
         """New rows, their counts to be (re)computed. With ``keep_counts`` the counts
         known so far stay on screen (greyed) until fresh ones arrive: no flicker."""
         known = {r.id: r for r in self._rows if r.id in self._counted or r.id in self._stale}
