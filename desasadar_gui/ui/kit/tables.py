@@ -7,7 +7,7 @@ alternating colours, one line per row). ``make_log_table``: short lists in dialo
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtCore import QAbstractItemModel, QItemSelectionModel, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 ROW_HEIGHT = 24
@@ -34,6 +34,17 @@ def make_table(model: QAbstractItemModel, name: str, *, single: bool = True) -> 
     table.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
     table.horizontalHeader().setHighlightSections(False)
     return table
+
+
+def select_row(table: QTableView, row: int, column: int = 0, scroll: bool = True) -> None:
+    """Make ``row`` the current, only selected row (and bring it into view)."""
+    index = table.model().index(row, column)
+    table.selectionModel().setCurrentIndex(
+        index,
+        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+    )
+    if scroll:
+        table.scrollTo(index)
 
 
 def make_log_table(

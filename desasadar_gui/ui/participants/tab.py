@@ -8,7 +8,7 @@ and filter as quickly as a hundred.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -36,6 +36,7 @@ from desasadar_gui.ui.kit.history_dialog import HistoryDialog
 from desasadar_gui.ui.kit.i18n import enum_choices
 from desasadar_gui.ui.kit.layouts import STRETCH, hbox
 from desasadar_gui.ui.kit.list_detail import FILTER_SPACING, list_only, row_shortcuts
+from desasadar_gui.ui.kit.tables import select_row
 from desasadar_gui.ui.participants.columns import COL_NAME, short_regency
 from desasadar_gui.ui.participants.form import ParticipantForm
 from desasadar_gui.ui.participants.models import ParticipantTableModel
@@ -342,14 +343,7 @@ class ParticipantsTab(QWidget):
     # -- selection ------------------------------------------------------------------
 
     def select_row(self, row: int, scroll: bool = True) -> None:
-        index = self.model.index(row, COL_NAME)
-        self.table.selectionModel().setCurrentIndex(
-            index,
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows,
-        )
-        if scroll:
-            self.table.scrollTo(index)
+        select_row(self.table, row, COL_NAME, scroll)
 
     def selected_id(self) -> str | None:
         row = self.model.row_at(self.table.currentIndex().row())

@@ -8,7 +8,7 @@ The panel beside it (sessions/detail_panel.py) shows the chosen session.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHeaderView,
@@ -45,7 +45,7 @@ from desasadar_gui.ui.kit.list_detail import (
     list_and_detail,
     row_shortcuts,
 )
-from desasadar_gui.ui.kit.tables import make_table
+from desasadar_gui.ui.kit.tables import make_table, select_row
 from desasadar_gui.ui.sessions.detail_panel import SessionDetailPanel
 from desasadar_gui.ui.sessions.dialogs import SessionDialog
 from desasadar_gui.ui.sessions.models import (
@@ -327,13 +327,7 @@ class SessionsTab(QWidget):
     # -- selection --------------------------------------------------------------------
 
     def select_row(self, row: int) -> None:
-        index = self.model.index(row, 0)
-        self.table.selectionModel().setCurrentIndex(
-            index,
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows,
-        )
-        self.table.scrollTo(index)
+        select_row(self.table, row)
 
     def select_session(self, session_id: str) -> bool:
         row = self.model.row_of(session_id)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHeaderView,
@@ -34,7 +34,7 @@ from desasadar_gui.ui.kit.list_detail import (
     list_and_detail,
     row_shortcuts,
 )
-from desasadar_gui.ui.kit.tables import make_table
+from desasadar_gui.ui.kit.tables import make_table, select_row
 from desasadar_gui.ui.villages.detail_panel import VillageDetailPanel
 from desasadar_gui.ui.villages.form import VillageDialog
 from desasadar_gui.ui.villages.models import (
@@ -290,14 +290,8 @@ class VillagesTab(QWidget):
     # -- selection ----------------------------------------------------------------
 
     def select_row(self, row: int) -> None:
-        index = self.model.index(row, COL_NAME)
         before = self.table.currentIndex().row()
-        self.table.selectionModel().setCurrentIndex(
-            index,
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows,
-        )
-        self.table.scrollTo(index)
+        select_row(self.table, row, COL_NAME)
         if before == row:  # currentRowChanged fires only when the row changes
             self._show_detail(self.model.row_at(row).id)
 
