@@ -18,8 +18,10 @@ file is kept as a pre-restore copy), opens the file again, puts the new
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication
@@ -52,7 +54,7 @@ from desasadar_gui.ui.kit.background import run_in_background, wait_for_all
 from desasadar_gui.ui.kit.context import UiContext
 from desasadar_gui.ui.kit.i18n import language
 from desasadar_gui.ui.kit.layouts import STRETCH, hbox, push_button, vbox, wrapped_label
-from desasadar_gui.ui.kit.table_model import RIGHT, Column, ColumnTableModel
+from desasadar_gui.ui.kit.table_model import RIGHT, TOOLTIP, Column, ColumnTableModel
 from desasadar_gui.ui.kit.tables import make_log_table
 
 log = logging.getLogger("desasadar.ui.backups")
@@ -80,31 +82,17 @@ def participants_text(count: int | None) -> str:
 
 class BackupTableModel(ColumnTableModel[BackupInfo]):
     def columns(self) -> tuple[Column, ...]:
-        def path_tip(info: BackupInfo) -> str:
-            return str(info.path)
-
         return (
-            Column(lambda: self.tr("Waktu"), lambda i: i.taken_at, time_text, tooltip=path_tip),
+            Column(lambda: self.tr("Waktu"), lambda i: i.taken_at, time_text),
+            Column(lambda: self.tr("Jenis"), lambda i: kind_label(i.kind, language())),
+            Column(lambda: self.tr("Ukuran"), lambda i: i.size, size_text, align=RIGHT),
             Column(
-                lambda: self.tr("Jenis"),
-                lambda i: kind_label(i.kind, language()),
-                tooltip=path_tip,
-            ),
-            Column(
-                lambda: self.tr("Ukuran"),
-                lambda i: i.size,
-                size_text,
-                align=RIGHT,
-                tooltip=path_tip,
-            ),
-            Column(
-                lambda: self.tr("Peserta"),
-                lambda i: i.participants,
-                participants_text,
-                align=RIGHT,
-                tooltip=path_tip,
+                lambda: self.tr("Peserta"), lambda i: i.participants, participants_text, align=RIGHT
             ),
         )
+
+    def row_roles(self) -> dict[int, Callable[[BackupInfo], Any]]:
+        return {TOOLTIP: lambda i: str(i.path)}  # every cell: the copy's file
 
 
 class BackupsView(QWidget):
