@@ -16,19 +16,10 @@ from desasadar_gui.domain.money import format_rupiah
 from desasadar_gui.domain.problems import format_date
 from desasadar_gui.services.dashboard import Dashboard, month_name
 from desasadar_gui.ui.kit.charts import AMBER, GREEN, GREY, fmt_int, fmt_pct
-from desasadar_gui.ui.kit.i18n import language
+from desasadar_gui.ui.kit.i18n import enum_label, language
 
 if TYPE_CHECKING:
     from desasadar_gui.ui.dashboard.tab import DashboardTab
-
-
-def _label(enum: type, code: str | None) -> str:
-    if not code:
-        return ""
-    try:
-        return enum(code).label(language())
-    except ValueError:
-        return code
 
 
 def expected_ratio(year: int, as_of: date) -> float:
@@ -169,7 +160,7 @@ def show_figures(tab: DashboardTab, d: Dashboard) -> None:
     # Occupations: the largest seven, the rest together.
     rows = [
         (
-            _label(Occupation, code)
+            enum_label(Occupation, code)
             if code
             else QCoreApplication.translate("DashboardTab", "(belum diisi)"),
             n,
@@ -201,7 +192,9 @@ def show_figures(tab: DashboardTab, d: Dashboard) -> None:
         colour=QColor("#3b8c8c"),
         label_share=0.2,
     )
-    tab.programmes_chart.setToolTip("\n".join(_label(Programme, code) for code, _ in d.programmes))
+    tab.programmes_chart.setToolTip(
+        "\n".join(enum_label(Programme, code) for code, _ in d.programmes)
+    )
     tab.contributions_label.setText(
         QCoreApplication.translate("DashboardTab", "Iuran peserta aktif: %1 per bulan").replace(
             "%1", format_rupiah(d.contributions)

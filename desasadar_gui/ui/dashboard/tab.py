@@ -13,7 +13,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QButtonGroup,
     QComboBox,
     QFrame,
@@ -24,7 +23,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSizePolicy,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -64,7 +62,9 @@ from desasadar_gui.ui.kit.context import (
     VILLAGES,
     UiContext,
 )
+from desasadar_gui.ui.kit.form_fields import refill
 from desasadar_gui.ui.kit.i18n import language
+from desasadar_gui.ui.kit.tables import make_table
 
 _WATCHED = frozenset({PARTICIPANTS, VILLAGES, SESSIONS, ATTENDANCE, TARGETS})
 
@@ -142,21 +142,12 @@ class DashboardTab(QWidget):
         title_row.addLayout(scope_row)
         self.breakdown_card.body.insertLayout(0, title_row)
         self.breakdown_model = ProgressTableModel(self)
-        self.breakdown_table = QTableView()
-        self.breakdown_table.setObjectName("breakdownTable")
-        self.breakdown_table.setModel(self.breakdown_model)
+        self.breakdown_table = make_table(self.breakdown_model, "breakdownTable", single=False)
         self.breakdown_table.setItemDelegateForColumn(COL_PROGRESS, ProgressDelegate(self))
-        self.breakdown_table.verticalHeader().hide()
-        self.breakdown_table.verticalHeader().setDefaultSectionSize(24)
-        self.breakdown_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.breakdown_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.breakdown_table.setAlternatingRowColors(True)
-        self.breakdown_table.setWordWrap(False)
         self.breakdown_table.setShowGrid(False)
         self.breakdown_table.setSortingEnabled(True)
         self.breakdown_table.sortByColumn(COL_COUNTED, Qt.SortOrder.DescendingOrder)
         header = self.breakdown_table.horizontalHeader()
-        header.setHighlightSections(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
         for column, width in ((COL_COUNTED, 86), (COL_TARGET, 64), (COL_PROGRESS, 118),
@@ -291,13 +282,8 @@ class DashboardTab(QWidget):
     def _fill_years(self) -> None:
         current = self.year()
         years = dashboard_years(self.ctx.db)
-        self.year_combo.blockSignals(True)
-        self.year_combo.clear()
-        for y in years:
-            self.year_combo.addItem(str(y), y)
-        index = self.year_combo.findData(current if current else date.today().year)
-        self.year_combo.setCurrentIndex(max(0, index))
-        self.year_combo.blockSignals(False)
+        items = [(str(y), y) for y in years]
+        refill(self.year_combo, items, keep=current if current else date.today().year)
 
     def year(self) -> int | None:
         value = self.year_combo.currentData()

@@ -4,7 +4,9 @@ and the message line shown under a field."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import date
+from typing import Any
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QComboBox, QCompleter, QDateEdit, QLabel, QLineEdit, QWidget
@@ -14,6 +16,29 @@ from desasadar_gui.domain.money import format_rupiah
 ERROR_COLOUR = "#b91c1c"
 WARNING_COLOUR = "#a16207"
 INFO_COLOUR = "#4b5563"
+
+
+_CURRENT = object()
+
+
+def refill(
+    combo: QComboBox,
+    items: Iterable[tuple[str, Any]],
+    first: tuple[str, Any] | None = None,
+    keep: Any = _CURRENT,
+) -> None:
+    """Replace the items of ``combo`` by ``first`` (e.g. "all", "") and ``items`` (text,
+    data), without signals, choosing ``keep`` (by default the data chosen before) when
+    it is still there, else the first item."""
+    current = combo.currentData() if keep is _CURRENT else keep
+    combo.blockSignals(True)
+    combo.clear()
+    if first is not None:
+        combo.addItem(*first)
+    for text, value in items:
+        combo.addItem(text, value)
+    combo.setCurrentIndex(max(0, combo.findData(current)) if current is not None else 0)
+    combo.blockSignals(False)
 
 
 def make_searchable(combo: QComboBox) -> None:

@@ -15,15 +15,12 @@ from dataclasses import dataclass
 from datetime import timezone
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
-    QHeaderView,
     QLabel,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -36,6 +33,8 @@ from desasadar_gui.services.history import (
 )
 from desasadar_gui.ui.kit.context import UiContext
 from desasadar_gui.ui.kit.i18n import language
+from desasadar_gui.ui.kit.table_model import Column, ColumnTableModel
+from desasadar_gui.ui.kit.tables import make_log_table
 
 COL_TIME = 0
 COL_WHO = 1
@@ -46,8 +45,6 @@ COL_NEW = 5
 COLUMN_COUNT = 6
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
-
-Index = QModelIndex | QPersistentModelIndex
 
 
 @dataclass(frozen=True)
@@ -72,42 +69,36 @@ def local_time_text(entry: HistoryEntry) -> str:
     return local.strftime("%d-%m-%Y %H:%M:%S")
 
 
-class HistoryTableModel(QAbstractTableModel):
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[HistoryRow] = []
+class HistoryTableModel(ColumnTableModel[HistoryRow]):
+    def columns(self) -> tuple[Column, ...]:
+        imported_tip = self._imported_tip
+        return (
+            Column(
+                lambda: self.tr("Waktu"),
+                lambda r: local_time_text(r.entry) if r.first else "",
+                tooltip=imported_tip,
+            ),
+            Column(
+                lambda: self.tr("Petugas / perangkat"),
+                lambda r: self._who(r.entry) if r.first else "",
+                tooltip=imported_tip,
+            ),
+            Column(
+                lambda: self.tr("Tindakan"),
+                lambda r: r.entry.action_label if r.first else "",
+                tooltip=imported_tip,
+                font=_imported_font,
+            ),
+            Column(lambda: self.tr("Kolom"), _field_text),
+            Column(lambda: self.tr("Sebelum"), lambda r: r.change.old_text if r.change else ""),
+            Column(lambda: self.tr("Sesudah"), lambda r: r.change.new_text if r.change else ""),
+        )
+
+    def row_roles(self) -> dict[int, Any]:
+        return {ENTRY_ROLE: lambda r: r.entry}
 
     def set_entries(self, entries: list[HistoryEntry]) -> None:
-        self.beginResetModel()
-        self._rows = flatten(entries)
-        self.endResetModel()
-
-    def row_at(self, row: int) -> HistoryRow | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else COLUMN_COUNT
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return (
-            (
-                self.tr("Waktu"),
-                self.tr("Petugas / perangkat"),
-                self.tr("Tindakan"),
-                self.tr("Kolom"),
-                self.tr("Sebelum"),
-                self.tr("Sesudah"),
-            )[section]
-            if 0 <= section < COLUMN_COUNT
-            else None
-        )
+        self.set_rows(flatten(entries))
 
     def _who(self, entry: HistoryEntry) -> str:
         officer = entry.officer or self.tr("(tanpa nama)")
@@ -115,35 +106,28 @@ class HistoryTableModel(QAbstractTableModel):
             return officer + " · " + self.tr("laptop ini")
         return officer + " · " + self.tr("perangkat %1").replace("%1", entry.device[:6])
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+    def _imported_tip(self, row: HistoryRow) -> str | None:
+        if not row.entry.imported:
             return None
-        row = self._rows[index.row()]
-        entry, change, col = row.entry, row.change, index.column()
-        if role == ENTRY_ROLE:
-            return entry
-        if role == Qt.ItemDataRole.DisplayRole:
-            if col == COL_TIME:
-                return local_time_text(entry) if row.first else ""
-            if col == COL_WHO:
-                return self._who(entry) if row.first else ""
-            if col == COL_ACTION:
-                return entry.action_label if row.first else ""
-            if change is None:
-                return "—" if col == COL_FIELD else ""
-            if col == COL_FIELD:
-                return f"{entry.subject} – {change.label}" if entry.subject else change.label
-            return change.old_text if col == COL_OLD else change.new_text
-        if role == Qt.ItemDataRole.ToolTipRole and entry.imported and col <= COL_ACTION:
-            recorded = entry.recorded_at.replace(tzinfo=timezone.utc).astimezone()
-            return self.tr("Diubah di laptop lain; tiba lewat impor pada %1").replace(
-                "%1", recorded.strftime("%d-%m-%Y %H:%M")
-            )
-        if role == Qt.ItemDataRole.FontRole and entry.imported and col == COL_ACTION:
-            font = QFont()
-            font.setItalic(True)
-            return font
+        recorded = row.entry.recorded_at.replace(tzinfo=timezone.utc).astimezone()
+        return self.tr("Diubah di laptop lain; tiba lewat impor pada %1").replace(
+            "%1", recorded.strftime("%d-%m-%Y %H:%M")
+        )
+
+
+def _field_text(row: HistoryRow) -> str:
+    entry, change = row.entry, row.change
+    if change is None:
+        return "—"
+    return f"{entry.subject} – {change.label}" if entry.subject else change.label
+
+
+def _imported_font(row: HistoryRow) -> QFont | None:
+    if not row.entry.imported:
         return None
+    font = QFont()
+    font.setItalic(True)
+    return font
 
 
 class HistoryDialog(QDialog):
@@ -163,16 +147,7 @@ class HistoryDialog(QDialog):
         self.heading.setObjectName("historyHeading")
         self.heading.setWordWrap(True)
         self.model = HistoryTableModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("historyTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(True)
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        self.table = make_log_table(self.model, "historyTable")
         self.empty_label = QLabel()
         self.empty_label.setObjectName("historyEmpty")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

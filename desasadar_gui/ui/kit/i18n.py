@@ -15,6 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
 
 from desasadar_gui import i18n_build
+from desasadar_gui.domain.enums import LabelledEnum
 from desasadar_gui.errors import LANG_ENV, current_language
 from desasadar_gui.paths import data_dir
 
@@ -30,6 +31,23 @@ _installed: list[QTranslator] = []
 def language() -> str:
     """The language in force now ('id' or 'en')."""
     return current_language()
+
+
+def enum_label(enum: type, code: str | None, lang: str | None = None) -> str:
+    """The label of ``enum``'s member ``code`` in ``lang`` (default: the language in
+    force); nothing for no code, the code itself when it is not a member."""
+    if not code:
+        return ""
+    try:
+        return enum(code).label(lang or current_language())
+    except ValueError:
+        return code
+
+
+def enum_choices(enum: type[LabelledEnum]) -> list[tuple[str, str]]:
+    """(label, code) of every member of ``enum``, for a combo box."""
+    lang = current_language()
+    return [(member.label(lang), member.value) for member in enum]
 
 
 def saved_language(settings: QSettings) -> str:

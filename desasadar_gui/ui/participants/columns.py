@@ -6,6 +6,7 @@ from desasadar_gui.domain.enums import Gender, Occupation, OfficialRole, Partici
 from desasadar_gui.domain.money import format_rupiah
 from desasadar_gui.domain.phone import display_phone
 from desasadar_gui.services.participant_queries import SORT_COLUMNS, ParticipantListRow
+from desasadar_gui.ui.kit.i18n import enum_label
 
 COL_NAME = 0
 COL_NIK = 1
@@ -21,15 +22,6 @@ COL_ROLE = 10
 COLUMN_COUNT = 11
 
 assert len(SORT_COLUMNS) == COLUMN_COUNT  # one SQL sort key per column, in column order
-
-
-def enum_label(enum: type, code: str | None, lang: str) -> str:
-    if not code:
-        return ""
-    try:
-        return enum(code).label(lang)
-    except ValueError:
-        return code
 
 
 def short_regency(name: str) -> str:

@@ -44,13 +44,12 @@ from desasadar_gui.services.validation import FieldIssue, ValidationError
 from desasadar_gui.services.village_queries import village_choices
 from desasadar_gui.ui.kit import messages
 from desasadar_gui.ui.kit.context import ATTENDANCE, PARTICIPANTS, UiContext
-from desasadar_gui.ui.kit.form_fields import chosen_data
-from desasadar_gui.ui.kit.i18n import language
+from desasadar_gui.ui.kit.form_fields import chosen_data, refill
+from desasadar_gui.ui.kit.i18n import enum_choices, language
 from desasadar_gui.ui.participants.columns import short_regency
 from desasadar_gui.ui.participants.form_widgets import (
     NIK_DIGITS,
     ParticipantFormWidgets,
-    fill_enum,
     nik_digits,
     select_data,
 )
@@ -201,11 +200,11 @@ class ParticipantForm(ParticipantFormWidgets):
             self.tr("Simpan, lalu kosongkan data orangnya untuk peserta berikutnya (Ctrl+Enter)")
         )
         self.cancel_button.setText(self.tr("Batal"))
-        fill_enum(self.gender_combo, Gender, "—")
-        fill_enum(self.occupation_combo, Occupation, "—")
-        fill_enum(self.role_combo, OfficialRole, self.tr("Bukan perangkat desa"))
-        fill_enum(self.funding_combo, FundingSource, None)
-        fill_enum(self.status_combo, ParticipantStatus, None)
+        refill(self.gender_combo, enum_choices(Gender), ("—", ""))
+        refill(self.occupation_combo, enum_choices(Occupation), ("—", ""))
+        refill(self.role_combo, enum_choices(OfficialRole), (self.tr("Bukan perangkat desa"), ""))
+        refill(self.funding_combo, enum_choices(FundingSource))
+        refill(self.status_combo, enum_choices(ParticipantStatus))
         self.village_combo.lineEdit().setPlaceholderText(self.tr("Ketik nama desa…"))
 
     def changeEvent(self, event: QEvent) -> None:

@@ -33,20 +33,9 @@ from desasadar_gui.ui.kit.form_fields import (
     make_searchable,
 )
 from desasadar_gui.ui.kit.i18n import language
+from desasadar_gui.ui.kit.layouts import STRETCH, hbox, vbox
 
 NIK_DIGITS = 16
-
-
-def fill_enum(combo: QComboBox, enum: type, blank: str | None) -> None:
-    current = combo.currentData()
-    combo.blockSignals(True)
-    combo.clear()
-    if blank is not None:
-        combo.addItem(blank, "")
-    for member in enum:
-        combo.addItem(member.label(language()), member.value)
-    combo.setCurrentIndex(max(0, combo.findData(current)) if current is not None else 0)
-    combo.blockSignals(False)
 
 
 def select_data(combo: QComboBox, value: str | None) -> None:
@@ -163,16 +152,10 @@ class ParticipantFormWidgets(QDialog):
         self.contribution_label = QLabel()
         self.contribution_label.setObjectName("contributionBreakdown")
         self.contribution_label.setTextFormat(Qt.TextFormat.RichText)
-        box_layout = QVBoxLayout(self.contribution_box)
-        box_layout.addWidget(self.contribution_label)
+        vbox(self.contribution_label, owner=self.contribution_box)
 
-        right = QVBoxLayout()
-        right.addWidget(self.membership_box)
-        right.addWidget(self.contribution_box)
-        right.addStretch(1)
-        left = QVBoxLayout()
-        left.addWidget(self.person_box)
-        left.addStretch(1)
+        right = vbox(self.membership_box, self.contribution_box, STRETCH)
+        left = vbox(self.person_box, STRETCH)
         columns = QHBoxLayout()
         columns.addLayout(left, 1)
         columns.addLayout(right, 1)
@@ -183,10 +166,7 @@ class ParticipantFormWidgets(QDialog):
         self.save_button = QPushButton()
         self.save_again_button = QPushButton()
         self.cancel_button = QPushButton()
-        self.buttons = QHBoxLayout()
-        self.buttons.addStretch(1)
-        for button in (self.save_again_button, self.save_button, self.cancel_button):
-            self.buttons.addWidget(button)
+        self.buttons = hbox(STRETCH, self.save_again_button, self.save_button, self.cancel_button)
         self.save_button.setObjectName("saveButton")
         self.save_again_button.setObjectName("saveAgainButton")
         self.save_button.setDefault(True)

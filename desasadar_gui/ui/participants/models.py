@@ -22,14 +22,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    QTimer,
-    Signal,
-)
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont
 from shiboken6 import isValid
 
@@ -50,20 +43,27 @@ from desasadar_gui.ui.kit.background import (
     run_in_background,
     wait_for_all,
 )
-from desasadar_gui.ui.kit.i18n import language
+from desasadar_gui.ui.kit.i18n import enum_label, language
+from desasadar_gui.ui.kit.table_model import (
+    ALIGN,
+    CENTER,
+    DISPLAY,
+    FONT,
+    FOREGROUND,
+    RIGHT,
+    TOOLTIP,
+    Column,
+    ColumnTableModel,
+    Index,
+)
 from desasadar_gui.ui.participants.columns import (
-    COL_CONTRIBUTION,
-    COL_GENDER,
-    COL_KABUPATEN,
     COL_NAME,
     COL_OCCUPATION,
-    COL_REGISTERED,
     COL_ROLE,
     COL_STATUS,
     COL_VILLAGE,
     COLUMN_COUNT,
     display_texts,
-    enum_label,
 )
 
 BLOCK_SIZE = 200
@@ -76,22 +76,11 @@ ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 
 _PENDING = QColor("#9ca3af")
 _DELETED = QColor("#9ca3af")
-_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-_CENTER = int(Qt.AlignmentFlag.AlignCenter)
-_ALIGNMENT = {COL_CONTRIBUTION: _RIGHT, COL_GENDER: _CENTER, COL_REGISTERED: _CENTER}
-_TIP_COLUMNS = frozenset({COL_NAME, COL_VILLAGE, COL_OCCUPATION, COL_STATUS, COL_ROLE})
 
 # Roles as plain ints: data() runs for every cell of every paint, for each role.
-_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
-_ALIGN = int(Qt.ItemDataRole.TextAlignmentRole)
-_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
-_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
-_FONT = int(Qt.ItemDataRole.FontRole)
 _ID = int(ID_ROLE)
 _ROW = int(ROW_ROLE)
-_ANSWERED = frozenset({_DISPLAY, _ALIGN, _TOOLTIP, _FOREGROUND, _FONT, _ID, _ROW})
-
-Index = QModelIndex | QPersistentModelIndex
+_ANSWERED = frozenset({DISPLAY, ALIGN, TOOLTIP, FOREGROUND, FONT, _ID, _ROW})
 
 
 class _Line:
@@ -104,7 +93,7 @@ class _Line:
         self.texts: tuple[str, ...] | None = None
 
 
-class ParticipantTableModel(QAbstractTableModel):
+class ParticipantTableModel(ColumnTableModel[_Line]):
     """``loaded``: the first rows of a new filter or order (or the refreshed rows) are in;
     ``counted``: the total is exact. Both follow every reload, ``loaded`` first."""
 
@@ -202,38 +191,60 @@ class ParticipantTableModel(QAbstractTableModel):
         """Read again after an edit, keeping the rows in view and the scroll position."""
         self._reload(reset=False)
 
+    def columns(self) -> tuple[Column, ...]:
+        """The columns' titles, alignment and tooltips; their texts are formatted once
+        per row, by :func:`display_texts` (kept on the row's line)."""
+
+        def text_tip(column: int):
+            return lambda line: line.texts[column] or None
+
+        return (
+            Column(lambda: self.tr("Nama"), tooltip=text_tip(COL_NAME)),
+            Column(lambda: self.tr("NIK")),
+            Column(
+                lambda: self.tr("JK"),
+                align=CENTER,
+                header_tip=lambda: self.tr("Jenis kelamin"),
+                tooltip=lambda line: enum_label(Gender, line.row.gender) or None,
+            ),
+            Column(lambda: self.tr("Telepon")),
+            Column(lambda: self.tr("Desa"), tooltip=text_tip(COL_VILLAGE)),
+            Column(
+                lambda: self.tr("Kabupaten/Kota"), tooltip=lambda line: line.row.kabupaten or None
+            ),
+            Column(lambda: self.tr("Pekerjaan"), tooltip=text_tip(COL_OCCUPATION)),
+            Column(lambda: self.tr("Status"), tooltip=text_tip(COL_STATUS)),
+            Column(
+                lambda: self.tr("Tgl daftar"),
+                align=CENTER,
+                header_tip=lambda: self.tr("Tanggal pendaftaran"),
+            ),
+            Column(
+                lambda: self.tr("Iuran/bulan"),
+                align=RIGHT,
+                header_align=RIGHT,
+                header_tip=lambda: self.tr("Iuran per bulan (JKK + JKM + JHT, setelah diskon)"),
+            ),
+            Column(
+                lambda: self.tr("Jabatan desa"),
+                header_tip=lambda: self.tr("Jabatan perangkat desa, bila ada"),
+                tooltip=text_tip(COL_ROLE),
+            ),
+        )
+
     def retranslate(self) -> None:
         """Headers and labels follow the interface language."""
         self._placeholder = self.tr("memuat…")
-        self._headers = (
-            self.tr("Nama"),
-            self.tr("NIK"),
-            self.tr("JK"),
-            self.tr("Telepon"),
-            self.tr("Desa"),
-            self.tr("Kabupaten/Kota"),
-            self.tr("Pekerjaan"),
-            self.tr("Status"),
-            self.tr("Tgl daftar"),
-            self.tr("Iuran/bulan"),
-            self.tr("Jabatan desa"),
-        )
-        self._header_tips = {
-            COL_GENDER: self.tr("Jenis kelamin"),
-            COL_REGISTERED: self.tr("Tanggal pendaftaran"),
-            COL_CONTRIBUTION: self.tr("Iuran per bulan (JKK + JKM + JHT, setelah diskon)"),
-            COL_ROLE: self.tr("Jabatan perangkat desa, bila ada"),
-        }
         self._lang = language()
         for lines in self._blocks.values():
             for line in lines:
                 line.texts = None  # formatted again, in the new language, when painted
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, COLUMN_COUNT - 1)
-        self._all_changed()
+        super().retranslate()
 
     # -- rows ---------------------------------------------------------------------
 
-    def row_at(self, row: int) -> ParticipantListRow | None:
+    # The columns read the loaded lines (a row and its texts); callers want the row.
+    def row_at(self, row: int) -> ParticipantListRow | None:  # type: ignore[override]
         """The row, if its block is loaded (None while it is being read)."""
         line = self._line(row, request=False)
         return line.row if line else None
@@ -270,52 +281,27 @@ class ParticipantTableModel(QAbstractTableModel):
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else self._total
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else COLUMN_COUNT
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < COLUMN_COUNT:
-            return None
-        if role == _DISPLAY:
-            return self._headers[section]
-        if role == _TOOLTIP:
-            return self._header_tips.get(section)
-        if role == _ALIGN and section == COL_CONTRIBUTION:
-            return _RIGHT
-        return None
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         role = int(role)
         if role not in _ANSWERED or not index.isValid():
             return None
         column = index.column()
         line = self._line(index.row())
-        if line is None:
-            if role == _DISPLAY and column == COL_NAME:
+        if line is None:  # its block is being read
+            if role == DISPLAY and column == COL_NAME:
                 return self._placeholder
-            return _PENDING if role == _FOREGROUND else None
-        texts = line.texts
-        if texts is None:
-            texts = line.texts = display_texts(line.row, self._lang)
-        if role == _DISPLAY:
-            return texts[column]
-        if role == _ALIGN:
-            return _ALIGNMENT.get(column)
+            return _PENDING if role == FOREGROUND else None
+        if line.texts is None:
+            line.texts = display_texts(line.row, self._lang)
+        if role == DISPLAY:
+            return line.texts[column]
         if role == _ID:
             return line.row.id
         if role == _ROW:
             return line.row
-        if role == _TOOLTIP:
-            if column == COL_GENDER:
-                return enum_label(Gender, line.row.gender, language()) or None
-            if column == COL_KABUPATEN:
-                return line.row.kabupaten or None
-            return (texts[column] or None) if column in _TIP_COLUMNS else None
-        if line.row.deleted:
-            return _DELETED if role == _FOREGROUND else self._deleted_font
-        return None
+        if line.row.deleted and role in (FOREGROUND, FONT):
+            return _DELETED if role == FOREGROUND else self._deleted_font
+        return self._columns[column].cell(line, role)
 
     # -- loading ------------------------------------------------------------------
 

@@ -8,17 +8,15 @@ and filter as quickly as a hundred.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMenu,
     QPushButton,
     QToolButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -33,9 +31,12 @@ from desasadar_gui.services.participants import delete_participant, get_particip
 from desasadar_gui.services.village_queries import village_choices
 from desasadar_gui.ui.kit import messages
 from desasadar_gui.ui.kit.context import PARTICIPANTS, VILLAGES, UiContext
-from desasadar_gui.ui.kit.form_fields import chosen_data, make_searchable
+from desasadar_gui.ui.kit.form_fields import chosen_data, make_searchable, refill
 from desasadar_gui.ui.kit.history_dialog import HistoryDialog
-from desasadar_gui.ui.kit.i18n import language
+from desasadar_gui.ui.kit.i18n import enum_choices
+from desasadar_gui.ui.kit.layouts import STRETCH, hbox
+from desasadar_gui.ui.kit.list_detail import FILTER_SPACING, list_only, row_shortcuts
+from desasadar_gui.ui.kit.tables import select_row
 from desasadar_gui.ui.participants.columns import COL_NAME, short_regency
 from desasadar_gui.ui.participants.form import ParticipantForm
 from desasadar_gui.ui.participants.models import ParticipantTableModel
@@ -120,35 +121,18 @@ class ParticipantsTab(QWidget):
         self.count_label = QLabel()
         self.count_label.setObjectName("participantCount")
 
-        filters = QHBoxLayout()
-        filters.setSpacing(6)
-        filters.addWidget(self.search_label)
-        filters.addWidget(self.search_edit, 2)
-        for combo in (
-            self.village_combo,
-            self.kabupaten_combo,
-            self.status_combo,
-            self.occupation_combo,
-            self.programme_combo,
-            self.official_combo,
-        ):
-            filters.addWidget(combo, 1)
-        filters.addWidget(self.clear_filters_button)
-
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.add_button)
-        buttons.addWidget(self.edit_button)
-        buttons.addWidget(self.delete_button)
-        buttons.addWidget(self.history_button)
-        buttons.addWidget(self.personal_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.count_label)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 8, 8, 4)
-        layout.addLayout(filters)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(buttons)
+        filters = hbox(
+            self.search_label,
+            (self.search_edit, 2),
+            *((combo, 1) for combo in self._filter_combos()),
+            self.clear_filters_button,
+            spacing=FILTER_SPACING,
+        )
+        buttons = hbox(
+            self.add_button, self.edit_button, self.delete_button, self.history_button,
+            self.personal_button, STRETCH, self.count_label,
+        )  # fmt: skip
+        list_only(self, filters, self.table, buttons)
 
         # Wiring.
         self.search_edit.textChanged.connect(self._search_changed)
@@ -168,13 +152,11 @@ class ParticipantsTab(QWidget):
         self.model.busy_changed.connect(lambda _busy: self._show_count())
         self.model.load_failed.connect(self._load_failed)
         self.model.modelAboutToBeReset.connect(self._remember_selection)
-        for key, slot in (
-            (QKeySequence(QKeySequence.StandardKey.Delete), self.delete_participant),
-            (QKeySequence(Qt.Key.Key_Return), self.edit_participant),
-            (QKeySequence(Qt.Key.Key_Enter), self.edit_participant),
-        ):
-            shortcut = QShortcut(key, self.table, lambda slot=slot: slot())
-            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+        row_shortcuts(
+            self.table,
+            delete=lambda: self.delete_participant(),
+            open_=lambda: self.edit_participant(),
+        )
         ctx.bus.changed.connect(self._data_changed)
 
         self._reset_scroll = False
@@ -207,17 +189,8 @@ class ParticipantsTab(QWidget):
         self.delete_button.setToolTip(self.tr("Hapus peserta terpilih (Delete)"))
         self.clear_filters_button.setText(self.tr("Tampilkan semua"))
         self.clear_filters_button.setToolTip(self.tr("Hapus pencarian dan semua filter"))
-        lang = language()
-        self._fill(
-            self.status_combo,
-            self.tr("Semua status"),
-            [(m.label(lang), m.value) for m in ParticipantStatus],
-        )
-        self._fill(
-            self.occupation_combo,
-            self.tr("Semua pekerjaan"),
-            [(m.label(lang), m.value) for m in Occupation],
-        )
+        self._fill(self.status_combo, self.tr("Semua status"), enum_choices(ParticipantStatus))
+        self._fill(self.occupation_combo, self.tr("Semua pekerjaan"), enum_choices(Occupation))
         self._fill(
             self.programme_combo,
             self.tr("Semua program"),
@@ -250,14 +223,7 @@ class ParticipantsTab(QWidget):
 
     @staticmethod
     def _fill(combo: QComboBox, all_text: str, items: list[tuple[str, str]]) -> None:
-        current = combo.currentData() or ""
-        combo.blockSignals(True)
-        combo.clear()
-        combo.addItem(all_text, "")
-        for text, value in items:
-            combo.addItem(text, value)
-        combo.setCurrentIndex(max(0, combo.findData(current)))
-        combo.blockSignals(False)
+        refill(combo, items, (all_text, ""))
 
     def _load_village_choices(self) -> None:
         """Villages and regencies for the filters (again when villages change)."""
@@ -303,15 +269,18 @@ class ParticipantsTab(QWidget):
         if self.current_filter() != self.model.filter:
             self.apply_filters()
 
-    def clear_filters(self) -> None:
-        for combo in (
+    def _filter_combos(self) -> tuple[QComboBox, ...]:
+        return (
             self.village_combo,
             self.kabupaten_combo,
             self.status_combo,
             self.occupation_combo,
             self.programme_combo,
             self.official_combo,
-        ):
+        )
+
+    def clear_filters(self) -> None:
+        for combo in self._filter_combos():
             combo.blockSignals(True)
             combo.setCurrentIndex(0)
             combo.blockSignals(False)
@@ -374,14 +343,7 @@ class ParticipantsTab(QWidget):
     # -- selection ------------------------------------------------------------------
 
     def select_row(self, row: int, scroll: bool = True) -> None:
-        index = self.model.index(row, COL_NAME)
-        self.table.selectionModel().setCurrentIndex(
-            index,
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows,
-        )
-        if scroll:
-            self.table.scrollTo(index)
+        select_row(self.table, row, COL_NAME, scroll)
 
     def selected_id(self) -> str | None:
         row = self.model.row_at(self.table.currentIndex().row())

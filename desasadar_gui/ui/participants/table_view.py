@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractItemModel, Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+from PySide6.QtWidgets import QHeaderView, QTableView
 
+from desasadar_gui.ui.kit.tables import make_table
 from desasadar_gui.ui.participants.columns import (
     COL_CONTRIBUTION,
     COL_GENDER,
@@ -33,30 +34,17 @@ _COLUMN_SAMPLES = {
     COL_CONTRIBUTION: "Rp000.000",
     COL_ROLE: "Sekretaris Desa",
 }
-_ROW_HEIGHT = 24
 
 
 def make_participants_table(model: QAbstractItemModel) -> QTableView:
     """The participants table view: one row selected at a time, fixed row heights and
     starting column widths."""
-    table = QTableView()
-    table.setObjectName("participantsTable")
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
-    table.setTextElideMode(Qt.TextElideMode.ElideRight)
+    table = make_table(model, "participantsTable")
     table.setCornerButtonEnabled(False)
     # Fixed row heights: the view never asks half a million rows for their size.
-    rows = table.verticalHeader()
-    rows.hide()
-    rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-    rows.setDefaultSectionSize(_ROW_HEIGHT)
+    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
     header = table.horizontalHeader()
     header.setSortIndicator(COL_NAME, Qt.SortOrder.AscendingOrder)
-    header.setHighlightSections(False)
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setStretchLastSection(False)
     metrics = table.fontMetrics()

@@ -18,28 +18,17 @@ file is kept as a pre-restore copy), opens the file again, puts the new
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    QUrl,
-    Signal,
-)
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
-    QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -64,6 +53,9 @@ from desasadar_gui.ui.kit import messages
 from desasadar_gui.ui.kit.background import run_in_background, wait_for_all
 from desasadar_gui.ui.kit.context import UiContext
 from desasadar_gui.ui.kit.i18n import language
+from desasadar_gui.ui.kit.layouts import STRETCH, hbox, push_button, vbox, wrapped_label
+from desasadar_gui.ui.kit.table_model import RIGHT, TOOLTIP, Column, ColumnTableModel
+from desasadar_gui.ui.kit.tables import make_log_table
 
 log = logging.getLogger("desasadar.ui.backups")
 
@@ -72,8 +64,6 @@ COL_KIND = 1
 COL_SIZE = 2
 COL_PARTICIPANTS = 3
 COLUMN_COUNT = 4
-
-Index = QModelIndex | QPersistentModelIndex
 
 
 def size_text(size: int) -> str:
@@ -86,54 +76,23 @@ def time_text(when: datetime) -> str:
     return when.strftime("%d-%m-%Y %H:%M:%S")
 
 
-class BackupTableModel(QAbstractTableModel):
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[BackupInfo] = []
+def participants_text(count: int | None) -> str:
+    return "" if count is None else f"{count:,}".replace(",", ".")
 
-    def set_rows(self, rows: list[BackupInfo]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
 
-    def row_at(self, row: int) -> BackupInfo | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+class BackupTableModel(ColumnTableModel[BackupInfo]):
+    def columns(self) -> tuple[Column, ...]:
+        return (
+            Column(lambda: self.tr("Waktu"), lambda i: i.taken_at, time_text),
+            Column(lambda: self.tr("Jenis"), lambda i: kind_label(i.kind, language())),
+            Column(lambda: self.tr("Ukuran"), lambda i: i.size, size_text, align=RIGHT),
+            Column(
+                lambda: self.tr("Peserta"), lambda i: i.participants, participants_text, align=RIGHT
+            ),
+        )
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else COLUMN_COUNT
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        titles = (self.tr("Waktu"), self.tr("Jenis"), self.tr("Ukuran"), self.tr("Peserta"))
-        return titles[section] if 0 <= section < COLUMN_COUNT else None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        info = self._rows[index.row()]
-        col = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            if col == COL_TIME:
-                return time_text(info.taken_at)
-            if col == COL_KIND:
-                return kind_label(info.kind, language())
-            if col == COL_SIZE:
-                return size_text(info.size)
-            if col == COL_PARTICIPANTS:
-                return (
-                    "" if info.participants is None else f"{info.participants:,}".replace(",", ".")
-                )
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return str(info.path)
-        if role == Qt.ItemDataRole.TextAlignmentRole and col in (COL_SIZE, COL_PARTICIPANTS):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
+    def row_roles(self) -> dict[int, Callable[[BackupInfo], Any]]:
+        return {TOOLTIP: lambda i: str(i.path)}  # every cell: the copy's file
 
 
 class BackupsView(QWidget):
@@ -150,49 +109,24 @@ class BackupsView(QWidget):
         self.setObjectName("backupsView")
         self._busy = False
 
-        self.intro = QLabel()
-        self.intro.setWordWrap(True)
+        self.intro = wrapped_label()
         self.model = BackupTableModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("backupsTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = make_log_table(self.model, "backupsTable", single=True)
         self.table.doubleClicked.connect(lambda _index: self.restore_selected())
 
-        self.backup_button = QPushButton()
-        self.backup_button.setObjectName("backupNowButton")
-        self.backup_button.clicked.connect(self.backup_now)
-        self.restore_button = QPushButton()
-        self.restore_button.setObjectName("restoreButton")
-        self.restore_button.clicked.connect(self.restore_selected)
-        self.restore_file_button = QPushButton()
-        self.restore_file_button.setObjectName("restoreFileButton")
-        self.restore_file_button.clicked.connect(self.restore_from_file)
-        self.folder_button = QPushButton()
-        self.folder_button.setObjectName("openBackupFolderButton")
-        self.folder_button.clicked.connect(self.open_folder)
-        self.check_button = QPushButton()
-        self.check_button.setObjectName("checkDatabaseButton")
-        self.check_button.clicked.connect(self.check_database)
+        self.backup_button = push_button("backupNowButton", self.backup_now)
+        self.restore_button = push_button("restoreButton", self.restore_selected)
+        self.restore_file_button = push_button("restoreFileButton", self.restore_from_file)
+        self.folder_button = push_button("openBackupFolderButton", self.open_folder)
+        self.check_button = push_button("checkDatabaseButton", self.check_database)
         self.status = QLabel()
         self.status.setObjectName("backupsStatus")
 
-        buttons = QHBoxLayout()
-        for button in (self.backup_button, self.restore_button, self.restore_file_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.check_button)
-        buttons.addWidget(self.folder_button)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.intro)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(buttons)
-        layout.addWidget(self.status)
+        buttons = hbox(
+            self.backup_button, self.restore_button, self.restore_file_button, STRETCH,
+            self.check_button, self.folder_button,
+        )  # fmt: skip
+        vbox(self.intro, (self.table, 1), buttons, self.status, owner=self)
 
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.retranslate_ui()

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -27,6 +26,15 @@ from PySide6.QtWidgets import (
 from desasadar_gui.errors import UserError, current_language
 from desasadar_gui.services import security
 from desasadar_gui.ui.kit import messages
+from desasadar_gui.ui.kit.layouts import (
+    buddy_label,
+    form_rows,
+    heading_label,
+    name_ok_cancel,
+    ok_cancel,
+    vbox,
+    wrapped_label,
+)
 
 _ERROR_STYLE = "color: #c62828;"
 _STRENGTH_COLOURS = ("#c62828", "#ef6c00", "#2e7d32", "#1b5e20")
@@ -55,7 +63,22 @@ def _message(error: UserError) -> str:
     return error.message(current_language())
 
 
-class SetPassphraseDialog(QDialog):
+class _NewPassphraseFields:
+    """The new passphrase, a line on its strength and the passphrase again: asked by
+    the dialogs that set and that change it."""
+
+    def _new_passphrase_rows(self) -> tuple[tuple[QWidget | str, QWidget], ...]:
+        self.first = password_field("newPassphrase")
+        self.second = password_field("repeatPassphrase")
+        self.first_label = buddy_label(self.first)
+        self.second_label = buddy_label(self.second)
+        self.strength = QLabel()
+        self.strength.setObjectName("passphraseStrength")
+        return ((self.first_label, self.first), ("", self.strength),
+                (self.second_label, self.second))  # fmt: skip
+
+
+class SetPassphraseDialog(_NewPassphraseFields, QDialog):
     """Ask for a new passphrase twice (with a strength hint), or skip it after a
     warning. ``outcome``: SET (``passphrase`` holds it), SKIP, or QUIT."""
 
@@ -70,26 +93,10 @@ class SetPassphraseDialog(QDialog):
         self.outcome = self.QUIT
         self.passphrase = ""
         self.existing_data = existing_data
-        self.heading = QLabel()
-        font = QFont(self.heading.font())
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.2)
-        self.heading.setFont(font)
-        self.intro = QLabel()
-        self.intro.setWordWrap(True)
-        self.first = password_field("newPassphrase")
-        self.second = password_field("repeatPassphrase")
-        self.first_label = QLabel()
-        self.first_label.setBuddy(self.first)
-        self.second_label = QLabel()
-        self.second_label.setBuddy(self.second)
-        self.strength = QLabel()
-        self.strength.setObjectName("passphraseStrength")
+        self.heading = heading_label()
+        self.intro = wrapped_label()
+        form = form_rows(*self._new_passphrase_rows())
         self.error = error_label()
-        form = QFormLayout()
-        form.addRow(self.first_label, self.first)
-        form.addRow("", self.strength)
-        form.addRow(self.second_label, self.second)
         self.buttons = QDialogButtonBox()
         self.protect_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
         self.protect_button.setObjectName("protectButton")
@@ -100,12 +107,7 @@ class SetPassphraseDialog(QDialog):
         self.protect_button.clicked.connect(self.protect)
         self.skip_button.clicked.connect(self.skip)
         self.quit_button.clicked.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.intro)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(self.buttons)
+        vbox(self.heading, self.intro, form, self.error, self.buttons, owner=self)
         self.first.textChanged.connect(self._show_strength)
         self.retranslate_ui()
         self._show_strength()
@@ -183,8 +185,7 @@ class RecoveryKeyDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("RecoveryKeyDialog")
         self.setModal(True)
-        self.intro = QLabel()
-        self.intro.setWordWrap(True)
+        self.intro = wrapped_label()
         self.key_label = QLabel(recovery_key)
         self.key_label.setObjectName("recoveryKey")
         self.key_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -253,13 +254,8 @@ class UnlockDialog(QDialog):
         self.setObjectName("UnlockDialog")
         self.db_path = Path(db_path)
         self.idle_lock = idle_lock
-        self.heading = QLabel()
-        font = QFont(self.heading.font())
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.2)
-        self.heading.setFont(font)
-        self.intro = QLabel()
-        self.intro.setWordWrap(True)
+        self.heading = heading_label()
+        self.intro = wrapped_label()
         self.secret = password_field("unlockPassphrase")
         self.error = error_label()
         self.buttons = QDialogButtonBox()
@@ -270,12 +266,7 @@ class UnlockDialog(QDialog):
         self.quit_button.setObjectName("quitButton")
         self.unlock_button.clicked.connect(self.try_unlock)
         self.quit_button.clicked.connect(self._close_app if idle_lock else self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.intro)
-        layout.addWidget(self.secret)
-        layout.addWidget(self.error)
-        layout.addWidget(self.buttons)
+        vbox(self.heading, self.intro, self.secret, self.error, self.buttons, owner=self)
         self.secret.setFocus()
         self.retranslate_ui()
         # Wide enough that the intro and a "wrong passphrase" line do not wrap into a
@@ -334,42 +325,20 @@ class UnlockDialog(QDialog):
         self.accept()
 
 
-class ChangePassphraseDialog(QDialog):
+class ChangePassphraseDialog(_NewPassphraseFields, QDialog):
     """Settings: a new passphrase, after the old one (or the recovery key)."""
 
     def __init__(self, db_path: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("ChangePassphraseDialog")
         self.db_path = Path(db_path)
-        self.intro = QLabel()
-        self.intro.setWordWrap(True)
+        self.intro = wrapped_label()
         self.old = password_field("oldPassphrase")
-        self.first = password_field("newPassphrase")
-        self.second = password_field("repeatPassphrase")
-        self.old_label = QLabel()
-        self.old_label.setBuddy(self.old)
-        self.first_label = QLabel()
-        self.first_label.setBuddy(self.first)
-        self.second_label = QLabel()
-        self.second_label.setBuddy(self.second)
-        self.strength = QLabel()
-        self.strength.setObjectName("passphraseStrength")
+        self.old_label = buddy_label(self.old)
+        form = form_rows((self.old_label, self.old), *self._new_passphrase_rows())
         self.error = error_label()
-        form = QFormLayout()
-        form.addRow(self.old_label, self.old)
-        form.addRow(self.first_label, self.first)
-        form.addRow("", self.strength)
-        form.addRow(self.second_label, self.second)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.change)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.intro)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(self.buttons)
+        self.buttons = ok_cancel(self, self.change)
+        vbox(self.intro, form, self.error, self.buttons, owner=self)
         self.first.textChanged.connect(self._show_strength)
         self.retranslate_ui()
 
@@ -384,8 +353,7 @@ class ChangePassphraseDialog(QDialog):
         self.old_label.setText(self.tr("Kata sandi &lama (atau kunci pemulihan)"))
         self.first_label.setText(self.tr("Kata sandi &baru"))
         self.second_label.setText(self.tr("&Ulangi kata sandi baru"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Ganti"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Batal"))
+        name_ok_cancel(self.buttons, self.tr("Ganti"), self.tr("Batal"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

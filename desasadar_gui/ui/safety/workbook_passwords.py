@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from desasadar_gui.errors import UserError, current_language
 from desasadar_gui.sync.workbook_password import MIN_LENGTH, check_new_password
+from desasadar_gui.ui.kit.layouts import STRETCH, buddy_label, form_rows, vbox, wrapped_label
 from desasadar_gui.ui.safety.passphrase import error_label, password_field
 
 
@@ -33,21 +34,16 @@ class ExportProtectionDialog(QDialog):
         self.password: str | None = None
         self.protect_check = QCheckBox()
         self.protect_check.setObjectName("protectWorkbook")
-        self.intro = QLabel()
-        self.intro.setWordWrap(True)
+        self.intro = wrapped_label()
         self.first = password_field("workbookPassword", 260)
         self.second = password_field("repeatWorkbookPassword", 260)
-        self.first_label = QLabel()
-        self.first_label.setBuddy(self.first)
-        self.second_label = QLabel()
-        self.second_label.setBuddy(self.second)
-        self.hint = QLabel()
-        self.hint.setWordWrap(True)
+        self.first_label = buddy_label(self.first)
+        self.second_label = buddy_label(self.second)
+        self.hint = wrapped_label()
         self.error = error_label("workbookPasswordError")
-        form = QFormLayout()
-        form.addRow(self.first_label, self.first)
-        form.addRow(self.second_label, self.second)
-        form.addRow("", self.hint)
+        form = form_rows(
+            (self.first_label, self.first), (self.second_label, self.second), ("", self.hint)
+        )
         self.buttons = QDialogButtonBox()
         self.export_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
         self.export_button.setObjectName("exportButton")
@@ -55,13 +51,7 @@ class ExportProtectionDialog(QDialog):
         self.cancel_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.RejectRole)
         self.export_button.clicked.connect(self.export)
         self.cancel_button.clicked.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.protect_check)
-        layout.addWidget(self.intro)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addStretch(1)
-        layout.addWidget(self.buttons)
+        vbox(self.protect_check, self.intro, form, self.error, STRETCH, self.buttons, owner=self)
         self.protect_check.toggled.connect(self._protect_toggled)
         self.protect_check.setChecked(protect)
         self._protect_toggled(protect)

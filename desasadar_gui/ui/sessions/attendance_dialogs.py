@@ -9,7 +9,6 @@ from datetime import date
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -29,6 +28,7 @@ from desasadar_gui.ui.kit.charts import fmt_int
 from desasadar_gui.ui.kit.context import UiContext
 from desasadar_gui.ui.kit.form_fields import date_edit, pydate, qdate
 from desasadar_gui.ui.kit.i18n import language
+from desasadar_gui.ui.kit.layouts import buddy_label, form_rows, ok_cancel, vbox
 
 
 class WalkinDialog(QDialog):
@@ -150,24 +150,13 @@ class RegisterDialog(QDialog):
         self.nik_edit.setObjectName("registrationNik")
         self.nik_edit.setMaxLength(16)
         self.needs_nik = needs_nik_to_register(ctx.db, attendance_id)
-        self.date_label = QLabel()
-        self.nik_label = QLabel()
-        self.date_label.setBuddy(self.date_edit)
-        self.nik_label.setBuddy(self.nik_edit)
-        form = QFormLayout()
-        form.addRow(self.date_label, self.date_edit)
-        form.addRow(self.nik_label, self.nik_edit)
+        self.date_label = buddy_label(self.date_edit)
+        self.nik_label = buddy_label(self.nik_edit)
+        form = form_rows((self.date_label, self.date_edit), (self.nik_label, self.nik_edit))
         self.nik_label.setVisible(self.needs_nik)
         self.nik_edit.setVisible(self.needs_nik)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
-        layout.addLayout(form)
-        layout.addWidget(self.buttons)
+        self.buttons = ok_cancel(self, self.save)
+        vbox(self.heading, form, self.buttons, owner=self)
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:

@@ -33,7 +33,8 @@ from desasadar_gui.services.sessions import remove_attendance, set_attendance_ou
 from desasadar_gui.ui.kit import messages
 from desasadar_gui.ui.kit.charts import fmt_int
 from desasadar_gui.ui.kit.context import ATTENDANCE, PARTICIPANTS, UiContext
-from desasadar_gui.ui.kit.i18n import language
+from desasadar_gui.ui.kit.i18n import enum_label, language
+from desasadar_gui.ui.kit.layouts import STRETCH, hbox, push_button, vbox, wrapped_label
 from desasadar_gui.ui.kit.tables import make_table
 from desasadar_gui.ui.sessions.attendance_dialogs import RegisterDialog, WalkinDialog
 from desasadar_gui.ui.sessions.dialogs import ChecklistDialog
@@ -49,7 +50,6 @@ from desasadar_gui.ui.sessions.models import (
     F_TIMES,
     AttendeeTableModel,
     FollowUpTableModel,
-    label_of,
 )
 
 PANEL_STYLE = """
@@ -147,21 +147,12 @@ class SessionDetailPanel(QWidget):
             lambda *_: self._update_buttons()
         )
         self.attendee_table.doubleClicked.connect(lambda _i: self.register_selected())
-        top_buttons = QHBoxLayout()
-        top_buttons.addWidget(self.checklist_button)
-        top_buttons.addWidget(self.walkin_button)
-        top_buttons.addStretch(1)
-        row_buttons = QHBoxLayout()
-        row_buttons.addWidget(self.register_button)
-        row_buttons.addWidget(self.outcome_button)
-        row_buttons.addStretch(1)
-        row_buttons.addWidget(self.remove_button)
+        top_buttons = hbox(self.checklist_button, self.walkin_button, STRETCH)
+        row_buttons = hbox(self.register_button, self.outcome_button, STRETCH, self.remove_button)
         attendee_page = QWidget()
-        attendee_layout = QVBoxLayout(attendee_page)
+        attendee_layout = vbox(top_buttons, (self.attendee_table, 1), row_buttons,
+                               owner=attendee_page)  # fmt: skip
         attendee_layout.setContentsMargins(4, 6, 4, 4)
-        attendee_layout.addLayout(top_buttons)
-        attendee_layout.addWidget(self.attendee_table, 1)
-        attendee_layout.addLayout(row_buttons)
 
         # Follow-ups.
         self.follow_ups = FollowUpTableModel(self)
@@ -173,29 +164,18 @@ class SessionDetailPanel(QWidget):
         self.whole_village = QCheckBox()
         self.whole_village.setObjectName("wholeVillage")
         self.whole_village.toggled.connect(lambda _on: self._show_follow_ups())
-        self.follow_hint = QLabel()
-        self.follow_hint.setWordWrap(True)
+        self.follow_hint = wrapped_label()
         self.follow_hint.setStyleSheet("color: palette(dark);")
-        self.copy_button = QPushButton()
-        self.copy_button.setObjectName("copyFollowUps")
-        self.copy_button.clicked.connect(self.copy_follow_ups)
-        self.record_button = QPushButton()
-        self.record_button.setObjectName("recordWalkin")
-        self.record_button.clicked.connect(self.record_selected_walkin)
+        self.copy_button = push_button("copyFollowUps", self.copy_follow_ups)
+        self.record_button = push_button("recordWalkin", self.record_selected_walkin)
         self.follow_table.selectionModel().currentRowChanged.connect(
             lambda *_: self._update_buttons()
         )
-        follow_buttons = QHBoxLayout()
-        follow_buttons.addWidget(self.record_button)
-        follow_buttons.addStretch(1)
-        follow_buttons.addWidget(self.copy_button)
+        follow_buttons = hbox(self.record_button, STRETCH, self.copy_button)
         follow_page = QWidget()
-        follow_layout = QVBoxLayout(follow_page)
+        follow_layout = vbox(self.whole_village, self.follow_hint, (self.follow_table, 1),
+                             follow_buttons, owner=follow_page)  # fmt: skip
         follow_layout.setContentsMargins(4, 6, 4, 4)
-        follow_layout.addWidget(self.whole_village)
-        follow_layout.addWidget(self.follow_hint)
-        follow_layout.addWidget(self.follow_table, 1)
-        follow_layout.addLayout(follow_buttons)
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("sessionDetailTabs")
@@ -292,7 +272,7 @@ class SessionDetailPanel(QWidget):
             return
         lang = language()
         village = row.village_name or self.tr("(tanpa desa)")
-        self.title_label.setText(f"{label_of(SessionType, row.type)} · {village}")
+        self.title_label.setText(f"{enum_label(SessionType, row.type)} · {village}")
         facts = [long_date(row.held_on, lang)]
         if row.place:
             facts.append(row.place)

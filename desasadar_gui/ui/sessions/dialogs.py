@@ -41,8 +41,7 @@ from desasadar_gui.ui.kit import messages
 from desasadar_gui.ui.kit.charts import fmt_int
 from desasadar_gui.ui.kit.context import UiContext
 from desasadar_gui.ui.kit.form_fields import date_edit, pydate
-from desasadar_gui.ui.kit.i18n import language
-from desasadar_gui.ui.sessions.models import label_of
+from desasadar_gui.ui.kit.i18n import enum_label, language
 
 
 class SessionDialog(QDialog):
@@ -199,9 +198,9 @@ class ChecklistDialog(QDialog):
         lang = language()
         for person in self.people:
             work = (
-                label_of(OfficialRole, person.official_role)
+                enum_label(OfficialRole, person.official_role)
                 if person.official_role
-                else (label_of(Occupation, person.occupation))
+                else (enum_label(Occupation, person.occupation))
             )
             details = [d for d in (work, display_phone(person.phone)) if d]
             if person.status != ParticipantStatus.PROSPECT.value:

@@ -8,17 +8,13 @@ The panel beside it (sessions/detail_panel.py) shows the chosen session.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QSplitter,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -39,9 +35,17 @@ from desasadar_gui.ui.kit import messages
 from desasadar_gui.ui.kit.background import run_in_background
 from desasadar_gui.ui.kit.charts import fmt_int
 from desasadar_gui.ui.kit.context import ATTENDANCE, PARTICIPANTS, SESSIONS, VILLAGES, UiContext
+from desasadar_gui.ui.kit.form_fields import refill
 from desasadar_gui.ui.kit.history_dialog import HistoryDialog
-from desasadar_gui.ui.kit.i18n import language
-from desasadar_gui.ui.kit.tables import make_table
+from desasadar_gui.ui.kit.i18n import enum_choices, enum_label, language
+from desasadar_gui.ui.kit.layouts import STRETCH, hbox
+from desasadar_gui.ui.kit.list_detail import (
+    FILTER_SPACING,
+    debounced_search,
+    list_and_detail,
+    row_shortcuts,
+)
+from desasadar_gui.ui.kit.tables import make_table, select_row
 from desasadar_gui.ui.sessions.detail_panel import SessionDetailPanel
 from desasadar_gui.ui.sessions.dialogs import SessionDialog
 from desasadar_gui.ui.sessions.models import (
@@ -53,7 +57,6 @@ from desasadar_gui.ui.sessions.models import (
     S_TYPE,
     S_VILLAGE,
     SessionTableModel,
-    label_of,
 )
 
 _WATCHED = frozenset({SESSIONS, ATTENDANCE, PARTICIPANTS, VILLAGES})
@@ -137,59 +140,23 @@ class SessionsTab(QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.table.doubleClicked.connect(lambda _i: self.edit_session())
 
+        self._search_timer = debounced_search(self, self.search_edit, 250, self.reload)
+        row_shortcuts(self.table, delete=self.delete_session, open_=self.edit_session)
         self.detail = SessionDetailPanel(ctx)
 
-        filters = QHBoxLayout()
-        filters.setSpacing(6)
-        filters.addWidget(self.search_label)
-        filters.addWidget(self.search_edit, 3)
-        filters.addWidget(self.type_label)
-        filters.addWidget(self.type_combo)
-        filters.addWidget(self.kabupaten_label)
-        filters.addWidget(self.kabupaten_combo, 1)
-        filters.addWidget(self.year_label)
-        filters.addWidget(self.year_combo)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.add_button)
-        buttons.addWidget(self.edit_button)
-        buttons.addWidget(self.delete_button)
-        buttons.addWidget(self.history_button)
-        buttons.addSpacing(12)
-        buttons.addWidget(self.print_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.count_label)
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addLayout(filters)
-        left_layout.addWidget(self.table, 1)
-        left_layout.addLayout(buttons)
-
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.setObjectName("sessionsSplitter")
-        self.splitter.addWidget(left)
-        self.splitter.addWidget(self.detail)
-        self.splitter.setStretchFactor(0, 1)
-        self.splitter.setStretchFactor(1, 0)
-        self.splitter.setCollapsible(0, False)
-        self.splitter.setSizes([760, 590])
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 8, 8, 4)
-        layout.addWidget(self.splitter)
-
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(250)
-        self._search_timer.timeout.connect(self.reload)
-        self.search_edit.textChanged.connect(self._search_timer.start)
-        self.search_edit.returnPressed.connect(self.reload)
-        for key, slot in (
-            (QKeySequence(QKeySequence.StandardKey.Delete), self.delete_session),
-            (QKeySequence(Qt.Key.Key_Return), self.edit_session),
-            (QKeySequence(Qt.Key.Key_Enter), self.edit_session),
-        ):
-            shortcut = QShortcut(key, self.table, slot)
-            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+        filters = hbox(
+            self.search_label, (self.search_edit, 3), self.type_label, self.type_combo,
+            self.kabupaten_label, (self.kabupaten_combo, 1), self.year_label, self.year_combo,
+            spacing=FILTER_SPACING,
+        )  # fmt: skip
+        buttons = hbox(
+            self.add_button, self.edit_button, self.delete_button, self.history_button, 12,
+            self.print_button, STRETCH, self.count_label,
+        )  # fmt: skip
+        self.splitter = list_and_detail(
+            self, filters, self.table, buttons, self.detail, name="sessionsSplitter",
+            sizes=(760, 590),
+        )  # fmt: skip
 
         ctx.bus.changed.connect(self._data_changed)
         self.retranslate_ui()
@@ -225,14 +192,7 @@ class SessionsTab(QWidget):
         super().changeEvent(event)
 
     def _fill_type_combo(self) -> None:
-        current = self.type_combo.currentData()
-        self.type_combo.blockSignals(True)
-        self.type_combo.clear()
-        self.type_combo.addItem(self.tr("Semua jenis"), "")
-        for t in SessionType:
-            self.type_combo.addItem(t.label(language()), t.value)
-        self.type_combo.setCurrentIndex(max(0, self.type_combo.findData(current)))
-        self.type_combo.blockSignals(False)
+        refill(self.type_combo, enum_choices(SessionType), (self.tr("Semua jenis"), ""))
 
     def _fill_filters(self) -> None:
         for combo, all_text, items in (
@@ -241,14 +201,7 @@ class SessionsTab(QWidget):
             (self.year_combo, self.tr("Semua tahun"),
              [(str(y), y) for y in session_years(self.ctx.db)]),
         ):  # fmt: skip
-            current = combo.currentData()
-            combo.blockSignals(True)
-            combo.clear()
-            combo.addItem(all_text, None)
-            for text, value in items:
-                combo.addItem(text, value)
-            combo.setCurrentIndex(max(0, combo.findData(current)) if current is not None else 0)
-            combo.blockSignals(False)
+            refill(combo, items, (all_text, None))
 
     def query(self) -> SessionQuery:
         return SessionQuery(
@@ -374,13 +327,7 @@ class SessionsTab(QWidget):
     # -- selection --------------------------------------------------------------------
 
     def select_row(self, row: int) -> None:
-        index = self.model.index(row, 0)
-        self.table.selectionModel().setCurrentIndex(
-            index,
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows,
-        )
-        self.table.scrollTo(index)
+        select_row(self.table, row)
 
     def select_session(self, session_id: str) -> bool:
         row = self.model.row_of(session_id)
@@ -433,7 +380,7 @@ class SessionsTab(QWidget):
             return
         text = self.tr("Hapus sesi %1 di %2 tanggal %3? Daftar hadirnya ikut terhapus; "
                        "data peserta tetap ada.")  # fmt: skip
-        text = (text.replace("%1", label_of(SessionType, row.type))
+        text = (text.replace("%1", enum_label(SessionType, row.type))
                 .replace("%2", row.village_name or "-")
                 .replace("%3", format_date(row.held_on, language())))  # fmt: skip
         if not messages.confirm(self, text):

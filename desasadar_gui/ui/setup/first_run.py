@@ -10,23 +10,28 @@ database to practise on (the officer's real database stays empty and clean).
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
-    QVBoxLayout,
 )
 
 from desasadar_gui.services.database import Database
 from desasadar_gui.services.regions import region_counts
 from desasadar_gui.ui.kit.context import UiContext
+from desasadar_gui.ui.kit.layouts import (
+    buddy_label,
+    form_rows,
+    heading_label,
+    ok_cancel,
+    vbox,
+    wrapped_label,
+)
 from desasadar_gui.ui.setup.region_import import ask_region_files, start_region_import
 
 DEFAULT_BRANCH = "KC Jambi"
@@ -39,28 +44,21 @@ class FirstRunDialog(QDialog):
         self.setObjectName("FirstRunDialog")
         self.setMinimumWidth(460)
 
-        self.heading = QLabel()
-        font = QFont(self.heading.font())
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        self.heading.setFont(font)
-        self.intro = QLabel()
-        self.intro.setWordWrap(True)
+        self.heading = heading_label(1.3)
+        self.intro = wrapped_label()
         self.officer_edit = QLineEdit(db.device.officer_name)
         self.officer_edit.setObjectName("officerName")
         self.branch_edit = QLineEdit(db.device.branch or DEFAULT_BRANCH)
         self.branch_edit.setObjectName("branch")
-        self.officer_label = QLabel()
-        self.officer_label.setBuddy(self.officer_edit)
-        self.branch_label = QLabel()
-        self.branch_label.setBuddy(self.branch_edit)
+        self.officer_label = buddy_label(self.officer_edit)
+        self.branch_label = buddy_label(self.branch_edit)
         self.error_label = QLabel()
         self.error_label.setStyleSheet("color: #c62828;")
         self.error_label.hide()
 
-        form = QFormLayout()
-        form.addRow(self.officer_label, self.officer_edit)
-        form.addRow(self.branch_label, self.branch_edit)
+        form = form_rows(
+            (self.officer_label, self.officer_edit), (self.branch_label, self.branch_edit)
+        )
 
         self.regions_box = QGroupBox()
         self.regions_status = QLabel()
@@ -74,21 +72,10 @@ class FirstRunDialog(QDialog):
         regions_row.addWidget(self.regions_button)
         self.demo_check = QCheckBox()
         self.demo_check.setObjectName("openDemo")
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel(self, self.save)
 
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.intro)
-        layout.addSpacing(6)
-        layout.addLayout(form)
-        layout.addWidget(self.error_label)
-        layout.addSpacing(6)
-        layout.addWidget(self.regions_box)
-        layout.addWidget(self.demo_check)
+        layout = vbox(self.heading, self.intro, 6, form, self.error_label, 6, self.regions_box,
+                      self.demo_check, owner=self)  # fmt: skip
         layout.addWidget(self.buttons, 0, Qt.AlignmentFlag.AlignRight)
         self.officer_edit.setFocus()
         self.retranslate_ui()

@@ -4,25 +4,18 @@ contribution rate table, and security (passphrase, automatic lock)."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QEvent,
     QLocale,
-    QModelIndex,
-    QPersistentModelIndex,
     QSettings,
-    Qt,
     Signal,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -30,7 +23,6 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QTableView,
     QTabWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -48,13 +40,22 @@ from desasadar_gui.ui.kit import messages
 from desasadar_gui.ui.kit.background import BackgroundTask
 from desasadar_gui.ui.kit.context import UiContext
 from desasadar_gui.ui.kit.i18n import apply_language, language, save_language
+from desasadar_gui.ui.kit.layouts import (
+    STRETCH,
+    buddy_label,
+    form_rows,
+    hbox,
+    name_ok_cancel,
+    ok_cancel,
+    vbox,
+    wrapped_label,
+)
+from desasadar_gui.ui.kit.table_model import Column, ColumnTableModel
 from desasadar_gui.ui.setup.region_import import (
     ask_region_files,
     ask_region_folder,
     start_region_import,
 )
-
-Index = QModelIndex | QPersistentModelIndex
 
 COL_KEY = 0
 COL_VALUE = 1
@@ -65,63 +66,33 @@ COL_NOTE = 5
 RATE_COLUMNS = 6
 
 
-class RateTableModel(QAbstractTableModel):
+class RateTableModel(ColumnTableModel[RateRow]):
     """The rows of the contribution rate table in force (read-only)."""
 
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._rows: tuple[RateRow, ...] = ()
+    def columns(self) -> tuple[Column, ...]:
+        def dmy(day) -> str:
+            return day.strftime("%d/%m/%Y")
 
-    def set_rows(self, rows: tuple[RateRow, ...]) -> None:
-        self.beginResetModel()
-        self._rows = tuple(rows)
-        self.endResetModel()
+        def until(row: RateRow) -> str:
+            return dmy(row.valid_to) if row.valid_to else "—"
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+        # The tooltip repeats the text, except for the key (its code) and the note.
+        return (
+            Column(lambda: self.tr("Komponen"), lambda r: self._component(r.key),
+                   tooltip=lambda r: r.key),
+            Column(lambda: self.tr("Nilai"), self._value, tooltip=self._value),
+            Column(lambda: self.tr("Berlaku dari"), lambda r: dmy(r.valid_from),
+                   tooltip=lambda r: dmy(r.valid_from)),
+            Column(lambda: self.tr("Sampai"), until, tooltip=until),
+            Column(lambda: self.tr("Untuk"), self._applies, tooltip=self._applies),
+            Column(lambda: self.tr("Keterangan"), lambda r: r.note, tooltip=_note_tip),
+        )  # fmt: skip
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else RATE_COLUMNS
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        headers = (
-            self.tr("Komponen"),
-            self.tr("Nilai"),
-            self.tr("Berlaku dari"),
-            self.tr("Sampai"),
-            self.tr("Untuk"),
-            self.tr("Keterangan"),
-        )
-        return headers[section] if 0 <= section < RATE_COLUMNS else None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row = self._rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            col = index.column()
-            if col == COL_KEY:
-                return row.key if role == Qt.ItemDataRole.ToolTipRole else self._component(row.key)
-            if col == COL_VALUE:
-                return self._value(row)
-            if col == COL_FROM:
-                return row.valid_from.strftime("%d/%m/%Y")
-            if col == COL_TO:
-                return row.valid_to.strftime("%d/%m/%Y") if row.valid_to else "—"
-            if col == COL_APPLIES:
-                return {
-                    "transport": self.tr("transportasi"),
-                    "non_transport": self.tr("selain transportasi"),
-                }.get(row.applies_to, self.tr("semua"))
-            if col == COL_NOTE:
-                if role == Qt.ItemDataRole.ToolTipRole and row.source:
-                    return f"{row.note}\n{row.source}".strip()
-                return row.note
-        return None
+    def _applies(self, row: RateRow) -> str:
+        return {
+            "transport": self.tr("transportasi"),
+            "non_transport": self.tr("selain transportasi"),
+        }.get(row.applies_to, self.tr("semua"))
 
     def _component(self, key: str) -> str:
         return {
@@ -158,6 +129,10 @@ class RateTableModel(QAbstractTableModel):
         return row.value
 
 
+def _note_tip(row: RateRow) -> str:
+    return f"{row.note}\n{row.source}".strip() if row.source else row.note
+
+
 class SettingsDialog(QDialog):
     # After a region import ends: the RegionImportResult, or None when it failed.
     regions_imported = Signal(object)
@@ -184,28 +159,24 @@ class SettingsDialog(QDialog):
         self.language_combo.addItem("English", "en")
         self.language_combo.setCurrentIndex(self.language_combo.findData(language()))
         self.language_combo.currentIndexChanged.connect(self._language_chosen)
-        self.officer_label = QLabel()
-        self.officer_label.setBuddy(self.officer_edit)
-        self.branch_label = QLabel()
-        self.branch_label.setBuddy(self.branch_edit)
-        self.language_label = QLabel()
-        self.language_label.setBuddy(self.language_combo)
+        self.officer_label = buddy_label(self.officer_edit)
+        self.branch_label = buddy_label(self.branch_edit)
+        self.language_label = buddy_label(self.language_combo)
         self.general_error = QLabel()
         self.general_error.setStyleSheet("color: #c62828;")
         self.general_error.hide()
-        form = QFormLayout(general)
-        form.addRow(self.officer_label, self.officer_edit)
-        form.addRow(self.branch_label, self.branch_edit)
-        form.addRow(self.language_label, self.language_combo)
-        form.addRow("", self.general_error)
+        form_rows(
+            (self.officer_label, self.officer_edit),
+            (self.branch_label, self.branch_edit),
+            (self.language_label, self.language_combo),
+            ("", self.general_error),
+            owner=general,
+        )
 
         # Region reference data.
         region_page = QWidget()
-        self.region_status = QLabel()
-        self.region_status.setObjectName("regionStatus")
-        self.region_status.setWordWrap(True)
-        self.region_help = QLabel()
-        self.region_help.setWordWrap(True)
+        self.region_status = wrapped_label("regionStatus")
+        self.region_help = wrapped_label()
         self.region_help.setStyleSheet("color: #5f6368;")
         self.region_files_button = QPushButton()
         self.region_folder_button = QPushButton()
@@ -215,21 +186,12 @@ class SettingsDialog(QDialog):
         self.region_folder_button.clicked.connect(
             lambda: self.import_regions(ask_region_folder(self))
         )
-        region_buttons = QHBoxLayout()
-        region_buttons.addWidget(self.region_files_button)
-        region_buttons.addWidget(self.region_folder_button)
-        region_buttons.addStretch(1)
-        region_layout = QVBoxLayout(region_page)
-        region_layout.addWidget(self.region_status)
-        region_layout.addLayout(region_buttons)
-        region_layout.addWidget(self.region_help)
-        region_layout.addStretch(1)
+        region_buttons = hbox(self.region_files_button, self.region_folder_button, STRETCH)
+        vbox(self.region_status, region_buttons, self.region_help, STRETCH, owner=region_page)
 
         # Contribution rates.
         rates_page = QWidget()
-        self.rates_source = QLabel()
-        self.rates_source.setObjectName("ratesSource")
-        self.rates_source.setWordWrap(True)
+        self.rates_source = wrapped_label("ratesSource")
         self.rates_model = RateTableModel(self)
         self.rates_view = QTableView()
         self.rates_view.setObjectName("ratesTable")
@@ -246,20 +208,12 @@ class SettingsDialog(QDialog):
         self.rates_reset_button = QPushButton()
         self.rates_import_button.clicked.connect(self.import_rates)
         self.rates_reset_button.clicked.connect(self.reset_rates)
-        rate_buttons = QHBoxLayout()
-        rate_buttons.addWidget(self.rates_import_button)
-        rate_buttons.addWidget(self.rates_reset_button)
-        rate_buttons.addStretch(1)
-        rates_layout = QVBoxLayout(rates_page)
-        rates_layout.addWidget(self.rates_source)
-        rates_layout.addWidget(self.rates_view, 1)
-        rates_layout.addLayout(rate_buttons)
+        rate_buttons = hbox(self.rates_import_button, self.rates_reset_button, STRETCH)
+        vbox(self.rates_source, (self.rates_view, 1), rate_buttons, owner=rates_page)
 
         # Security: the passphrase and the automatic lock.
         security_page = QWidget()
-        self.security_status = QLabel()
-        self.security_status.setObjectName("securityStatus")
-        self.security_status.setWordWrap(True)
+        self.security_status = wrapped_label("securityStatus")
         self.passphrase_button = QPushButton()
         self.passphrase_button.setObjectName("passphraseButton")
         self.passphrase_button.clicked.connect(self.passphrase_clicked)
@@ -267,8 +221,7 @@ class SettingsDialog(QDialog):
         self.idle_spin.setObjectName("idleLockMinutes")
         self.idle_spin.setRange(0, 24 * 60)
         self.idle_spin.setValue(security.idle_lock_minutes(ctx.db))
-        self.idle_label = QLabel()
-        self.idle_label.setBuddy(self.idle_spin)
+        self.idle_label = buddy_label(self.idle_spin)
         security_form = QFormLayout(security_page)
         security_form.addRow(self.security_status)
         security_form.addRow("", self.passphrase_button)
@@ -279,14 +232,8 @@ class SettingsDialog(QDialog):
         self.tabs.addTab(rates_page, "")
         self.tabs.addTab(security_page, "")
 
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.tabs)
-        layout.addWidget(self.buttons)
+        self.buttons = ok_cancel(self, self.save)
+        vbox(self.tabs, self.buttons, owner=self)
 
         self.retranslate_ui()
         self.refresh_regions()
@@ -317,8 +264,7 @@ class SettingsDialog(QDialog):
         )
         self.rates_import_button.setText(self.tr("&Impor tarif dari CSV…"))
         self.rates_reset_button.setText(self.tr("&Kembalikan tarif bawaan"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Simpan"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Tutup"))
+        name_ok_cancel(self.buttons, self.tr("Simpan"), self.tr("Tutup"))
         self.refresh_regions()
         self.refresh_rates()
 

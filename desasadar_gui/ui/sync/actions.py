@@ -19,6 +19,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDialog, QProgressDialog, QWidget
 
 from desasadar_gui.errors import UserError, current_language
+from desasadar_gui.services.database import Database
 from desasadar_gui.sync.errors import OperationCancelled
 from desasadar_gui.sync.workbook_export import ExportResult, export_workbook
 from desasadar_gui.sync.workbook_import import (
@@ -208,6 +209,54 @@ def _describe(result: ImportResult) -> str:
     return text
 
 
+def _apply_planned(
+    parent: QWidget | None, ctx: UiContext, db: Database, prepared: PreparedImport
+) -> None:
+    """After reading: show the preview, then apply the import the officer accepted."""
+    if prepared.plan is None:
+        messages.show_info(
+            parent,
+            QCoreApplication.translate(
+                "SyncActions", "Berkas ini sudah pernah diimpor ({at}); tidak ada yang diubah."
+            ).format(at=(prepared.already_imported or "")[:16]),
+        )
+        return
+    if not run_preview(parent, prepared):
+        prepared.close()
+        return
+
+    def applied(result: ImportResult) -> None:
+        prepared.close()
+        if result.already_imported:
+            messages.show_info(
+                parent,
+                QCoreApplication.translate(
+                    "SyncActions", "Berkas ini sudah pernah diimpor; tidak ada yang diubah."
+                ),
+            )
+            return
+        ctx.bus.notify()
+        messages.show_info(parent, _describe(result))
+        if result.check is not None and not result.check.ok:
+            messages.show_error(parent, result.check.message())
+
+    def apply_and_check(progress: Callable, cancelled: Callable) -> ImportResult:
+        result = apply_prepared(db, prepared, progress, cancelled)
+        if changed_anything(result):
+            result.check = check_after_import(db)
+        return result
+
+    task = _run(
+        parent,
+        QCoreApplication.translate("SyncActions", "Menerapkan impor…"),
+        apply_and_check,
+        applied,
+    )
+    # Close the staging file however the work ends.
+    task.signals.failed.connect(lambda _exc: prepared.close())
+    task.signals.cancelled.connect(prepared.close)
+
+
 def import_with_dialog(parent: QWidget | None, ctx: UiContext, path: str | None = None) -> None:
     path = path or messages.ask_open_path(
         parent,
@@ -219,48 +268,7 @@ def import_with_dialog(parent: QWidget | None, ctx: UiContext, path: str | None 
     db = ctx.db
 
     def planned(prepared: PreparedImport) -> None:
-        if prepared.plan is None:
-            messages.show_info(
-                parent,
-                QCoreApplication.translate(
-                    "SyncActions", "Berkas ini sudah pernah diimpor ({at}); tidak ada yang diubah."
-                ).format(at=(prepared.already_imported or "")[:16]),
-            )
-            return
-        if not run_preview(parent, prepared):
-            prepared.close()
-            return
-
-        def applied(result: ImportResult) -> None:
-            prepared.close()
-            if result.already_imported:
-                messages.show_info(
-                    parent,
-                    QCoreApplication.translate(
-                        "SyncActions", "Berkas ini sudah pernah diimpor; tidak ada yang diubah."
-                    ),
-                )
-                return
-            ctx.bus.notify()
-            messages.show_info(parent, _describe(result))
-            if result.check is not None and not result.check.ok:
-                messages.show_error(parent, result.check.message())
-
-        def apply_and_check(progress: Callable, cancelled: Callable) -> ImportResult:
-            result = apply_prepared(db, prepared, progress, cancelled)
-            if changed_anything(result):
-                result.check = check_after_import(db)
-            return result
-
-        task = _run(
-            parent,
-            QCoreApplication.translate("SyncActions", "Menerapkan impor…"),
-            apply_and_check,
-            applied,
-        )
-        # Close the staging file however the work ends.
-        task.signals.failed.connect(lambda _exc: prepared.close())
-        task.signals.cancelled.connect(prepared.close)
+        _apply_planned(parent, ctx, db, prepared)
 
     def read(password: str | None) -> None:
         _run(

@@ -12,10 +12,8 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
-    QHeaderView,
     QLabel,
     QPushButton,
     QTableView,
@@ -28,6 +26,7 @@ from desasadar_gui.sync.workbook_import import PreparedImport, write_errors
 from desasadar_gui.ui.kit import messages
 from desasadar_gui.ui.kit.i18n import language
 from desasadar_gui.ui.kit.rows_model import RowsModel
+from desasadar_gui.ui.kit.tables import make_log_table
 
 LISTED = ("new", "updated", "conflict", "duplicate", "rejected")
 
@@ -186,11 +185,4 @@ class ImportPreviewDialog(QDialog):
 
 
 def _table(model: Any) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.verticalHeader().setVisible(False)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    view.horizontalHeader().setStretchLastSection(True)
-    return view
+    return make_log_table(model)

@@ -16,9 +16,7 @@ from typing import Any
 
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QTableView,
@@ -44,18 +42,11 @@ from desasadar_gui.sync.history import list_sync_log
 from desasadar_gui.ui.kit import messages
 from desasadar_gui.ui.kit.context import UiContext
 from desasadar_gui.ui.kit.rows_model import RowsModel
+from desasadar_gui.ui.kit.tables import make_log_table
 
 
 def _view(model: Any) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.verticalHeader().setVisible(False)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    view.horizontalHeader().setStretchLastSection(True)
-    return view
+    return make_log_table(model, single=True)
 
 
 def _counts_text(counts: dict[str, Any]) -> str:

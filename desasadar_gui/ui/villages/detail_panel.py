@@ -39,19 +39,10 @@ from desasadar_gui.services.village_queries import VillageDetail, village_detail
 from desasadar_gui.services.villages import launch_village, officials_coverage, role_label
 from desasadar_gui.ui.kit import messages
 from desasadar_gui.ui.kit.context import VILLAGES, UiContext
-from desasadar_gui.ui.kit.i18n import language
+from desasadar_gui.ui.kit.i18n import enum_label, language
 
 MISSING_BACKGROUND = QColor("#fdecc8")
 MISSING_FOREGROUND = QColor("#92400e")
-
-
-def _label(enum: type, code: str | None) -> str:
-    if not code:
-        return ""
-    try:
-        return enum(code).label(language())
-    except ValueError:
-        return code
 
 
 def _number(n: int) -> str:
@@ -270,7 +261,7 @@ class VillageDetailPanel(QWidget):
         v = d.village
         lang = language()
         self.title_label.setText(v.name)
-        place = [_label(VillageKind, v.kind)]
+        place = [enum_label(VillageKind, v.kind)]
         if v.kecamatan:
             place.append(self.tr("Kec. %1").replace("%1", v.kecamatan))
         if v.kabupaten:
@@ -284,7 +275,7 @@ class VillageDetailPanel(QWidget):
             if v.est_informal_workers is not None
             else self.tr("belum diketahui")
         )
-        status = _label(VillageStatus, v.status)
+        status = enum_label(VillageStatus, v.status)
         if v.status == VillageStatus.LAUNCHED.value and v.launch_date:
             status = self.tr("%1, %2").replace("%1", status).replace("%2", _dmy(v.launch_date))
         values = (
@@ -337,7 +328,7 @@ class VillageDetailPanel(QWidget):
         counts = dict(d.participants_by_status)
         self.people_summary.setText(
             " · ".join(
-                f"{_label(ParticipantStatus, status.value)}: {_number(counts[status.value])}"
+                f"{enum_label(ParticipantStatus, status.value)}: {_number(counts[status.value])}"
                 for status in ParticipantStatus
                 if counts.get(status.value)
             )
@@ -349,7 +340,7 @@ class VillageDetailPanel(QWidget):
                     p.name,
                     role_label(p.official_role, lang)
                     if p.official_role
-                    else _label(Occupation, p.occupation),
+                    else enum_label(Occupation, p.occupation),
                 )
                 for p in d.participants
             ]
@@ -359,7 +350,7 @@ class VillageDetailPanel(QWidget):
             self.tr("Sosialisasi dan kegiatan: %1").replace("%1", str(d.sessions_total))
         )
         self.sessions_table.set_rows(
-            [(_dmy(s.held_on), _label(SessionType, s.type), s.place) for s in d.sessions]
+            [(_dmy(s.held_on), enum_label(SessionType, s.type), s.place) for s in d.sessions]
         )
         self.sessions_table.setVisible(bool(d.sessions))
 

@@ -15,7 +15,6 @@ from PySide6.QtGui import QIntValidator, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QCompleter,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
@@ -40,30 +39,10 @@ from desasadar_gui.services.villages import (
     update_village,
 )
 from desasadar_gui.ui.kit.context import UiContext
-from desasadar_gui.ui.kit.i18n import language
+from desasadar_gui.ui.kit.form_fields import make_searchable, refill
+from desasadar_gui.ui.kit.i18n import enum_choices
 
 _ERROR_STYLE = "border: 1px solid #c62828;"
-
-
-def _searchable(combo: QComboBox) -> None:
-    """Type a few letters of a name anywhere in it and pick from the list."""
-    combo.setEditable(True)
-    combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-    completer = combo.completer()
-    completer.setFilterMode(Qt.MatchFlag.MatchContains)
-    completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-
-
-def _fill_enum(combo: QComboBox, enum: type) -> None:
-    current = combo.currentData()
-    combo.blockSignals(True)
-    combo.clear()
-    for member in enum:
-        combo.addItem(member.label(language()), member.value)
-    if current is not None:
-        combo.setCurrentIndex(max(0, combo.findData(current)))
-    combo.blockSignals(False)
 
 
 class VillageDialog(QDialog):
@@ -87,7 +66,7 @@ class VillageDialog(QDialog):
         self.district_combo = QComboBox()
         self.village_combo = QComboBox()
         for combo in (self.regency_combo, self.district_combo, self.village_combo):
-            _searchable(combo)
+            make_searchable(combo)
         self.manual_check = QCheckBox()
         self.code_label = QLabel()
         self.code_label.setObjectName("regionCode")
@@ -210,8 +189,8 @@ class VillageDialog(QDialog):
         self.workers_edit.setPlaceholderText(self.tr("belum diketahui"))
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Simpan"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Batal"))
-        _fill_enum(self.kind_combo, VillageKind)
-        _fill_enum(self.status_combo, VillageStatus)
+        refill(self.kind_combo, enum_choices(VillageKind))
+        refill(self.status_combo, enum_choices(VillageStatus))
         self._show_code()
 
     def changeEvent(self, event: QEvent) -> None:

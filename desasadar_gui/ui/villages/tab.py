@@ -5,19 +5,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QSplitter,
-    QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -30,8 +24,17 @@ from desasadar_gui.services.village_queries import (
 from desasadar_gui.services.villages import delete_village, get_village
 from desasadar_gui.ui.kit import messages
 from desasadar_gui.ui.kit.context import PARTICIPANTS, SESSIONS, VILLAGES, UiContext
+from desasadar_gui.ui.kit.form_fields import refill
 from desasadar_gui.ui.kit.history_dialog import HistoryDialog
-from desasadar_gui.ui.kit.i18n import language
+from desasadar_gui.ui.kit.i18n import enum_choices
+from desasadar_gui.ui.kit.layouts import STRETCH, hbox
+from desasadar_gui.ui.kit.list_detail import (
+    FILTER_SPACING,
+    debounced_search,
+    list_and_detail,
+    row_shortcuts,
+)
+from desasadar_gui.ui.kit.tables import make_table, select_row
 from desasadar_gui.ui.villages.detail_panel import VillageDetailPanel
 from desasadar_gui.ui.villages.form import VillageDialog
 from desasadar_gui.ui.villages.models import (
@@ -107,20 +110,9 @@ class VillagesTab(QWidget):
 
         # Table and detail.
         self.model = VillageTableModel(lambda q: list_village_rows(ctx.db, q), self)
-        self.table = QTableView()
-        self.table.setObjectName("villagesTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(24)
+        self.table = make_table(self.model, "villagesTable")
         header = self.table.horizontalHeader()
         header.setSortIndicator(COL_NAME, Qt.SortOrder.AscendingOrder)
-        header.setHighlightSections(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
         header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
@@ -131,62 +123,26 @@ class VillagesTab(QWidget):
 
         self.detail = VillageDetailPanel(ctx)
 
-        filters = QHBoxLayout()
-        filters.setSpacing(6)
-        filters.addWidget(self.search_label)
-        filters.addWidget(self.search_edit, 2)
-        filters.addSpacing(6)
-        filters.addWidget(self.kabupaten_label)
-        filters.addWidget(self.kabupaten_combo, 1)
-        filters.addWidget(self.status_label)
-        filters.addWidget(self.status_combo)
-        filters.addWidget(self.kind_label)
-        filters.addWidget(self.kind_combo)
+        filters = hbox(
+            self.search_label, (self.search_edit, 2), FILTER_SPACING,
+            self.kabupaten_label, (self.kabupaten_combo, 1),
+            self.status_label, self.status_combo, self.kind_label, self.kind_combo,
+            spacing=FILTER_SPACING,
+        )  # fmt: skip
+        buttons = hbox(
+            self.add_button, self.edit_button, self.delete_button, self.history_button,
+            STRETCH, self.count_label,
+        )  # fmt: skip
+        self.splitter = list_and_detail(
+            self, filters, self.table, buttons, self.detail,
+            name="villagesSplitter", sizes=(975, 375),
+        )  # fmt: skip
 
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.add_button)
-        buttons.addWidget(self.edit_button)
-        buttons.addWidget(self.delete_button)
-        buttons.addWidget(self.history_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.count_label)
-
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addLayout(filters)
-        left_layout.addWidget(self.table, 1)
-        left_layout.addLayout(buttons)
-
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.setObjectName("villagesSplitter")
-        self.splitter.addWidget(left)
-        self.splitter.addWidget(self.detail)
-        self.splitter.setStretchFactor(0, 1)
-        self.splitter.setStretchFactor(1, 0)
-        self.splitter.setCollapsible(0, False)
-        self.splitter.setSizes([975, 375])
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 8, 8, 4)
-        layout.addWidget(self.splitter)
-
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(200)
-        self._search_timer.timeout.connect(self.apply_filters)
-        self.search_edit.textChanged.connect(self._search_timer.start)
-        self.search_edit.returnPressed.connect(self.apply_filters)
+        self._search_timer = debounced_search(self, self.search_edit, 200, self.apply_filters)
         for combo in (self.kabupaten_combo, self.status_combo, self.kind_combo):
             combo.currentIndexChanged.connect(self.apply_filters)
 
-        for key, slot in (
-            (QKeySequence(QKeySequence.StandardKey.Delete), self.delete_village),
-            (QKeySequence(Qt.Key.Key_Return), self.edit_village),
-            (QKeySequence(Qt.Key.Key_Enter), self.edit_village),
-        ):
-            shortcut = QShortcut(key, self.table, slot)
-            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+        row_shortcuts(self.table, delete=self.delete_village, open_=self.edit_village)
 
         self._selected_id: str | None = None
         ctx.bus.changed.connect(self._data_changed)
@@ -212,12 +168,12 @@ class VillagesTab(QWidget):
         self._fill_choice(
             self.status_combo,
             self.tr("Semua status"),
-            [(m.label(language()), m.value) for m in VillageStatus],
+            enum_choices(VillageStatus),
         )
         self._fill_choice(
             self.kind_combo,
             self.tr("Semua jenis"),
-            [(m.label(language()), m.value) for m in VillageKind],
+            enum_choices(VillageKind),
         )
         self._fill_kabupaten()
         self.model.retranslate()
@@ -230,16 +186,7 @@ class VillagesTab(QWidget):
         super().changeEvent(event)
 
     def _fill_choice(self, combo: QComboBox, all_text: str, items: list[tuple[str, str]]) -> None:
-        current = combo.currentData() or ""
-        combo.blockSignals(True)
-        combo.clear()
-        combo.addItem(all_text, "")
-        for text, value in items:
-            combo.addItem(text, value)
-        index = combo.findData(current)
-        combo.setCurrentIndex(index if index >= 0 else 0)
-        combo.blockSignals(False)
-        return None
+        refill(combo, items, (all_text, ""))
 
     def _fill_kabupaten(self) -> None:
         names = kabupaten_names(self.ctx.db)
@@ -343,14 +290,8 @@ class VillagesTab(QWidget):
     # -- selection ----------------------------------------------------------------
 
     def select_row(self, row: int) -> None:
-        index = self.model.index(row, COL_NAME)
         before = self.table.currentIndex().row()
-        self.table.selectionModel().setCurrentIndex(
-            index,
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows,
-        )
-        self.table.scrollTo(index)
+        select_row(self.table, row, COL_NAME)
         if before == row:  # currentRowChanged fires only when the row changes
             self._show_detail(self.model.row_at(row).id)
 
