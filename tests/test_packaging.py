@@ -153,3 +153,21 @@ def test_every_package_of_the_source_tree_is_listed_for_setuptools() -> None:
     }
     assert on_disk - listed == set(), "add these to [tool.setuptools] packages"
     assert listed - on_disk == {"desasadar_gui.resources"}
+
+
+@pytest.mark.skipif(not Path("/usr/bin/ldd").exists(), reason="Linux (ldd) only")
+def test_the_linux_libraries_the_readme_names_are_all_the_window_needs() -> None:
+    """Every library Qt's xcb platform plugin links against resolves (the README's
+    apt-get line, installed by .ci/run): the app does not abort on a minimal Debian."""
+    import subprocess
+
+    import PySide6
+
+    plugin = Path(PySide6.__file__).parent / "Qt" / "plugins" / "platforms" / "libqxcb.so"
+    out = subprocess.run(["ldd", str(plugin)], capture_output=True, text=True).stdout
+    missing = [line.split()[0] for line in out.splitlines() if "not found" in line]
+    assert missing == [], f"missing on this machine: {missing}"
+    readme = README.read_text(encoding="utf-8")
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    for package in ("libxcb-icccm4", "libxcb-keysyms1", "libxcb-cursor0"):
+        assert package in readme and package in ci
