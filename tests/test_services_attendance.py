@@ -115,3 +115,32 @@ def test_new_prospects_are_first_reached_at_the_session(db, setup):
     set_attendees(db, later.id, [a.id])
     assert session_counts(db, session.id).new_prospects == 1
     assert session_counts(db, later.id).new_prospects == 0  # reached before
+
+
+def test_holding_a_session_makes_a_candidate_village_socialised(db) -> None:
+    """The dashboard must not show '1 sesi sosialisasi' beside '0 desa sudah
+    sosialisasi': a session held in a *Calon* village moves it on, as a synced edit."""
+    from datetime import date, timedelta
+
+    from desasadar_gui.domain.enums import VillageStatus
+    from desasadar_gui.services.history import record_history
+    from desasadar_gui.services.sessions import SessionInput, create_session, update_session
+    from desasadar_gui.services.villages import VillageInput, create_village, get_village
+
+    village = create_village(db, VillageInput("Sungai Gelam", kabupaten="Kabupaten Muaro Jambi"))
+    assert village.status == VillageStatus.PROSPECT.value
+    today = date(2026, 12, 1)
+    planned = create_session(db, SessionInput(village.id, today + timedelta(days=7)), today=today)
+    assert not planned.village_socialised  # a planned session changes nothing yet
+    assert get_village(db, village.id).status == VillageStatus.PROSPECT.value
+    held = update_session(db, planned.id, SessionInput(village.id, today), today=today)
+    assert held.village_socialised
+    after = get_village(db, village.id)
+    assert after.status == VillageStatus.SOCIALISED.value and after.rev != village.rev
+    changed = [c for e in record_history(db, "villages", village.id) for c in e.changes]
+    statuses = [(c.old, c.new) for c in changed if c.field == "status"]
+    assert ("prospect", "socialised") in statuses  # beside the creation's (None, "prospect")
+    # Never moved back, never moved twice.
+    again = create_session(db, SessionInput(village.id, today), today=today)
+    assert not again.village_socialised
+    assert get_village(db, village.id).status == VillageStatus.SOCIALISED.value

@@ -6,13 +6,18 @@ the officer can visit again and the funnel counts them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from sqlalchemy import select
 
 from desasadar_gui.db.models import Attendance, OutreachSession, Participant, Village
-from desasadar_gui.domain.enums import AttendanceOutcome, ParticipantStatus, SessionType
+from desasadar_gui.domain.enums import (
+    AttendanceOutcome,
+    ParticipantStatus,
+    SessionType,
+    VillageStatus,
+)
 from desasadar_gui.domain.rules import RuleContext, check_record
 from desasadar_gui.services.database import Database
 from desasadar_gui.services.participants import ParticipantInput, create_participant
@@ -42,6 +47,8 @@ class SessionRow:
     place: str
     facilitator: str
     notes: str
+    # This save moved the village from *Calon* to *Sudah sosialisasi* (the form says so).
+    village_socialised: bool = False
 
 
 @dataclass(frozen=True)
@@ -85,16 +92,35 @@ def _session_row(s, record: OutreachSession) -> SessionRow:
     )
 
 
-def create_session(db: Database, data: SessionInput) -> SessionRow:
+def _socialise_village(s, db: Database, record: OutreachSession, today: date | None) -> bool:
+    """A session held (on or before today) in a *Calon* village makes it *Sudah
+    sosialisasi*: an ordinary edit of the village (audited, synced). A village already
+    socialised or launched is never moved back, and a planned session changes nothing."""
+    if record.village_id is None or record.held_on > (today or date.today()):
+        return False
+    village = s.get(Village, record.village_id)
+    if village is None or village.deleted_at is not None:
+        return False
+    if village.status != VillageStatus.PROSPECT.value:
+        return False
+    update_record(s, db, Village, village.id, {"status": VillageStatus.SOCIALISED.value})
+    return True
+
+
+def create_session(db: Database, data: SessionInput, today: date | None = None) -> SessionRow:
     with db.session() as s:
         record = create_record(s, db, OutreachSession, _session_values(s, data))
-        return _session_row(s, record)
+        moved = _socialise_village(s, db, record, today)
+        return replace(_session_row(s, record), village_socialised=moved)
 
 
-def update_session(db: Database, record_id: str, data: SessionInput) -> SessionRow:
+def update_session(
+    db: Database, record_id: str, data: SessionInput, today: date | None = None
+) -> SessionRow:
     with db.session() as s:
         record = update_record(s, db, OutreachSession, record_id, _session_values(s, data))
-        return _session_row(s, record)
+        moved = _socialise_village(s, db, record, today)
+        return replace(_session_row(s, record), village_socialised=moved)
 
 
 def delete_session(db: Database, record_id: str) -> None:
