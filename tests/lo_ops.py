@@ -75,7 +75,7 @@ def put(cell, value):
         cell.setString("" if value is None else str(value))
 
 
-def apply(doc, ops):
+def apply(doc, ops):  # noqa: C901 - one flat branch per spreadsheet operation
     sheets = doc.getSheets()
     for op in ops:
         kind, name, *args = op

@@ -31,9 +31,10 @@ def add_people(db: Database, people=PEOPLE) -> list[str]:
 def live_participants(path: Path) -> int:
     con = sqlite3.connect(path)
     try:
-        return con.execute(
+        (count,) = con.execute(
             "SELECT count(*) FROM participants WHERE deleted_at IS NULL"
-        ).fetchone()[0]
+        ).fetchone()
+        return count
     finally:
         con.close()
 

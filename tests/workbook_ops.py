@@ -63,7 +63,7 @@ def _last_row(ws) -> int:
     return last
 
 
-def apply_openpyxl(src: Path, out: Path, ops: list[tuple]) -> Path:
+def apply_openpyxl(src: Path, out: Path, ops: list[tuple]) -> Path:  # noqa: C901 - one flat branch per operation
     wb = openpyxl.load_workbook(src)
     for op in ops:
         kind, sheet, *args = op
