@@ -22,7 +22,6 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from desasadar_gui.db.models import Setting
 from desasadar_gui.services import processing
 from desasadar_gui.services.database import Database, utcnow
 from desasadar_gui.services.erasure import (
@@ -31,6 +30,7 @@ from desasadar_gui.services.erasure import (
     purge_free_space,
     remember,
 )
+from desasadar_gui.services.settings import read_counts, write_counts
 
 log = logging.getLogger("desasadar.retention")
 
@@ -58,20 +58,14 @@ class PruneResult:
 
 
 def load_retention(db: Database) -> RetentionPolicy:
-    with db.read_session() as s:
-        values = {k: s.get(Setting, k) for k in (SETTING_RETENTION_DAYS, SETTING_TOMBSTONE_DAYS)}
-
-    def number(key: str, fallback: int) -> int:
-        row = values[key]
-        try:
-            return max(1, int(row.value)) if row is not None else fallback
-        except ValueError:
-            return fallback
-
-    return RetentionPolicy(
-        number(SETTING_RETENTION_DAYS, DEFAULT_RETENTION_DAYS),
-        number(SETTING_TOMBSTONE_DAYS, DEFAULT_TOMBSTONE_DAYS),
+    n = read_counts(
+        db,
+        {
+            SETTING_RETENTION_DAYS: DEFAULT_RETENTION_DAYS,
+            SETTING_TOMBSTONE_DAYS: DEFAULT_TOMBSTONE_DAYS,
+        },
     )
+    return RetentionPolicy(n[SETTING_RETENTION_DAYS], n[SETTING_TOMBSTONE_DAYS])
 
 
 def backup_max_age_days(db: Database) -> int:
@@ -92,16 +86,10 @@ def save_retention(
             "Masa simpan harus paling sedikit 1 hari.",
             "Retention periods must be at least 1 day.",
         )
-    with db.session() as s:
-        pairs = [(SETTING_RETENTION_DAYS, retention_days), (SETTING_TOMBSTONE_DAYS, tombstone_days)]
-        if backup_days is not None:
-            pairs.append((SETTING_MAX_AGE_DAYS, backup_days))
-        for key, value in pairs:
-            row = s.get(Setting, key)
-            if row is None:
-                s.add(Setting(key=key, value=str(value)))
-            else:
-                row.value = str(value)
+    pairs = [(SETTING_RETENTION_DAYS, retention_days), (SETTING_TOMBSTONE_DAYS, tombstone_days)]
+    if backup_days is not None:
+        pairs.append((SETTING_MAX_AGE_DAYS, backup_days))
+    write_counts(db, pairs)
     return RetentionPolicy(retention_days, tombstone_days)
 
 

@@ -11,9 +11,9 @@ from desasadar_gui.db.backup_files import (
     PRE_RESTORE,
     PRE_UPGRADE,
 )
-from desasadar_gui.db.models import Setting
 from desasadar_gui.errors import UserError
 from desasadar_gui.services.database import Database
+from desasadar_gui.services.settings import read_counts, write_counts
 
 SETTING_KEEP_DAILY = "backup.keep_daily"
 SETTING_KEEP_PRE_IMPORT = "backup.keep_pre_import"
@@ -48,32 +48,24 @@ class BackupPolicy:
         }.get(kind)
 
 
-_SETTINGS = (
-    SETTING_KEEP_DAILY,
-    SETTING_KEEP_PRE_IMPORT,
-    SETTING_MAX_TOTAL_MB,
-    SETTING_MAX_AGE_DAYS,
-)
-
 
 def load_policy(db: Database) -> BackupPolicy:
     """The policy stored in this database's settings (defaults where unset or invalid)."""
     default = BackupPolicy()
-    with db.read_session() as s:
-        values = {key: s.get(Setting, key) for key in _SETTINGS}
-
-    def number(key: str, fallback: int) -> int:
-        row = values[key]
-        try:
-            return max(1, int(row.value)) if row is not None else fallback
-        except ValueError:
-            return fallback
-
+    n = read_counts(
+        db,
+        {
+            SETTING_KEEP_DAILY: default.keep_daily,
+            SETTING_KEEP_PRE_IMPORT: default.keep_pre_import,
+            SETTING_MAX_TOTAL_MB: DEFAULT_MAX_TOTAL_MB,
+            SETTING_MAX_AGE_DAYS: DEFAULT_MAX_AGE_DAYS,
+        },
+    )
     return BackupPolicy(
-        keep_daily=number(SETTING_KEEP_DAILY, default.keep_daily),
-        keep_pre_import=number(SETTING_KEEP_PRE_IMPORT, default.keep_pre_import),
-        max_total_bytes=number(SETTING_MAX_TOTAL_MB, DEFAULT_MAX_TOTAL_MB) * MIB,
-        max_age_days=number(SETTING_MAX_AGE_DAYS, DEFAULT_MAX_AGE_DAYS),
+        keep_daily=n[SETTING_KEEP_DAILY],
+        keep_pre_import=n[SETTING_KEEP_PRE_IMPORT],
+        max_total_bytes=n[SETTING_MAX_TOTAL_MB] * MIB,
+        max_age_days=n[SETTING_MAX_AGE_DAYS],
     )
 
 
@@ -90,9 +82,8 @@ def save_policy(
             "Batas ukuran semua cadangan minimal 1 MB.",
             "The size limit for all backups must be at least 1 MB.",
         )
-    with db.session() as s:
-        s.merge(Setting(key=SETTING_KEEP_DAILY, value=str(int(keep_daily))))
-        s.merge(Setting(key=SETTING_KEEP_PRE_IMPORT, value=str(int(keep_pre_import))))
-        if max_total_mb is not None:
-            s.merge(Setting(key=SETTING_MAX_TOTAL_MB, value=str(int(max_total_mb))))
+    pairs = [(SETTING_KEEP_DAILY, keep_daily), (SETTING_KEEP_PRE_IMPORT, keep_pre_import)]
+    if max_total_mb is not None:
+        pairs.append((SETTING_MAX_TOTAL_MB, max_total_mb))
+    write_counts(db, pairs)
     return load_policy(db)
