@@ -31,3 +31,13 @@ class UserError(Exception):
 
     def __str__(self) -> str:
         return self.message()
+
+
+class Cancelled(UserError):
+    """Raised by core work once its ``cancelled()`` callable says yes; nothing was changed.
+
+    The one cancellation exception: the GUI reports it as a cancel, not as an error.
+    """
+
+    def __init__(self) -> None:
+        super().__init__("Dibatalkan; tidak ada yang diubah.", "Cancelled; nothing was changed.")

@@ -38,11 +38,11 @@ from desasadar_gui.db.clock import Rev
 from desasadar_gui.domain import rules
 from desasadar_gui.domain.problems import Problem, describe
 from desasadar_gui.domain.rates import RateTable
+from desasadar_gui.errors import Cancelled
 from desasadar_gui.services.regions import village_id_for_code
 from desasadar_gui.sync import cells as C
 from desasadar_gui.sync.errors import (
     ForeignWorkbookError,
-    OperationCancelled,
     PrivacyWorkbookError,
     WorkbookLayoutError,
     WorkbookRefused,
@@ -761,7 +761,7 @@ def read_workbook(
             def tick(n: int) -> None:
                 done[0] += n
                 if cancelled is not None and cancelled():
-                    raise OperationCancelled()
+                    raise Cancelled()
                 if progress is not None:
                     progress(min(done[0], total), total)
 

@@ -2110,6 +2110,17 @@ Continue without a passphrase? One can be set later in Settings.</translation>
     </message>
 </context>
 <context>
+    <name>operations</name>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Desa Sadar</source>
+        <translation>Desa Sadar</translation>
+    </message>
+</context>
+<context>
     <name>SyncActions</name>
     <message>
         <source>Batal</source>

@@ -1,0 +1,262 @@
+"""Work for the officer, in the shape of anki's ``CollectionOp`` / ``QueryOp``.
+
+:func:`run_operation` runs plain core work in the thread pool. The work receives
+``progress(done, total)`` and ``cancelled()`` callables, must not touch widgets, and
+raises :class:`desasadar_gui.errors.Cancelled` when it noticed a cancel. Around it:
+
+- an **owner** (a widget, or a model): the parent of every dialog; once it was closed
+  or deleted, nothing is shown and no callback runs (a change is still announced);
+- an optional **progress dialog**, built here only, shown after a short delay;
+- **cancel**: the dialog's button or :meth:`Operation.cancel`;
+- **latest wins per key**: a new operation with the same owner and key supersedes the
+  older one, which is cancelled and whose answer is dropped;
+- **change notification**: on success the changed kinds go to the data bus;
+- ONE default failure path, :func:`messages.show_exception`.
+
+:func:`run_change` is the same failure path and notification for a change made on the
+GUI thread (a form save, a delete).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Hashable, Iterable
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThreadPool
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from desasadar_gui.errors import Cancelled
+from desasadar_gui.services.oserrors import describe_db_error
+from desasadar_gui.ui.kit import messages
+from desasadar_gui.ui.kit.background import BackgroundTask, run_in_background
+from desasadar_gui.ui.kit.context import UiContext
+
+log = logging.getLogger("desasadar.ui.operations")
+
+T = TypeVar("T")
+
+PROGRESS_DELAY_MS = 300
+
+# (id of the owner, key) -> the operation that currently answers for that key.
+_latest: dict[tuple[int, Hashable], Operation] = {}
+
+
+def _parent_widget(owner: QObject | None) -> QWidget | None:
+    return owner if isinstance(owner, QWidget) else None
+
+
+def owner_gone(owner: QObject | None) -> bool:
+    """True once ``owner`` was deleted, or (a widget) its window was shown and closed."""
+    if owner is None:
+        return False
+    if not shiboken6.isValid(owner):
+        return True
+    widget = _parent_widget(owner)
+    if widget is None:
+        return False
+    window = widget.window()
+    return window.testAttribute(Qt.WidgetAttribute.WA_WState_ExplicitShowHide) and (
+        window.isHidden()
+    )
+
+
+def progress_dialog(
+    parent: QWidget | None,
+    label: str,
+    *,
+    title: str | None = None,
+    cancellable: bool = True,
+    modality: Qt.WindowModality = Qt.WindowModality.WindowModal,
+    object_name: str = "",
+) -> QProgressDialog:
+    """The one progress dialog: busy until a total is known, shown after a short delay."""
+    dialog = QProgressDialog(label, QCoreApplication.translate("operations", "Batal"), 0, 0, parent)
+    if object_name:
+        dialog.setObjectName(object_name)
+    if not cancellable:
+        dialog.setCancelButton(None)
+    dialog.setWindowTitle(title or QCoreApplication.translate("operations", "Desa Sadar"))
+    dialog.setWindowModality(modality)
+    dialog.setMinimumDuration(PROGRESS_DELAY_MS)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+    return dialog
+
+
+class Operation:
+    """A running piece of work; :func:`run_operation` makes one."""
+
+    def __init__(self, owner: QObject | None, key: Hashable | None) -> None:
+        self.owner = owner
+        self.key = None if key is None else (id(owner), key)
+        self.task: BackgroundTask | None = None
+        self.dialog: QProgressDialog | None = None
+        self.superseded = False
+        self.finished = False
+
+    def cancel(self) -> None:
+        """Ask the work to stop; it ends as cancelled once it notices."""
+        if self.task is not None:
+            self.task.cancel()
+
+    def is_cancelled(self) -> bool:
+        return self.task is not None and self.task.is_cancelled()
+
+    def supersede(self) -> None:
+        self.superseded = True
+        self.cancel()
+        self._close_dialog()
+
+    def _close_dialog(self) -> None:
+        dialog, self.dialog = self.dialog, None
+        if dialog is not None and shiboken6.isValid(dialog):
+            dialog.close()
+            dialog.deleteLater()
+
+    def _finish(self) -> bool:
+        """Tidy up; True when the outcome is still wanted (current and owner there)."""
+        self.finished = True
+        self._close_dialog()
+        if self.key is not None and _latest.get(self.key) is self:
+            del _latest[self.key]
+        return not self.superseded and not owner_gone(self.owner)
+
+
+def run_operation(
+    owner: QObject | None,
+    work: Callable[[Callable[[int, int], None], Callable[[], bool]], T],
+    *,
+    on_success: Callable[[T], None] | None = None,
+    on_failure: Callable[[BaseException], bool | None] | None = None,
+    on_cancelled: Callable[[], None] | None = None,
+    on_finished: Callable[[], None] | None = None,
+    on_progress: Callable[[int, int], None] | None = None,
+    progress: str | None = None,
+    progress_title: str | None = None,
+    cancellable: bool = True,
+    modality: Qt.WindowModality = Qt.WindowModality.WindowModal,
+    progress_name: str = "",
+    key: Hashable | None = None,
+    ctx: UiContext | None = None,
+    changes: Iterable[str] | None = None,
+    pool: QThreadPool | None = None,
+) -> Operation:
+    """Run ``work(progress, cancelled)`` off the GUI thread; callbacks run on it.
+
+    ``progress``: the label of a progress dialog (none without it). ``changes``: the
+    kinds announced on ``ctx.bus`` after success (an empty tuple: everything).
+    ``on_failure`` sees an error first and returns True when it dealt with it; else
+    :func:`messages.show_exception` shows it. ``on_finished`` runs after any outcome
+    that is still wanted (to re-enable buttons), before the outcome's own callback.
+    """
+    op = Operation(owner, key)
+    if op.key is not None:
+        older = _latest.get(op.key)
+        if older is not None:
+            older.supersede()
+        _latest[op.key] = op
+    parent = _parent_widget(owner)
+    if progress is not None:
+        op.dialog = progress_dialog(
+            parent,
+            progress,
+            title=progress_title,
+            cancellable=cancellable,
+            modality=modality,
+            object_name=progress_name,
+        )
+
+    def advance(done: int, total: int) -> None:
+        dialog = op.dialog
+        if dialog is not None and shiboken6.isValid(dialog):
+            dialog.setMaximum(max(total, 1))
+            dialog.setValue(min(done, total))
+        if on_progress is not None and not op.superseded and not owner_gone(owner):
+            on_progress(done, total)
+
+    def succeeded(result: Any) -> None:
+        wanted = op._finish()
+        if changes is not None and ctx is not None:
+            ctx.bus.notify(*changes)  # the data changed, whoever still looks
+        if not wanted:
+            return
+        if on_finished is not None:
+            on_finished()
+        if on_success is not None:
+            on_success(result)
+
+    def failed(exc: BaseException) -> None:
+        if not op._finish():
+            return
+        if on_finished is not None:
+            on_finished()
+        if on_failure is not None and on_failure(exc):
+            return
+        messages.show_exception(parent, exc)
+
+    def cancelled() -> None:
+        if not op._finish():
+            return
+        if on_finished is not None:
+            on_finished()
+        if on_cancelled is not None:
+            on_cancelled()
+
+    op.task = run_in_background(work, succeeded, failed, advance, cancelled, pool)
+    if op.dialog is not None:
+        op.dialog.canceled.connect(op.cancel)
+    return op
+
+
+def running(owner: QObject | None, key: Hashable) -> Operation | None:
+    """The operation currently answering for ``key`` of ``owner``, if any."""
+    return _latest.get((id(owner), key))
+
+
+@dataclass
+class Outcome(Generic[T]):
+    """What :func:`run_change` did: ``ok`` and, when ok, the function's value."""
+
+    ok: bool
+    value: T | None = None
+
+
+def run_change(
+    owner: QWidget | None,
+    ctx: UiContext | None,
+    fn: Callable[[], T],
+    *,
+    changed: Iterable[str] | None = (),
+    on_failure: Callable[[BaseException], bool | None] | None = None,
+) -> Outcome[T]:
+    """Make a change on the GUI thread: on success announce ``changed`` on the bus (an
+    empty tuple: everything; ``None``: nothing), on an expected failure (a refusal, a
+    full disk, a locked file) show its plain message. A bug is not caught: the
+    excepthook logs it and shows where the log is."""
+    try:
+        value = fn()
+    except Cancelled:
+        return Outcome(False)
+    except Exception as exc:
+        if describe_db_error(exc) is None:
+            raise
+        if on_failure is None or not on_failure(exc):
+            messages.show_exception(owner, exc)
+        return Outcome(False)
+    if changed is not None and ctx is not None:
+        ctx.bus.notify(*changed)
+    return Outcome(True, value)
+
+
+__all__ = [
+    "Operation",
+    "Outcome",
+    "owner_gone",
+    "progress_dialog",
+    "run_change",
+    "run_operation",
+    "running",
+]
