@@ -142,6 +142,7 @@ def run_operation(
     key: Hashable | None = None,
     ctx: UiContext | None = None,
     changes: Iterable[str] | None = None,
+    parent: QWidget | None = None,
     pool: QThreadPool | None = None,
 ) -> Operation:
     """Run ``work(progress, cancelled)`` off the GUI thread; callbacks run on it.
@@ -151,6 +152,8 @@ def run_operation(
     ``on_failure`` sees an error first and returns True when it dealt with it; else
     :func:`messages.show_exception` shows it. ``on_finished`` runs after any outcome
     that is still wanted (to re-enable buttons), before the outcome's own callback.
+    ``parent``: the dialogs' parent when it is not the owner (work that must always
+    report back has no owner).
     """
     op = Operation(owner, key)
     if op.key is not None:
@@ -158,7 +161,7 @@ def run_operation(
         if older is not None:
             older.supersede()
         _latest[op.key] = op
-    parent = _parent_widget(owner)
+    parent = parent or _parent_widget(owner)
     if progress is not None:
         op.dialog = progress_dialog(
             parent,

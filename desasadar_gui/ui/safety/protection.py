@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QDialog, QProgressDialog, QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from desasadar_gui.errors import UserError
 from desasadar_gui.services import security
@@ -149,37 +149,28 @@ def _encrypt_in_background(
     """``security.encrypt_database`` in the thread pool, waited for in a local event
     loop behind a progress dialog that cannot be cancelled (each file is swapped
     whole; stopping half-way would only leave work for the next start)."""
-    from desasadar_gui.ui.kit.background import run_in_background
+    from desasadar_gui.ui.kit.operations import run_operation
 
-    dialog = QProgressDialog(
-        QCoreApplication.translate("protection", "Mengenkripsi basis data dan cadangannya…"),
-        "",
-        0,
-        0,
-        parent,
-    )
-    dialog.setCancelButton(None)
-    dialog.setWindowTitle(QCoreApplication.translate("protection", "Desa Sadar"))
-    dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
-    dialog.setMinimumDuration(300)
-    dialog.setAutoClose(False)
-    dialog.setAutoReset(False)
     outcome: dict[str, object] = {}
     loop = QEventLoop()
 
-    def progress(done: int, total: int) -> None:
-        dialog.setMaximum(max(total, 1))
-        dialog.setValue(min(done, total))
-
-    def finished(key: str, value: object) -> None:
+    def finished(key: str, value: object) -> bool:
         outcome[key] = value
         loop.quit()
+        return True  # the caller raises it again
 
-    run_in_background(
+    run_operation(
+        None,  # the caller's dialog may close meanwhile: the outcome is always wanted
         lambda progress, cancelled: security.encrypt_database(path, prepared, progress),
-        lambda result: finished("result", result),
-        lambda exc: finished("error", exc),
-        progress,
+        on_success=lambda result: finished("result", result),
+        on_failure=lambda exc: finished("error", exc),
+        progress=QCoreApplication.translate(
+            "protection", "Mengenkripsi basis data dan cadangannya…"
+        ),
+        progress_title=QCoreApplication.translate("protection", "Desa Sadar"),
+        cancellable=False,
+        modality=Qt.WindowModality.ApplicationModal,
+        parent=parent,
     )
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
@@ -187,8 +178,6 @@ def _encrypt_in_background(
             loop.exec()
     finally:
         QGuiApplication.restoreOverrideCursor()
-        dialog.close()
-        dialog.deleteLater()
     if "error" in outcome:
         raise outcome["error"]  # type: ignore[misc]
     return outcome["result"]  # type: ignore[return-value]

@@ -45,9 +45,9 @@ from desasadar_gui.domain.rates import (
 from desasadar_gui.errors import UserError
 from desasadar_gui.services import rates, regions, security
 from desasadar_gui.ui.kit import messages
-from desasadar_gui.ui.kit.background import BackgroundTask
 from desasadar_gui.ui.kit.context import UiContext
 from desasadar_gui.ui.kit.i18n import apply_language, language, save_language
+from desasadar_gui.ui.kit.operations import Operation
 from desasadar_gui.ui.setup.region_import import (
     ask_region_files,
     ask_region_folder,
@@ -166,7 +166,7 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.settings = settings
-        self.task: BackgroundTask | None = None
+        self.task: Operation | None = None
         self.setObjectName("SettingsDialog")
         self.resize(720, 450)
 
@@ -368,7 +368,7 @@ class SettingsDialog(QDialog):
             + self.tr("Versi data: %1").replace("%1", version)
         )
 
-    def import_regions(self, paths: list[Path]) -> BackgroundTask | None:
+    def import_regions(self, paths: list[Path]) -> Operation | None:
         if not paths:
             return None
         self.region_files_button.setEnabled(False)
