@@ -2110,6 +2110,17 @@ Continue without a passphrase? One can be set later in Settings.</translation>
     </message>
 </context>
 <context>
+    <name>FirstRun</name>
+    <message>
+        <source>Desa Sadar</source>
+        <translation>Desa Sadar</translation>
+    </message>
+    <message>
+        <source>Menyiapkan basis data latihan…</source>
+        <translation>Preparing the practice database…</translation>
+    </message>
+</context>
+<context>
     <name>operations</name>
     <message>
         <source>Batal</source>

@@ -25,7 +25,8 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QThreadPool
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QThreadPool
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from desasadar_gui.errors import Cancelled
@@ -214,6 +215,51 @@ def run_operation(
     return op
 
 
+def run_and_wait(
+    work: Callable[[Callable[[int, int], None], Callable[[], bool]], T],
+    *,
+    parent: QWidget | None = None,
+    progress: str | None = None,
+    progress_title: str | None = None,
+    modality: Qt.WindowModality = Qt.WindowModality.ApplicationModal,
+    pool: QThreadPool | None = None,
+) -> T:
+    """Run ``work`` in the pool behind a progress dialog that cannot be cancelled, and
+    wait for it in a local event loop (the window keeps painting, the cursor shows it
+    is busy). Returns its result or raises its error, for a caller that cannot go on
+    without it (start-up, a swap of the database file)."""
+    outcome: dict[str, Any] = {}
+    loop = QEventLoop()
+
+    def finished(key: str, value: object) -> bool:
+        outcome[key] = value
+        loop.quit()
+        return True  # raised again below
+
+    run_operation(
+        None,  # no owner: the outcome is always wanted
+        work,
+        on_success=lambda result: finished("result", result),
+        on_failure=lambda exc: finished("error", exc),
+        on_cancelled=lambda: finished("error", Cancelled()),
+        progress=progress,
+        progress_title=progress_title,
+        cancellable=False,
+        modality=modality,
+        parent=parent,
+        pool=pool,
+    )
+    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        if not outcome:
+            loop.exec()
+    finally:
+        QGuiApplication.restoreOverrideCursor()
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["result"]
+
+
 def running(owner: QObject | None, key: Hashable) -> Operation | None:
     """The operation currently answering for ``key`` of ``owner``, if any."""
     return _latest.get((id(owner), key))
@@ -259,6 +305,7 @@ __all__ = [
     "Outcome",
     "owner_gone",
     "progress_dialog",
+    "run_and_wait",
     "run_change",
     "run_operation",
     "running",

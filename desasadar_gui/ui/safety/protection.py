@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QWidget
 
@@ -149,35 +149,13 @@ def _encrypt_in_background(
     """``security.encrypt_database`` in the thread pool, waited for in a local event
     loop behind a progress dialog that cannot be cancelled (each file is swapped
     whole; stopping half-way would only leave work for the next start)."""
-    from desasadar_gui.ui.kit.operations import run_operation
+    from desasadar_gui.ui.kit.operations import run_and_wait
 
-    outcome: dict[str, object] = {}
-    loop = QEventLoop()
-
-    def finished(key: str, value: object) -> bool:
-        outcome[key] = value
-        loop.quit()
-        return True  # the caller raises it again
-
-    run_operation(
-        None,  # the caller's dialog may close meanwhile: the outcome is always wanted
+    return run_and_wait(
         lambda progress, cancelled: security.encrypt_database(path, prepared, progress),
-        on_success=lambda result: finished("result", result),
-        on_failure=lambda exc: finished("error", exc),
+        parent=parent,
         progress=QCoreApplication.translate(
             "protection", "Mengenkripsi basis data dan cadangannya…"
         ),
         progress_title=QCoreApplication.translate("protection", "Desa Sadar"),
-        cancellable=False,
-        modality=Qt.WindowModality.ApplicationModal,
-        parent=parent,
     )
-    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        if not outcome:
-            loop.exec()
-    finally:
-        QGuiApplication.restoreOverrideCursor()
-    if "error" in outcome:
-        raise outcome["error"]  # type: ignore[misc]
-    return outcome["result"]  # type: ignore[return-value]
