@@ -46,6 +46,7 @@ from desasadar_gui.ui.kit import messages
 from desasadar_gui.ui.kit.context import ATTENDANCE, PARTICIPANTS, UiContext
 from desasadar_gui.ui.kit.form_fields import chosen_data
 from desasadar_gui.ui.kit.i18n import language
+from desasadar_gui.ui.kit.operations import run_change
 from desasadar_gui.ui.participants.columns import short_regency
 from desasadar_gui.ui.participants.form_widgets import (
     NIK_DIGITS,
@@ -414,11 +415,15 @@ class ParticipantForm(ParticipantFormWidgets):
                 ParticipantStatus.ACTIVE.value,
             )
             outcome = AttendanceOutcome.REGISTERED if counted else AttendanceOutcome.ATTENDED
-            try:
-                record_attendance(self.ctx.db, self.session.id, row.id, outcome.value)
+            db, session_id = self.ctx.db, self.session.id
+            recorded = run_change(
+                self,
+                None,
+                lambda: record_attendance(db, session_id, row.id, outcome.value),
+                changed=None,
+            )
+            if recorded.ok:
                 changed.append(ATTENDANCE)
-            except UserError as exc:
-                messages.show_user_error(self, exc)
         self.last_saved = row
         self.ctx.bus.notify(*changed)
         self.saved.emit(row)

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 )
 
 from desasadar_gui.domain.enums import VillageKind, VillageStatus
-from desasadar_gui.errors import UserError
 from desasadar_gui.services.village_queries import (
     kabupaten_names,
     list_village_rows,
@@ -32,6 +31,7 @@ from desasadar_gui.ui.kit import messages
 from desasadar_gui.ui.kit.context import PARTICIPANTS, SESSIONS, VILLAGES, UiContext
 from desasadar_gui.ui.kit.history_dialog import HistoryDialog
 from desasadar_gui.ui.kit.i18n import language
+from desasadar_gui.ui.kit.operations import run_change
 from desasadar_gui.ui.villages.detail_panel import VillageDetailPanel
 from desasadar_gui.ui.villages.form import VillageDialog
 from desasadar_gui.ui.villages.models import (
@@ -394,12 +394,12 @@ class VillagesTab(QWidget):
     def edit_village(self) -> None:
         if self._selected_id is None:
             return
-        try:
-            village = get_village(self.ctx.db, self._selected_id)
-        except UserError as exc:
-            messages.show_user_error(self, exc)
-            self.ctx.bus.notify(VILLAGES)
+        db, village_id = self.ctx.db, self._selected_id
+        got = run_change(self, self.ctx, lambda: get_village(db, village_id), changed=None)
+        if not got.ok or got.value is None:
+            self.ctx.bus.notify(VILLAGES)  # gone meanwhile: show the list as it is
             return
+        village = got.value
         dialog = VillageDialog(self.ctx, village, self)
         if dialog.exec() and dialog.saved is not None:
             self.ctx.bus.notify(VILLAGES)
@@ -419,10 +419,10 @@ class VillagesTab(QWidget):
         )
         if not messages.confirm(self, text, self.tr("Hapus desa")):
             return
-        try:
-            delete_village(self.ctx.db, self._selected_id)
-        except UserError as exc:
-            messages.show_user_error(self, exc)
-            return
-        self._selected_id = None
-        self.ctx.bus.notify(VILLAGES)
+        db, village_id = self.ctx.db, self._selected_id
+
+        def delete() -> None:
+            delete_village(db, village_id)
+            self._selected_id = None
+
+        run_change(self, self.ctx, delete, changed=(VILLAGES,))
