@@ -231,16 +231,19 @@ def run_and_wait(
     outcome: dict[str, Any] = {}
     loop = QEventLoop()
 
-    def finished(key: str, value: object) -> bool:
+    def finished(key: str, value: object) -> None:
         outcome[key] = value
         loop.quit()
+
+    def failed(exc: BaseException) -> bool:
+        finished("error", exc)
         return True  # raised again below
 
     run_operation(
         None,  # no owner: the outcome is always wanted
         work,
         on_success=lambda result: finished("result", result),
-        on_failure=lambda exc: finished("error", exc),
+        on_failure=failed,
         on_cancelled=lambda: finished("error", Cancelled()),
         progress=progress,
         progress_title=progress_title,
