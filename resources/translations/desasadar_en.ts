@@ -2112,10 +2112,6 @@ Continue without a passphrase? One can be set later in Settings.</translation>
 <context>
     <name>FirstRun</name>
     <message>
-        <source>Desa Sadar</source>
-        <translation>Desa Sadar</translation>
-    </message>
-    <message>
         <source>Menyiapkan basis data latihan…</source>
         <translation>Preparing the practice database…</translation>
     </message>
@@ -2133,14 +2129,6 @@ Continue without a passphrase? One can be set later in Settings.</translation>
 </context>
 <context>
     <name>SyncActions</name>
-    <message>
-        <source>Batal</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <source>Desa Sadar</source>
-        <translation>Desa Sadar</translation>
-    </message>
     <message>
         <source>Dibatalkan; tidak ada yang diubah.</source>
         <translation>Cancelled; nothing was changed.</translation>
@@ -2875,10 +2863,6 @@ Please send that file to the application&apos;s administrator.</translation>
     <message>
         <source>Mengenkripsi basis data dan cadangannya…</source>
         <translation>Encrypting the database and its backups…</translation>
-    </message>
-    <message>
-        <source>Desa Sadar</source>
-        <translation>Desa Sadar</translation>
     </message>
 </context>
 </TS>

@@ -157,5 +157,4 @@ def _encrypt_in_background(
         progress=QCoreApplication.translate(
             "protection", "Mengenkripsi basis data dan cadangannya…"
         ),
-        progress_title=QCoreApplication.translate("protection", "Desa Sadar"),
     )

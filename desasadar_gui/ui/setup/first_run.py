@@ -42,7 +42,6 @@ def fill_practice_database(demo: Database, participants: int, officer: str) -> N
             demo, participants=participants, seed=1, officer=officer, progress=progress
         ),
         progress=QCoreApplication.translate("FirstRun", "Menyiapkan basis data latihan…"),
-        progress_title=QCoreApplication.translate("FirstRun", "Desa Sadar"),
     )
 
 
