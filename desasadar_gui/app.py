@@ -126,8 +126,8 @@ def open_demo_database(officer: str, branch: str) -> Database | None:
     from PySide6.QtCore import Qt
     from PySide6.QtGui import QGuiApplication
 
-    from desasadar_gui.services.demo import generate_demo
     from desasadar_gui.ui.kit import messages
+    from desasadar_gui.ui.setup.first_run import fill_practice_database
 
     path = data_dir() / DEMO_FILE
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
@@ -135,7 +135,7 @@ def open_demo_database(officer: str, branch: str) -> Database | None:
         demo = Database.open(path, lock=True, allow_new=True)
         demo.set_officer(officer, branch)
         if demo.upgrade.from_revision is None:  # created just now
-            generate_demo(demo, participants=DEMO_PARTICIPANTS, seed=1, officer=officer)
+            fill_practice_database(demo, DEMO_PARTICIPANTS, officer)
         return demo
     except (UserError, OSError) as exc:
         log.warning("demo database not opened: %s", exc.__class__.__name__)

@@ -111,3 +111,79 @@ def encrypted_db(encrypted_db_path: Path) -> Iterator:
     database.set_officer("Petugas Uji", "KC Jambi")
     yield database
     database.close()
+
+
+# -- GUI hygiene ----------------------------------------------------------------------
+
+_DIALOG_STATICS = {
+    "QMessageBox": ("warning", "information", "question", "critical", "about"),
+    "QFileDialog": (
+        "getOpenFileName",
+        "getOpenFileNames",
+        "getSaveFileName",
+        "getExistingDirectory",
+    ),
+}
+
+
+@pytest.fixture(autouse=True)
+def _gui_hygiene(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch):
+    """For GUI tests (those using ``qtbot`` or ``qapp``): fail a test that lets a message
+    box or file dialog really open (tests patch ``ui.kit.messages``), that leaves
+    background operations running, or that leaves a window or dialog open."""
+    if not {"qtbot", "qapp"} & set(request.fixturenames):
+        yield
+        return
+    from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+
+    from desasadar_gui.ui.kit import background, operations
+
+    opened: list[str] = []
+
+    def refusing(owner: str, name: str):
+        answers = {
+            "question": QMessageBox.StandardButton.No,
+            "getOpenFileName": ("", ""),
+            "getOpenFileNames": ([], ""),
+            "getSaveFileName": ("", ""),
+            "getExistingDirectory": "",
+        }
+
+        def refuse(*args, **kwargs):
+            texts = [a for a in args if isinstance(a, str)]
+            opened.append(f"{owner}.{name}({', '.join(texts)[:200]})")
+            return answers.get(name, QMessageBox.StandardButton.Ok)
+
+        return staticmethod(refuse)
+
+    for owner, names in _DIALOG_STATICS.items():
+        cls = QMessageBox if owner == "QMessageBox" else QFileDialog
+        for name in names:
+            monkeypatch.setattr(cls, name, refusing(owner, name))
+
+    def refuse_exec(self, *args, **kwargs):
+        opened.append(f"QMessageBox.exec({self.text()[:200]})")
+        return int(QMessageBox.StandardButton.Ok)
+
+    monkeypatch.setattr(QMessageBox, "exec", refuse_exec)
+    before = {id(w) for w in QApplication.topLevelWidgets() if w.isVisible()}
+    yield
+    app = QApplication.instance()
+    still_running = len(background._running)
+    if still_running:
+        background.wait_for_all()
+        app.processEvents()
+    operations._latest.clear()
+    left_open = [w for w in QApplication.topLevelWidgets() if w.isVisible() and id(w) not in before]
+    names = [f"{type(w).__name__}({w.objectName() or w.windowTitle()})" for w in left_open]
+    for widget in left_open:
+        widget.close()
+    problems = []
+    if opened:
+        problems.append("a dialog opened un-patched: " + "; ".join(opened))
+    if still_running:
+        problems.append(f"{still_running} background operation(s) still running at teardown")
+    if names:
+        problems.append("windows left open: " + ", ".join(names))
+    if problems:
+        pytest.fail("\n".join(problems), pytrace=False)

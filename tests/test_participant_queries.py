@@ -12,9 +12,9 @@ from bulk_participants import bulk_participants as _bulk
 from sqlalchemy import text
 
 from desasadar_gui.db import interrupt
-from desasadar_gui.db.interrupt import QueryInterrupted
 from desasadar_gui.db.search import NAME_FTS_TABLE, has_name_index
 from desasadar_gui.domain.nik import make_nik
+from desasadar_gui.errors import Cancelled
 from desasadar_gui.services import participant_queries
 from desasadar_gui.services.participant_queries import (
     SORT_COLUMNS,
@@ -292,7 +292,7 @@ def test_counts_and_paging_at_a_few_thousand(many_db, many) -> None:
 
 def test_a_stale_query_stops_when_cancelled(many_db, many, monkeypatch) -> None:
     db = many_db
-    with pytest.raises(QueryInterrupted):  # cancelled before it starts: not started
+    with pytest.raises(Cancelled):  # cancelled before it starts: not started
         count_participants(db, ParticipantFilter(text="s"), cancelled=lambda: True)
     # Cancelled while it runs: SQLite stops the statement at its next check.
     monkeypatch.setattr(interrupt, "STEPS_BETWEEN_CHECKS", 100)
@@ -302,7 +302,7 @@ def test_a_stale_query_stops_when_cancelled(many_db, many, monkeypatch) -> None:
         checks.append(1)
         return len(checks) > 3
 
-    with pytest.raises(QueryInterrupted):
+    with pytest.raises(Cancelled):
         fetch_page(db, sort_column="village", offset=1000, cancelled=cancelled)
     assert len(checks) == 5  # before, three "no", the "yes" that stopped it, the why
     assert count_participants(db, cancelled=lambda: False) == many  # the connection still works

@@ -259,7 +259,7 @@ def test_dry_run_lists_the_plan_and_changes_nothing(two, tmp_path, capsys):
 
 
 def test_cancelled_import_changes_nothing(two, tmp_path):
-    from desasadar_gui.sync.errors import OperationCancelled
+    from desasadar_gui.errors import Cancelled
     from desasadar_gui.sync.plan import plan_import
     from desasadar_gui.sync.workbook_import import apply_plan, import_workbook, read_workbook
 
@@ -267,11 +267,11 @@ def test_cancelled_import_changes_nothing(two, tmp_path):
     add_person(a, add_village(a), "Gani")
     src = export(a, tmp_path / "a.xlsx")
     before = digest(b)
-    with pytest.raises(OperationCancelled):
+    with pytest.raises(Cancelled):
         import_workbook(b, src, cancelled=lambda: True)
     with read_workbook(src) as parsed:
         plan = plan_import(b, parsed)
-        with pytest.raises(OperationCancelled):
+        with pytest.raises(Cancelled):
             apply_plan(b, plan, cancelled=lambda: True)
         assert digest(b) == before and list_sync_log(b) == []
         # The same plan still applies afterwards.

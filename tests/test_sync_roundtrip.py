@@ -176,12 +176,12 @@ def test_export_replaces_atomically_and_leaves_no_part_files(laptop_a, tmp_path)
 
 
 def test_cancelled_export_leaves_nothing(laptop_a, tmp_path):
-    from desasadar_gui.sync.errors import OperationCancelled
+    from desasadar_gui.errors import Cancelled
 
     _fill(laptop_a)
     target = tmp_path / "out" / "sync.xlsx"
     target.parent.mkdir()
-    with pytest.raises(OperationCancelled):
+    with pytest.raises(Cancelled):
         export_workbook(laptop_a, target, cancelled=lambda: True)
     assert list(target.parent.iterdir()) == []
 

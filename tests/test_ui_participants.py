@@ -439,9 +439,16 @@ def test_delete_keeps_a_tombstone(qtbot, db, people, tab, monkeypatch) -> None:
 
 
 def test_delete_can_be_declined(qtbot, db, people, tab, monkeypatch) -> None:
-    monkeypatch.setattr(messages, "confirm", lambda *a, **k: False)
+    asked: list[tuple[str, str]] = []
+    monkeypatch.setattr(
+        messages, "confirm", lambda parent, text, title=None: asked.append((text, title)) or False
+    )
     tab.select_row(0)
+    name = tab.model.row_at(0).name
     tab.delete_button.click()
+    assert len(asked) == 1
+    text, title = asked[0]
+    assert text.startswith(f"Hapus {name} dari daftar peserta?") and title == "Hapus peserta"
     assert count_participants(db) == 3
 
 

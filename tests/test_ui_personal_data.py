@@ -22,6 +22,7 @@ from desasadar_gui.services.villages import VillageInput, create_village
 from desasadar_gui.ui.kit import messages
 from desasadar_gui.ui.kit.context import UiContext
 from desasadar_gui.ui.participants.tab import ParticipantsTab
+from desasadar_gui.ui.safety.personal_data import erase_text
 
 pytestmark = pytest.mark.qt_log_ignore(
     "propagateSizeHints", "does not support raise", "grabbing the keyboard"
@@ -107,10 +108,15 @@ def test_erasure_from_the_tab_says_what_happens_then_erases(
 
 
 def test_erasure_can_be_declined(qtbot, db, tab, person, monkeypatch) -> None:
-    monkeypatch.setattr(messages, "confirm", lambda *a, **k: False)
+    asked: list[tuple[str, str]] = []
+    monkeypatch.setattr(
+        messages, "confirm", lambda parent, text, title=None: asked.append((text, title)) or False
+    )
     _select(tab, NAME)
     tab.erase_action.trigger()
+    assert asked == [(erase_text(NAME), "Hapus data pribadi")]
     assert get_participant(db, person.id).nik == NIK
+    assert get_participant(db, person.id).name == NAME
 
 
 def test_processing_record_is_viewable_and_exportable(qtbot, db, person, tmp_path, monkeypatch):

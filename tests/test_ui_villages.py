@@ -258,9 +258,16 @@ def test_delete_cancelled_changes_nothing(qtbot, monkeypatch, db, tab):
     vid = _village(db, "Sungai Baung")
     tab.reload()
     tab.select_village(vid)
-    monkeypatch.setattr(messages, "confirm", lambda *a, **k: False)
+    asked: list[tuple[str, str]] = []
+    monkeypatch.setattr(
+        messages, "confirm", lambda parent, text, title=None: asked.append((text, title)) or False
+    )
     tab.delete_button.click()
+    assert len(asked) == 1
+    text, title = asked[0]
+    assert text.startswith("Hapus Sungai Baung dari daftar desa?") and title == "Hapus desa"
     assert get_village(db, vid).name == "Sungai Baung"
+    assert _names(tab) == ["Sungai Baung"]
 
 
 @pytest.fixture

@@ -82,9 +82,10 @@ def _print_restore_hint(exc: Exception, args: argparse.Namespace) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    from desasadar_gui.errors import UserError
+    from desasadar_gui.errors import UserError, language_from_environment, set_language
     from desasadar_gui.logs import setup_logging
 
+    set_language(language_from_environment())  # the GUI applies its own setting later
     log_path = setup_logging()
     clean_leftovers(database_path(args) if args.cleans_database else None)
     try:

@@ -16,11 +16,9 @@ from contextlib import contextmanager
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
+from desasadar_gui.errors import Cancelled
+
 STEPS_BETWEEN_CHECKS = 50_000
-
-
-class QueryInterrupted(Exception):
-    """The statement was stopped because ``cancelled()`` became true."""
 
 
 @contextmanager
@@ -29,7 +27,7 @@ def interruptible(s: Session, cancelled: Callable[[], bool] | None) -> Iterator[
         yield
         return
     if cancelled():
-        raise QueryInterrupted
+        raise Cancelled
     raw = s.connection().connection.driver_connection
     assert raw is not None  # a live connection: its DBAPI connection is there
     raw.set_progress_handler(lambda: 1 if cancelled() else 0, STEPS_BETWEEN_CHECKS)
@@ -37,7 +35,7 @@ def interruptible(s: Session, cancelled: Callable[[], bool] | None) -> Iterator[
         yield
     except OperationalError as exc:
         if cancelled():
-            raise QueryInterrupted from exc
+            raise Cancelled from exc
         raise
     finally:
         raw.set_progress_handler(None, 0)

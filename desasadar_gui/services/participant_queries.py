@@ -26,7 +26,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, case, func, or_, select, true
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
-from desasadar_gui.db.interrupt import QueryInterrupted, interruptible
+from desasadar_gui.db.interrupt import interruptible
 from desasadar_gui.db.models import Participant, Village
 from desasadar_gui.db.search import has_name_index, name_contains_all, name_index_hits
 from desasadar_gui.domain.enums import LabelledEnum, Occupation, OfficialRole, ParticipantStatus
@@ -40,7 +40,6 @@ __all__ = [
     "SORT_COLUMNS",
     "ParticipantFilter",
     "ParticipantListRow",
-    "QueryInterrupted",
     "SearchTerms",
     "count_participants",
     "fetch_page",
@@ -182,7 +181,7 @@ def count_participants(
     *,
     cancelled: Callable[[], bool] | None = None,
 ) -> int:
-    """How many rows ``flt`` shows. ``cancelled``: stop early (QueryInterrupted) once true."""
+    """How many rows ``flt`` shows. ``cancelled``: stop early (``errors.Cancelled``) once true."""
     terms = parse_search(flt.text)
     with db.read_session() as s, interruptible(s, cancelled):
         conditions = _conditions(db, s, flt, terms, _uses_name_index(db, s))

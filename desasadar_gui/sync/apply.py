@@ -22,13 +22,13 @@ from sqlalchemy import Connection
 from sqlalchemy.exc import SQLAlchemyError
 
 from desasadar_gui.db.clock import Rev
+from desasadar_gui.errors import Cancelled
 from desasadar_gui.services import processing
 from desasadar_gui.services.database import Database, utcnow
 from desasadar_gui.services.erasure import enforce_erasures, purge_free_space
 from desasadar_gui.services.oserrors import describe_db_error
 from desasadar_gui.sync.cells import datetime_text
 from desasadar_gui.sync.erasures import drop_erased_versions, file_erasures
-from desasadar_gui.sync.errors import OperationCancelled
 from desasadar_gui.sync.merge import Outcome
 from desasadar_gui.sync.plan import (
     ImportPlan,
@@ -217,7 +217,7 @@ def apply_plan(
     def tick(n: int) -> None:
         done[0] += n
         if cancelled is not None and cancelled():
-            raise OperationCancelled()
+            raise Cancelled()
         if progress is not None:
             progress(min(done[0], total), total)
 

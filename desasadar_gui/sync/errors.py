@@ -70,11 +70,6 @@ class SheetScrambledError(WorkbookRefused):
         self.moved = moved
 
 
-class OperationCancelled(UserError):
-    def __init__(self) -> None:
-        super().__init__("Dibatalkan; tidak ada yang diubah.", "Cancelled; nothing was changed.")
-
-
 def not_a_workbook(name: str, detail_id: str = "", detail_en: str = "") -> NotAWorkbookError:
     return NotAWorkbookError(
         f"'{name}' bukan buku kerja Excel (.xlsx){detail_id}. Tidak ada yang diubah.",

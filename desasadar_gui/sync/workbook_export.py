@@ -27,7 +27,7 @@ from sqlalchemy import Connection
 
 from desasadar_gui import __version__
 from desasadar_gui.db.models import SyncLogEntry
-from desasadar_gui.errors import UserError
+from desasadar_gui.errors import Cancelled, UserError
 from desasadar_gui.files import replaced_when_done
 from desasadar_gui.scratch import ScratchFolder
 from desasadar_gui.services import processing
@@ -35,7 +35,6 @@ from desasadar_gui.services.database import Database, utcnow
 from desasadar_gui.services.erasure import erasures_json
 from desasadar_gui.services.rates import rate_table_text
 from desasadar_gui.sync.cells import datetime_text, fingerprint, row_hash
-from desasadar_gui.sync.errors import OperationCancelled
 from desasadar_gui.sync.export_rows import export_query, row_writers
 from desasadar_gui.sync.file_checks import sha256_of
 from desasadar_gui.sync.metadata import write_metadata
@@ -83,7 +82,7 @@ class _Run:
     def step(self, n: int = PROGRESS_EVERY) -> None:
         self.done += n
         if self.cancelled is not None and self.cancelled():
-            raise OperationCancelled()
+            raise Cancelled()
         if self.progress is not None:
             self.progress(min(self.done, self.total), self.total)
 

@@ -30,8 +30,8 @@ from pathlib import Path
 from typing import Any
 
 from desasadar_gui.domain.rates import RateTable
+from desasadar_gui.errors import Cancelled
 from desasadar_gui.sync.errors import (
-    OperationCancelled,
     WorkbookLayoutError,
     damaged,
     unreadable_cell,
@@ -227,7 +227,7 @@ def read_workbook(
             def tick(n: int) -> None:
                 done[0] += n
                 if cancelled is not None and cancelled():
-                    raise OperationCancelled()
+                    raise Cancelled()
                 if progress is not None:
                     progress(min(done[0], total), total)
 

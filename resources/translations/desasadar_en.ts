@@ -2110,7 +2110,14 @@ Continue without a passphrase? One can be set later in Settings.</translation>
     </message>
 </context>
 <context>
-    <name>SyncActions</name>
+    <name>FirstRun</name>
+    <message>
+        <source>Menyiapkan basis data latihan…</source>
+        <translation>Preparing the practice database…</translation>
+    </message>
+</context>
+<context>
+    <name>operations</name>
     <message>
         <source>Batal</source>
         <translation>Cancel</translation>
@@ -2119,6 +2126,9 @@ Continue without a passphrase? One can be set later in Settings.</translation>
         <source>Desa Sadar</source>
         <translation>Desa Sadar</translation>
     </message>
+</context>
+<context>
+    <name>SyncActions</name>
     <message>
         <source>Dibatalkan; tidak ada yang diubah.</source>
         <translation>Cancelled; nothing was changed.</translation>
@@ -2853,10 +2863,6 @@ Please send that file to the application&apos;s administrator.</translation>
     <message>
         <source>Mengenkripsi basis data dan cadangannya…</source>
         <translation>Encrypting the database and its backups…</translation>
-    </message>
-    <message>
-        <source>Desa Sadar</source>
-        <translation>Desa Sadar</translation>
     </message>
 </context>
 </TS>

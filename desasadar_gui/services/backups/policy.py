@@ -48,7 +48,6 @@ class BackupPolicy:
         }.get(kind)
 
 
-
 def load_policy(db: Database) -> BackupPolicy:
     """The policy stored in this database's settings (defaults where unset or invalid)."""
     default = BackupPolicy()

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desasadar_gui.errors import UserError
 from desasadar_gui.services.dashboard import Dashboard, compute_dashboard, dashboard_years
 from desasadar_gui.services.printouts import write_dashboard_xlsx
 from desasadar_gui.ui.dashboard.cards import CARD_STYLE, Card, KpiCard
@@ -46,7 +45,6 @@ from desasadar_gui.ui.dashboard.models import (
 )
 from desasadar_gui.ui.dashboard.pdf import write_board_pdf
 from desasadar_gui.ui.kit import messages
-from desasadar_gui.ui.kit.background import run_in_background
 from desasadar_gui.ui.kit.charts import (
     BarChart,
     HBarChart,
@@ -64,6 +62,7 @@ from desasadar_gui.ui.kit.context import (
 )
 from desasadar_gui.ui.kit.form_fields import refill
 from desasadar_gui.ui.kit.i18n import language
+from desasadar_gui.ui.kit.operations import run_operation
 from desasadar_gui.ui.kit.tables import make_table
 
 _WATCHED = frozenset({PARTICIPANTS, VILLAGES, SESSIONS, ATTENDANCE, TARGETS})
@@ -79,7 +78,6 @@ class DashboardTab(QWidget):
         self.ctx = ctx
         self.setObjectName("DashboardTab")
         self.data: Dashboard | None = None
-        self._generation = 0
         # Figures are computed when the tab is first shown (not at start-up: the
         # aggregates cost CPU a laptop needs elsewhere), and again after changes.
         self._dirty = True
@@ -307,8 +305,6 @@ class DashboardTab(QWidget):
 
     def reload(self) -> None:
         year = self.year() or date.today().year
-        self._generation += 1
-        generation = self._generation
         self._loading = True
         self._dirty = False
         self._show_loading()
@@ -318,26 +314,16 @@ class DashboardTab(QWidget):
             return compute_dashboard(db, year)
 
         def done(result: Dashboard) -> None:
-            if generation != self._generation:
-                return
             self._loading = False
             self.data = result
             self._show(result)
             self.loaded.emit()
 
         def failed(exc: BaseException) -> None:
-            if generation != self._generation:
-                return
             self._loading = False
             self.status_label.setText(self.tr("Ringkasan gagal dimuat."))
-            if isinstance(exc, UserError):
-                messages.show_user_error(self, exc)
-            else:
-                messages.show_error(
-                    self, self.tr("Ringkasan gagal dimuat: %1").replace("%1", str(exc))
-                )
 
-        run_in_background(work, done, failed)
+        run_operation(self, work, on_success=done, on_failure=failed, key="load")
 
     def _data_changed(self, entities: frozenset) -> None:
         if not entities & _WATCHED:
@@ -411,17 +397,13 @@ class DashboardTab(QWidget):
         self.export_button.setEnabled(False)
 
         def done(written) -> None:
-            self.export_button.setEnabled(True)
             messages.show_info(
                 self, self.tr("Ringkasan disimpan di %1").replace("%1", str(written))
             )
 
-        def failed(exc: BaseException) -> None:
-            self.export_button.setEnabled(True)
-            self._show_failure(exc)
-
-        run_in_background(lambda progress, cancelled: write_dashboard_xlsx(db, year, path, lang),
-                          done, failed)  # fmt: skip
+        run_operation(self, lambda progress, cancelled: write_dashboard_xlsx(db, year, path, lang),
+                      on_success=done,
+                      on_finished=lambda: self.export_button.setEnabled(True))  # fmt: skip
 
     def export_pdf(self, path: str) -> Path | None:
         """The dashboard as drawn, on one A4 landscape page (vector text and charts)."""
@@ -437,15 +419,7 @@ class DashboardTab(QWidget):
                 note=self.status_label.text(),
             )
         except OSError as exc:
-            self._show_failure(exc)
+            messages.show_exception(self, exc)
             return None
         messages.show_info(self, self.tr("Ringkasan disimpan di %1").replace("%1", str(target)))
         return target
-
-    def _show_failure(self, exc: BaseException) -> None:
-        if isinstance(exc, UserError):
-            messages.show_user_error(self, exc)
-        else:
-            messages.show_error(
-                self, self.tr("Berkas tidak bisa disimpan: %1").replace("%1", str(exc))
-            )

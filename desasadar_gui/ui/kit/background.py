@@ -1,8 +1,9 @@
 """One helper for long work off the GUI thread, with progress and cancel.
 
 The work function is plain core code: it receives ``progress(done, total)`` and
-``cancelled()`` callables and must not touch widgets. Each piece of work opens its own
-database session through the services it calls.
+``cancelled()`` callables, must not touch widgets, and raises ``errors.Cancelled`` when
+it stopped on a cancel. Each piece of work opens its own database session through the
+services it calls. Widgets use :mod:`operations`, built on this.
 """
 
 from __future__ import annotations
@@ -15,11 +16,9 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
+from desasadar_gui.errors import Cancelled
+
 log = logging.getLogger("desasadar.ui.background")
-
-
-class Cancelled(Exception):
-    """Raised by work that noticed ``cancelled()``; reported as a cancel, not an error."""
 
 
 class _Signals(QObject):

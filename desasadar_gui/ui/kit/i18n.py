@@ -2,21 +2,20 @@
 
 Switching installs (or removes) the compiled catalogue; Qt then sends every widget a
 ``LanguageChange`` event and each one re-reads its texts in ``retranslate_ui()``.
-The environment variable ``DESASADAR_LANG`` follows along, so messages built in the
-core (``UserError``, validation issues, enum labels) speak the same language.
+The core is told too (``errors.set_language``), so messages built there
+(``UserError``, validation issues, enum labels) speak the same language.
 """
 
 from __future__ import annotations
 
 import logging
-import os
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
 
 from desasadar_gui import i18n_build
 from desasadar_gui.domain.enums import LabelledEnum
-from desasadar_gui.errors import LANG_ENV, current_language
+from desasadar_gui.errors import current_language, set_language
 from desasadar_gui.paths import data_dir
 
 log = logging.getLogger("desasadar.ui.i18n")
@@ -111,7 +110,7 @@ def apply_language(lang: str) -> bool:
         stock = _load(app, "qt_id")
         if stock is not None:
             translators.append(stock)
-    os.environ[LANG_ENV] = lang
+    set_language(lang)
     if lang == "id":
         QLocale.setDefault(QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia))
     else:

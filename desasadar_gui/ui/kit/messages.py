@@ -40,6 +40,20 @@ def show_unexpected_error(parent: QWidget | None, log_path: str) -> None:
     )
 
 
+def show_exception(parent: QWidget | None, exc: BaseException) -> None:
+    """The one failure path: a refusal's own message, a disk or database failure in plain
+    words (never "[Errno 28] ..."), else a bug: where its details were logged."""
+    from desasadar_gui.services.oserrors import describe_db_error
+
+    error = describe_db_error(exc)
+    if error is not None:
+        show_user_error(parent, error)
+        return
+    from desasadar_gui.logs import setup_logging
+
+    show_unexpected_error(parent, str(setup_logging()))
+
+
 def confirm(parent: QWidget | None, text: str, title: str | None = None) -> bool:
     answer = QMessageBox.question(
         parent,

@@ -42,10 +42,10 @@ from desasadar_gui.services.participants import (
 from desasadar_gui.services.sessions import SessionRow, get_session, record_attendance
 from desasadar_gui.services.validation import FieldIssue, ValidationError
 from desasadar_gui.services.village_queries import village_choices
-from desasadar_gui.ui.kit import messages
 from desasadar_gui.ui.kit.context import ATTENDANCE, PARTICIPANTS, UiContext
 from desasadar_gui.ui.kit.form_fields import chosen_data, refill
 from desasadar_gui.ui.kit.i18n import enum_choices, language
+from desasadar_gui.ui.kit.operations import run_change
 from desasadar_gui.ui.participants.columns import short_regency
 from desasadar_gui.ui.participants.form_widgets import (
     NIK_DIGITS,
@@ -389,23 +389,31 @@ class ParticipantForm(ParticipantFormWidgets):
         if issues:
             self.show_issues(issues)
             return False
-        data = self.current_input()
-        try:
-            if self.participant is None:
-                result = create_participant(self.ctx.db, data)
-            else:
-                result = update_participant(self.ctx.db, self.participant.id, data)
-        except DuplicateNikError as exc:
-            self.show_issues(exc.issues)
-            self._show_duplicate(exc.existing)
+        db, data, editing = self.ctx.db, self.current_input(), self.participant
+
+        def refused(exc: BaseException) -> bool:
+            """Issues are shown beside their fields; other refusals in a message."""
+            if isinstance(exc, ValidationError):
+                self.show_issues(exc.issues)
+                if isinstance(exc, DuplicateNikError):
+                    self._show_duplicate(exc.existing)
+                return True
             return False
-        except ValidationError as exc:
-            self.show_issues(exc.issues)
+
+        saved = run_change(
+            self,
+            None,
+            lambda: (
+                update_participant(db, editing.id, data)
+                if editing
+                else create_participant(db, data)
+            ),
+            changed=None,
+            on_failure=refused,
+        )
+        if not saved.ok or saved.value is None:
             return False
-        except UserError as exc:
-            messages.show_user_error(self, exc)
-            return False
-        row = result.row
+        row = saved.value.row
         changed = [PARTICIPANTS]
         if self.session is not None and self.participant is None:
             counted = row.status in (
@@ -413,11 +421,15 @@ class ParticipantForm(ParticipantFormWidgets):
                 ParticipantStatus.ACTIVE.value,
             )
             outcome = AttendanceOutcome.REGISTERED if counted else AttendanceOutcome.ATTENDED
-            try:
-                record_attendance(self.ctx.db, self.session.id, row.id, outcome.value)
+            db, session_id = self.ctx.db, self.session.id
+            recorded = run_change(
+                self,
+                None,
+                lambda: record_attendance(db, session_id, row.id, outcome.value),
+                changed=None,
+            )
+            if recorded.ok:
                 changed.append(ATTENDANCE)
-            except UserError as exc:
-                messages.show_user_error(self, exc)
         self.last_saved = row
         self.ctx.bus.notify(*changed)
         self.saved.emit(row)

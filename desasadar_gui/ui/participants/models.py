@@ -10,7 +10,7 @@ A new filter shows its first rows before it is counted: the first block comes fi
 (``counted``). Counting "s" means reading every name, while its first 200 rows are
 found at once. A new sort keeps the total and only reads the first block again.
 
-Every query runs off the GUI thread (``run_in_background``): a new filter (debounced
+Every query runs off the GUI thread (``operations.run_operation``): a new filter (debounced
 while the officer types), a new sort or a refresh bumps the *generation*; answers for
 an older generation are dropped, work still queued for one is skipped, and a statement
 still running for one is interrupted, so stale queries never hold a thread.
@@ -27,23 +27,19 @@ from PySide6.QtGui import QColor, QFont
 from shiboken6 import isValid
 
 from desasadar_gui.domain.enums import Gender
-from desasadar_gui.errors import UserError
+from desasadar_gui.errors import Cancelled
 from desasadar_gui.services.database import Database
+from desasadar_gui.services.oserrors import plain_error
 from desasadar_gui.services.participant_queries import (
     SORT_COLUMNS,
     ParticipantFilter,
     ParticipantListRow,
-    QueryInterrupted,
     count_participants,
     fetch_page,
 )
-from desasadar_gui.ui.kit.background import (
-    BackgroundTask,
-    Cancelled,
-    run_in_background,
-    wait_for_all,
-)
+from desasadar_gui.ui.kit.background import wait_for_all
 from desasadar_gui.ui.kit.i18n import enum_label, language
+from desasadar_gui.ui.kit.operations import Operation, run_operation
 from desasadar_gui.ui.kit.table_model import (
     ALIGN,
     CENTER,
@@ -125,8 +121,8 @@ class ParticipantTableModel(ColumnTableModel[_Line]):
         self._requested: set[int] = set()
         self._generation = 0
         self._busy = False
-        self._tasks: set[BackgroundTask] = set()
-        self._block_tasks: OrderedDict[int, BackgroundTask] = OrderedDict()
+        self._tasks: set[Operation] = set()
+        self._block_tasks: OrderedDict[int, Operation] = OrderedDict()
         self._reset_pending = False
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
@@ -312,9 +308,9 @@ class ParticipantTableModel(ColumnTableModel[_Line]):
 
     def _submit(
         self, work: Callable[[Callable[[], bool]], Any], on_done: Callable[[Any], None]
-    ) -> BackgroundTask:
+    ) -> Operation:
         generation = self._generation
-        task: list[BackgroundTask] = []
+        task: list[Operation] = []
 
         def current() -> bool:
             if task:
@@ -324,26 +320,25 @@ class ParticipantTableModel(ColumnTableModel[_Line]):
         def run(progress, cancelled):
             if cancelled():
                 raise Cancelled
-            try:
-                return work(cancelled)
-            except QueryInterrupted:
-                raise Cancelled from None
+            return work(cancelled)
 
         def done(result: Any) -> None:
             if current():
                 on_done(result)
 
-        def failed(exc: BaseException) -> None:
+        def failed(exc: BaseException) -> bool:
             if current():
                 self._requested.clear()
                 self._block_tasks.clear()
                 self._set_busy(False)
-                self.load_failed.emit(exc.message() if isinstance(exc, UserError) else str(exc))
+                self.load_failed.emit(plain_error(exc).message())
+            return True  # told in the tab's count line, not in a message box
 
         def skipped() -> None:
             current()
 
-        task.append(run_in_background(run, done, failed, on_cancelled=skipped))
+        task.append(run_operation(self, run, on_success=done, on_failure=failed,
+                                  on_cancelled=skipped))  # fmt: skip
         self._tasks.add(task[0])
         return task[0]
 

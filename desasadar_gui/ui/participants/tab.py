@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 )
 
 from desasadar_gui.domain.enums import Occupation, ParticipantStatus
-from desasadar_gui.errors import UserError
 from desasadar_gui.services.participant_queries import (
     PROGRAMMES,
     ParticipantFilter,
@@ -36,6 +35,7 @@ from desasadar_gui.ui.kit.history_dialog import HistoryDialog
 from desasadar_gui.ui.kit.i18n import enum_choices
 from desasadar_gui.ui.kit.layouts import STRETCH, hbox
 from desasadar_gui.ui.kit.list_detail import FILTER_SPACING, list_only, row_shortcuts
+from desasadar_gui.ui.kit.operations import run_change
 from desasadar_gui.ui.kit.tables import select_row
 from desasadar_gui.ui.participants.columns import COL_NAME, short_regency
 from desasadar_gui.ui.participants.form import ParticipantForm
@@ -409,13 +409,12 @@ class ParticipantsTab(QWidget):
         participant_id = participant_id or self.selected_id()
         if participant_id is None:
             return None
-        try:
-            participant = get_participant(self.ctx.db, participant_id)
-        except UserError as exc:
-            messages.show_user_error(self, exc)
+        db = self.ctx.db
+        got = run_change(self, self.ctx, lambda: get_participant(db, participant_id), changed=None)
+        if not got.ok:
             self.model.refresh()
             return None
-        return self._open_form(participant)
+        return self._open_form(got.value)
 
     def _open_form(self, participant, village_id: str | None = None) -> ParticipantForm:
         if self.form is not None:
@@ -455,10 +454,10 @@ class ParticipantsTab(QWidget):
         )
         if not messages.confirm(self, text, self.tr("Hapus peserta")):
             return
-        try:
-            delete_participant(self.ctx.db, participant_id)
-        except UserError as exc:
-            messages.show_user_error(self, exc)
-            return
-        self._selected_id = None
-        self.ctx.bus.notify(PARTICIPANTS)
+        db = self.ctx.db
+
+        def delete() -> None:
+            delete_participant(db, participant_id)
+            self._selected_id = None
+
+        run_change(self, self.ctx, delete, changed=(PARTICIPANTS,))

@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from shiboken6 import isValid
 
 from desasadar_gui.errors import UserError
 from desasadar_gui.services.backups import (
@@ -48,12 +47,12 @@ from desasadar_gui.services.backups import (
 )
 from desasadar_gui.services.database import Database
 from desasadar_gui.services.integrity import FullCheckResult, full_check, repair_indexes
-from desasadar_gui.services.oserrors import describe_db_error
 from desasadar_gui.ui.kit import messages
-from desasadar_gui.ui.kit.background import run_in_background, wait_for_all
+from desasadar_gui.ui.kit.background import wait_for_all
 from desasadar_gui.ui.kit.context import UiContext
 from desasadar_gui.ui.kit.i18n import language
 from desasadar_gui.ui.kit.layouts import STRETCH, hbox, push_button, vbox, wrapped_label
+from desasadar_gui.ui.kit.operations import run_change, run_operation
 from desasadar_gui.ui.kit.table_model import RIGHT, TOOLTIP, Column, ColumnTableModel
 from desasadar_gui.ui.kit.tables import make_log_table
 
@@ -172,20 +171,18 @@ class BackupsView(QWidget):
             return list_backups(path, with_counts=True)
 
         def done(rows: list[BackupInfo]) -> None:
-            if not isValid(self):  # the view was closed while counting
-                return
             if path == self._db_path():
                 selected = self.selected_backup()
                 self.model.set_rows(rows)
                 self._select(selected.path if selected else None)
             self.loaded.emit()
 
-        def failed(exc: BaseException) -> None:
+        def failed(exc: BaseException) -> bool:
             log.warning("could not count backups: %s", type(exc).__name__)
-            if isValid(self):
-                self.loaded.emit()
+            self.loaded.emit()
+            return True  # the list without counts is still there: nothing to tell
 
-        run_in_background(work, done, failed)
+        run_operation(self, work, on_success=done, on_failure=failed, key="reload")
 
     def _select(self, path: Path | None) -> None:
         for row in range(self.model.rowCount()):
@@ -221,8 +218,6 @@ class BackupsView(QWidget):
             return take_backup(db, MANUAL)
 
         def done(copy: Path) -> None:
-            if not isValid(self):
-                return
             self._busy = False
             self.backup_taken.emit(str(copy))
             self.reload()
@@ -233,12 +228,8 @@ class BackupsView(QWidget):
         def failed(exc: BaseException) -> None:
             self._busy = False
             self._update_buttons()
-            error = describe_db_error(exc)
-            if error is None:
-                raise exc  # a bug: the excepthook logs it and shows where the log is
-            messages.show_user_error(self, error)
 
-        run_in_background(work, done, failed)
+        run_operation(self, work, on_success=done, on_failure=failed)
 
     def check_database(self) -> None:
         """ "Periksa basis data": the full integrity check, off the GUI thread, with a
@@ -252,8 +243,6 @@ class BackupsView(QWidget):
             return full_check(db)
 
         def done(result: FullCheckResult) -> None:
-            if not isValid(self):
-                return
             self._busy = False
             self._update_buttons()
             self.checked.emit(result)
@@ -274,7 +263,7 @@ class BackupsView(QWidget):
             if messages.confirm(self, question, title):
                 self._repair_indexes()
 
-        run_in_background(work, done, self._check_failed)
+        run_operation(self, work, on_success=done, on_failure=self._check_failed)
 
     def _repair_indexes(self) -> None:
         db = self.ctx.db
@@ -285,25 +274,21 @@ class BackupsView(QWidget):
             return repair_indexes(db)
 
         def done(result: FullCheckResult) -> None:
-            if not isValid(self):
-                return
             self._busy = False
             self._update_buttons()
             self.checked.emit(result)
-            self.ctx.bus.notify()  # counts and searches may now find more people
             show = messages.show_info if result.ok else messages.show_error
             show(self, result.message(language()), self.tr("Periksa basis data"))
 
-        run_in_background(work, done, self._check_failed)
+        # Counts and searches may find more people after a repair.
+        run_operation(
+            self, work, on_success=done, on_failure=self._check_failed, ctx=self.ctx, changes=()
+        )
 
     def _check_failed(self, exc: BaseException) -> None:
         """A check or repair that could not run: a plain message (disk, lock, damage)."""
         self._busy = False
         self._update_buttons()
-        error = describe_db_error(exc)
-        if error is None:
-            raise exc
-        messages.show_user_error(self, error)
 
     def restore_selected(self) -> None:
         info = self.selected_backup()
@@ -322,10 +307,7 @@ class BackupsView(QWidget):
             self._ask_restore(Path(chosen), Path(chosen).name)
 
     def _ask_restore(self, path: Path, described: str) -> None:
-        try:
-            validate_backup_file(path)
-        except UserError as exc:
-            messages.show_user_error(self, exc)
+        if not run_change(self, None, lambda: validate_backup_file(path), changed=None).ok:
             return
         question = self.tr(
             "Pulihkan basis data dari %1?\n\nSemua perubahan sesudah salinan itu dibuat akan "

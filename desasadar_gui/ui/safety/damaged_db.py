@@ -33,12 +33,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desasadar_gui.errors import UserError
 from desasadar_gui.services.backups import kind_label, restore_backup, validate_backup_file
 from desasadar_gui.services.database import UpgradeFailedError
 from desasadar_gui.services.integrity import IntegrityResult, quick_check
 from desasadar_gui.ui.kit import messages
 from desasadar_gui.ui.kit.i18n import language
+from desasadar_gui.ui.kit.operations import run_change
 
 # IntegrityResult.status of a file whose schema upgrade failed at start-up.
 UPGRADE_FAILED = "upgrade-failed"
@@ -138,16 +138,13 @@ class DamagedDbDialog(QDialog):
             self._restore(Path(chosen))
 
     def _restore(self, backup: Path) -> None:
-        try:
-            validate_backup_file(backup)
-            restore_backup(self.check.path, backup)
-        except UserError as exc:
-            messages.show_user_error(self, exc)
-            return
-        except OSError as exc:
-            from desasadar_gui.services.oserrors import describe_os_error
+        path = self.check.path
 
-            messages.show_user_error(self, describe_os_error(exc))
+        def restore() -> None:
+            validate_backup_file(backup)
+            restore_backup(path, backup)
+
+        if not run_change(self, None, restore, changed=None).ok:
             return
         self.restored_from = backup
         self.outcome = RESTORED

@@ -14,14 +14,13 @@ from PySide6.QtCore import QCoreApplication, QMarginsF
 from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 from PySide6.QtWidgets import QWidget
 
-from desasadar_gui.errors import UserError
 from desasadar_gui.services.database import Database
 from desasadar_gui.services.erasure import erase_person
-from desasadar_gui.services.oserrors import describe_db_error, describe_os_error
+from desasadar_gui.services.oserrors import describe_os_error
 from desasadar_gui.services.subject_report import collect_report, record_report, render_html
 from desasadar_gui.ui.kit import messages
-from desasadar_gui.ui.kit.background import BackgroundTask, run_in_background
 from desasadar_gui.ui.kit.context import ATTENDANCE, PARTICIPANTS, SESSIONS, UiContext
+from desasadar_gui.ui.kit.operations import Operation, run_change, run_operation
 
 
 def write_report_pdf(db: Database, participant_id: str, path: Path | str) -> Path:
@@ -62,11 +61,12 @@ def report_with_dialog(parent: QWidget | None, ctx: UiContext, participant_id: s
     )
     if not path:
         return None
-    try:
-        written = write_report_pdf(ctx.db, participant_id, path)
-    except UserError as exc:
-        messages.show_user_error(parent, exc)
+    done = run_change(
+        parent, None, lambda: write_report_pdf(ctx.db, participant_id, path), changed=None
+    )
+    if not done.ok or done.value is None:
         return None
+    written = done.value
     messages.show_info(
         parent,
         QCoreApplication.translate("PersonalData", "Laporan disimpan di %1").replace(
@@ -105,7 +105,7 @@ def erase_text(name: str) -> str:
 
 def erase_with_dialog(
     parent: QWidget | None, ctx: UiContext, participant_id: str, name: str
-) -> BackgroundTask | None:
+) -> Operation | None:
     """Ask, then erase in the background (the purge VACUUMs the whole file)."""
     if not messages.confirm(
         parent, erase_text(name), QCoreApplication.translate("PersonalData", "Hapus data pribadi")
@@ -117,7 +117,6 @@ def erase_with_dialog(
         return erase_person(db, participant_id)
 
     def done(_result) -> None:  # noqa: ANN001
-        ctx.bus.notify(PARTICIPANTS, ATTENDANCE, SESSIONS)
         messages.show_info(
             parent,
             QCoreApplication.translate(
@@ -127,13 +126,9 @@ def erase_with_dialog(
             ),
         )
 
-    def failed(exc: BaseException) -> None:
-        error = exc if isinstance(exc, UserError) else describe_db_error(exc)
-        if error is None:
-            raise exc  # a bug: the excepthook logs it and shows where the log is
-        messages.show_user_error(parent, error)
-
-    return run_in_background(work, done, failed)
+    return run_operation(
+        parent, work, on_success=done, ctx=ctx, changes=(PARTICIPANTS, ATTENDANCE, SESSIONS)
+    )
 
 
 __all__ = ["erase_text", "erase_with_dialog", "report_with_dialog", "write_report_pdf"]

@@ -20,11 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desasadar_gui.errors import UserError
 from desasadar_gui.services.processing import export_processing_csv, list_processing
 from desasadar_gui.services.retention import backup_max_age_days, load_retention, save_retention
 from desasadar_gui.ui.kit import messages
 from desasadar_gui.ui.kit.context import UiContext
+from desasadar_gui.ui.kit.operations import run_change
 
 SHOWN = 5000  # the newest; the CSV has all
 
@@ -109,15 +109,10 @@ class ProcessingDialog(QDialog):
         return spin
 
     def save_retention(self) -> None:
-        try:
-            save_retention(
-                self.ctx.db,
-                self.retention_spin.value(),
-                self.tombstone_spin.value(),
-                self.backup_age_spin.value(),
-            )
-        except UserError as exc:
-            messages.show_user_error(self, exc)
+        db = self.ctx.db
+        days = (self.retention_spin.value(), self.tombstone_spin.value(),
+                self.backup_age_spin.value())  # fmt: skip
+        if not run_change(self, None, lambda: save_retention(db, *days), changed=None).ok:
             return
         messages.show_info(self, self.tr("Masa simpan disimpan; diterapkan saat aplikasi ditutup."))
 
@@ -146,16 +141,11 @@ class ProcessingDialog(QDialog):
         )
         if not path:
             return
-        try:
-            n = export_processing_csv(self.ctx.db, path)
-        except UserError as exc:
-            messages.show_user_error(self, exc)
+        db = self.ctx.db
+        written = run_change(self, None, lambda: export_processing_csv(db, path), changed=None)
+        if not written.ok:
             return
-        except OSError as exc:
-            from desasadar_gui.services.oserrors import describe_os_error
-
-            messages.show_user_error(self, describe_os_error(exc))
-            return
+        n = written.value
         self.reload()
         messages.show_info(self, self.tr("%1 baris disimpan di %2").replace("%1", str(n))
                            .replace("%2", path))  # fmt: skip

@@ -6,9 +6,9 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QDialog, QProgressDialog, QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from desasadar_gui.errors import UserError
 from desasadar_gui.services import security
@@ -149,46 +149,12 @@ def _encrypt_in_background(
     """``security.encrypt_database`` in the thread pool, waited for in a local event
     loop behind a progress dialog that cannot be cancelled (each file is swapped
     whole; stopping half-way would only leave work for the next start)."""
-    from desasadar_gui.ui.kit.background import run_in_background
+    from desasadar_gui.ui.kit.operations import run_and_wait
 
-    dialog = QProgressDialog(
-        QCoreApplication.translate("protection", "Mengenkripsi basis data dan cadangannya…"),
-        "",
-        0,
-        0,
-        parent,
-    )
-    dialog.setCancelButton(None)
-    dialog.setWindowTitle(QCoreApplication.translate("protection", "Desa Sadar"))
-    dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
-    dialog.setMinimumDuration(300)
-    dialog.setAutoClose(False)
-    dialog.setAutoReset(False)
-    outcome: dict[str, object] = {}
-    loop = QEventLoop()
-
-    def progress(done: int, total: int) -> None:
-        dialog.setMaximum(max(total, 1))
-        dialog.setValue(min(done, total))
-
-    def finished(key: str, value: object) -> None:
-        outcome[key] = value
-        loop.quit()
-
-    run_in_background(
+    return run_and_wait(
         lambda progress, cancelled: security.encrypt_database(path, prepared, progress),
-        lambda result: finished("result", result),
-        lambda exc: finished("error", exc),
-        progress,
+        parent=parent,
+        progress=QCoreApplication.translate(
+            "protection", "Mengenkripsi basis data dan cadangannya…"
+        ),
     )
-    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        if not outcome:
-            loop.exec()
-    finally:
-        QGuiApplication.restoreOverrideCursor()
-        dialog.close()
-        dialog.deleteLater()
-    if "error" in outcome:
-        raise outcome["error"]  # type: ignore[misc]
-    return outcome["result"]  # type: ignore[return-value]

@@ -19,16 +19,15 @@ from PySide6.QtWidgets import (
 )
 
 from desasadar_gui.domain.enums import Occupation
-from desasadar_gui.errors import UserError
 from desasadar_gui.services.attendance import needs_nik_to_register, register_attendee
 from desasadar_gui.services.session_queries import SessionListRow
 from desasadar_gui.services.sessions import add_walkin
-from desasadar_gui.ui.kit import messages
 from desasadar_gui.ui.kit.charts import fmt_int
 from desasadar_gui.ui.kit.context import UiContext
 from desasadar_gui.ui.kit.form_fields import date_edit, pydate, qdate
 from desasadar_gui.ui.kit.i18n import language
 from desasadar_gui.ui.kit.layouts import buddy_label, form_rows, ok_cancel, vbox
+from desasadar_gui.ui.kit.operations import run_change
 
 
 class WalkinDialog(QDialog):
@@ -109,18 +108,19 @@ class WalkinDialog(QDialog):
         )  # fmt: skip
 
     def save_and_next(self) -> bool:
-        try:
-            participant_id, _ = add_walkin(
-                self.ctx.db,
-                self.session.id,
-                self.name_edit.text(),
-                phone=self.phone_edit.text() or None,
-                occupation=self.occupation_combo.currentData(),
-                nik=self.nik_edit.text().strip() or None,
-            )
-        except UserError as exc:
-            messages.show_user_error(self, exc)
+        db, session_id = self.ctx.db, self.session.id
+        name, phone = self.name_edit.text(), self.phone_edit.text() or None
+        occupation = self.occupation_combo.currentData()
+        nik = self.nik_edit.text().strip() or None
+        added = run_change(
+            self,
+            None,
+            lambda: add_walkin(db, session_id, name, phone=phone, occupation=occupation, nik=nik),
+            changed=None,
+        )
+        if not added.ok or added.value is None:
             return False
+        participant_id, _ = added.value
         self.added.append(participant_id)
         for edit in (self.name_edit, self.phone_edit, self.nik_edit):
             edit.clear()
@@ -169,12 +169,8 @@ class RegisterDialog(QDialog):
         self.nik_label.setText(self.tr("&NIK (wajib untuk mendaftar)"))
 
     def save(self) -> None:
-        try:
-            register_attendee(
-                self.ctx.db, self.attendance_id, on=pydate(self.date_edit.date()),
-                nik=self.nik_edit.text().strip() or None,
-            )  # fmt: skip
-        except UserError as exc:
-            messages.show_user_error(self, exc)
-            return
-        self.accept()
+        db, attendance_id = self.ctx.db, self.attendance_id
+        on, nik = pydate(self.date_edit.date()), self.nik_edit.text().strip() or None
+        if run_change(self, None, lambda: register_attendee(db, attendance_id, on=on, nik=nik),
+                      changed=None).ok:  # fmt: skip
+            self.accept()

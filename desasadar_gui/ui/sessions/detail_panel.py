@@ -5,6 +5,8 @@ its whole village.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import (
@@ -24,8 +26,8 @@ from PySide6.QtWidgets import (
 
 from desasadar_gui.domain.enums import AttendanceOutcome, ParticipantStatus, SessionType
 from desasadar_gui.domain.phone import display_phone
-from desasadar_gui.errors import UserError
 from desasadar_gui.services.attendance import record_walkin, undo_registration_mark
+from desasadar_gui.services.database import Database
 from desasadar_gui.services.funnel import Funnel, session_funnel, village_funnel
 from desasadar_gui.services.printouts import long_date
 from desasadar_gui.services.session_queries import SessionListRow, list_attendees, session_list_row
@@ -35,6 +37,7 @@ from desasadar_gui.ui.kit.charts import fmt_int
 from desasadar_gui.ui.kit.context import ATTENDANCE, PARTICIPANTS, UiContext
 from desasadar_gui.ui.kit.i18n import enum_label, language
 from desasadar_gui.ui.kit.layouts import STRETCH, hbox, push_button, vbox, wrapped_label
+from desasadar_gui.ui.kit.operations import run_change
 from desasadar_gui.ui.kit.tables import make_table
 from desasadar_gui.ui.sessions.attendance_dialogs import RegisterDialog, WalkinDialog
 from desasadar_gui.ui.sessions.dialogs import ChecklistDialog
@@ -352,6 +355,12 @@ class SessionDetailPanel(QWidget):
         self.ctx.bus.notify(*entities)
         self.changed.emit()
 
+    def _change(self, fn: Callable[[Database], object], *entities: str) -> None:
+        """``fn(db)`` on the GUI thread; on success the bus and ``changed`` are told."""
+        db = self.ctx.db
+        if run_change(self, self.ctx, lambda: fn(db), changed=entities).ok:
+            self.changed.emit()
+
     def open_checklist(self) -> None:
         if self.session is None or not self.session.village_id:
             return
@@ -380,23 +389,14 @@ class SessionDetailPanel(QWidget):
         attendee = self.selected_attendee()
         if attendee is None:
             return
-        try:
-            set_attendance_outcome(self.ctx.db, attendee.attendance_id, outcome)
-        except UserError as exc:
-            messages.show_user_error(self, exc)
-            return
-        self._done(ATTENDANCE)
+        self._change(lambda db: set_attendance_outcome(db, attendee.attendance_id, outcome),
+                     ATTENDANCE)  # fmt: skip
 
     def undo_registration(self) -> None:
         attendee = self.selected_attendee()
         if attendee is None:
             return
-        try:
-            undo_registration_mark(self.ctx.db, attendee.attendance_id)
-        except UserError as exc:
-            messages.show_user_error(self, exc)
-            return
-        self._done(ATTENDANCE)
+        self._change(lambda db: undo_registration_mark(db, attendee.attendance_id), ATTENDANCE)
 
     def remove_selected(self) -> None:
         attendee = self.selected_attendee()
@@ -407,23 +407,14 @@ class SessionDetailPanel(QWidget):
             .replace("%1", attendee.name)
         ):  # fmt: skip
             return
-        try:
-            remove_attendance(self.ctx.db, attendee.attendance_id)
-        except UserError as exc:
-            messages.show_user_error(self, exc)
-            return
-        self._done(ATTENDANCE)
+        self._change(lambda db: remove_attendance(db, attendee.attendance_id), ATTENDANCE)
 
     def record_selected_walkin(self) -> None:
         follow = self.selected_follow_up()
         if follow is None or follow.attendance_id is None or follow.participant_id is not None:
             return
-        try:
-            record_walkin(self.ctx.db, follow.attendance_id)
-        except UserError as exc:
-            messages.show_user_error(self, exc)
-            return
-        self._done(ATTENDANCE, PARTICIPANTS)
+        attendance_id = follow.attendance_id
+        self._change(lambda db: record_walkin(db, attendance_id), ATTENDANCE, PARTICIPANTS)
 
     def follow_up_text(self) -> str:
         lines = []

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 
 from desasadar_gui.domain.enums import Occupation, OfficialRole, ParticipantStatus, SessionType
 from desasadar_gui.domain.phone import display_phone
-from desasadar_gui.errors import UserError
 from desasadar_gui.services.attendance import set_attendees
 from desasadar_gui.services.session_queries import (
     ChecklistPerson,
@@ -42,6 +41,7 @@ from desasadar_gui.ui.kit.charts import fmt_int
 from desasadar_gui.ui.kit.context import UiContext
 from desasadar_gui.ui.kit.form_fields import date_edit, pydate
 from desasadar_gui.ui.kit.i18n import enum_label, language
+from desasadar_gui.ui.kit.operations import run_change
 
 
 class SessionDialog(QDialog):
@@ -142,15 +142,16 @@ class SessionDialog(QDialog):
             messages.show_error(self, self.tr("Pilih desa tempat sesi diadakan dari daftar."))
             self.village_combo.setFocus()
             return
-        try:
-            if self.row:
-                self.saved = update_session(self.ctx.db, self.row.id, self.data())
-            else:
-                self.saved = create_session(self.ctx.db, self.data())
-        except UserError as exc:
-            messages.show_user_error(self, exc)
-            return
-        self.accept()
+        db, row, data = self.ctx.db, self.row, self.data()
+        saved = run_change(
+            self,
+            None,
+            lambda: update_session(db, row.id, data) if row else create_session(db, data),
+            changed=None,
+        )
+        if saved.ok:
+            self.saved = saved.value
+            self.accept()
 
 
 class _ChecklistFilter(QSortFilterProxyModel):
@@ -309,9 +310,7 @@ class ChecklistDialog(QDialog):
             .replace("%1", fmt_int(len(removed))),
         ):  # fmt: skip
             return
-        try:
-            set_attendees(self.ctx.db, self.session.id, sorted(now - self._before), removed)
-        except UserError as exc:
-            messages.show_user_error(self, exc)
-            return
-        self.accept()
+        db, session_id, added = self.ctx.db, self.session.id, sorted(now - self._before)
+        if run_change(self, None, lambda: set_attendees(db, session_id, added, removed),
+                      changed=None).ok:  # fmt: skip
+            self.accept()

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 
 from desasadar_gui.domain.enums import SessionType
 from desasadar_gui.domain.problems import format_date
-from desasadar_gui.errors import UserError
 from desasadar_gui.services.printouts import attendance_sheet_name, write_attendance_sheet
 from desasadar_gui.services.session_queries import (
     SessionListRow,
@@ -32,7 +31,6 @@ from desasadar_gui.services.session_queries import (
 from desasadar_gui.services.sessions import delete_session
 from desasadar_gui.services.village_queries import kabupaten_names
 from desasadar_gui.ui.kit import messages
-from desasadar_gui.ui.kit.background import run_in_background
 from desasadar_gui.ui.kit.charts import fmt_int
 from desasadar_gui.ui.kit.context import ATTENDANCE, PARTICIPANTS, SESSIONS, VILLAGES, UiContext
 from desasadar_gui.ui.kit.form_fields import refill
@@ -45,6 +43,7 @@ from desasadar_gui.ui.kit.list_detail import (
     list_and_detail,
     row_shortcuts,
 )
+from desasadar_gui.ui.kit.operations import run_change, run_operation, running
 from desasadar_gui.ui.kit.tables import make_table, select_row
 from desasadar_gui.ui.sessions.detail_panel import SessionDetailPanel
 from desasadar_gui.ui.sessions.dialogs import SessionDialog
@@ -80,7 +79,6 @@ class SessionsTab(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("SessionsTab")
-        self._generation = 0
         self._selected_id: str | None = None
         self._loading = False
         # The list loads when the tab is first shown, not at start-up.
@@ -218,38 +216,26 @@ class SessionsTab(QWidget):
 
     def reload(self) -> None:
         """Reload the list off the GUI thread; counts follow in chunks."""
-        self._generation += 1
-        generation = self._generation
+        counting = running(self, "counts")
+        if counting is not None:
+            counting.supersede()  # counts for the old list are not wanted any more
         self._loading = True
         self._dirty = False
         db, query = self.ctx.db, self.query()
         self._show_count()
 
         def done(rows: list[SessionListRow]) -> None:
-            if generation != self._generation:
-                return
             self._loading = False
             self.model.set_rows(rows, keep_counts=True)
             self._after_reset()
             self.loaded.emit()
-            self._count_next(generation)
+            self._count_next()
 
-        run_in_background(lambda progress, cancelled: list_sessions(db, query), done,
-                          self._failed(generation))  # fmt: skip
+        run_operation(self, lambda progress, cancelled: list_sessions(db, query),
+                      on_success=done, on_failure=self._failed, key="list")  # fmt: skip
 
-    def _failed(self, generation: int):
-        def failed(exc: BaseException) -> None:
-            if generation != self._generation:
-                return
-            self._loading = False
-            if isinstance(exc, UserError):
-                messages.show_user_error(self, exc)
-            else:
-                messages.show_error(
-                    self, self.tr("Daftar sesi gagal dimuat: %1").replace("%1", str(exc))
-                )
-
-        return failed
+    def _failed(self, exc: BaseException) -> None:
+        self._loading = False  # the message: operations' one failure path
 
     def _visible_ids(self) -> list[str]:
         first = self.table.rowAt(0)
@@ -264,9 +250,7 @@ class SessionsTab(QWidget):
                 ids.append(row.id)
         return ids
 
-    def _count_next(self, generation: int) -> None:
-        if generation != self._generation:
-            return
+    def _count_next(self) -> None:
         pending = self.model.uncounted_ids()
         if not pending:
             self._show_count()
@@ -279,13 +263,11 @@ class SessionsTab(QWidget):
         db = self.ctx.db
 
         def done(counts) -> None:
-            if generation != self._generation:
-                return
             self.model.set_counts(counts, chunk)
-            self._count_next(generation)
+            self._count_next()
 
-        run_in_background(lambda progress, cancelled: counts_for_sessions(db, chunk), done,
-                          self._failed(generation))  # fmt: skip
+        run_operation(self, lambda progress, cancelled: counts_for_sessions(db, chunk),
+                      on_success=done, on_failure=self._failed, key="counts")  # fmt: skip
 
     def _data_changed(self, entities: frozenset) -> None:
         if not entities & _WATCHED:
@@ -385,13 +367,13 @@ class SessionsTab(QWidget):
                 .replace("%3", format_date(row.held_on, language())))  # fmt: skip
         if not messages.confirm(self, text):
             return
-        try:
-            delete_session(self.ctx.db, row.id)
-        except UserError as exc:
-            messages.show_user_error(self, exc)
-            return
-        self._selected_id = None
-        self.ctx.bus.notify(SESSIONS, ATTENDANCE)
+        db = self.ctx.db
+
+        def delete() -> None:
+            delete_session(db, row.id)
+            self._selected_id = None
+
+        run_change(self, self.ctx, delete, changed=(SESSIONS, ATTENDANCE))
 
     def print_attendance_sheet(self) -> None:
         row = self.selected_session()
@@ -409,22 +391,15 @@ class SessionsTab(QWidget):
         self.print_button.setEnabled(False)
 
         def done(written) -> None:
-            self.print_button.setEnabled(True)
             messages.show_info(
                 self,
                 self.tr("Daftar hadir disimpan di %1. Buka di Excel atau LibreOffice lalu "
                         "cetak (sudah diatur A4 mendatar).").replace("%1", str(written)),
             )  # fmt: skip
 
-        def failed(exc: BaseException) -> None:
-            self.print_button.setEnabled(True)
-            if isinstance(exc, UserError):
-                messages.show_user_error(self, exc)
-            else:
-                messages.show_error(
-                    self, self.tr("Berkas tidak bisa disimpan: %1").replace("%1", str(exc))
-                )
-
-        run_in_background(
-            lambda progress, cancelled: write_attendance_sheet(db, session_id, path), done, failed
+        run_operation(
+            self,
+            lambda progress, cancelled: write_attendance_sheet(db, session_id, path),
+            on_success=done,
+            on_finished=lambda: self.print_button.setEnabled(True),
         )

@@ -9,7 +9,7 @@ database to practise on (the officer's real database stays empty and clean).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -32,9 +32,22 @@ from desasadar_gui.ui.kit.layouts import (
     vbox,
     wrapped_label,
 )
+from desasadar_gui.ui.kit.operations import run_and_wait
 from desasadar_gui.ui.setup.region_import import ask_region_files, start_region_import
 
 DEFAULT_BRANCH = "KC Jambi"
+
+
+def fill_practice_database(demo: Database, participants: int, officer: str) -> None:
+    """Generate the practice data off the GUI thread, behind a progress dialog."""
+    from desasadar_gui.services.demo import generate_demo
+
+    run_and_wait(
+        lambda progress, cancelled: generate_demo(
+            demo, participants=participants, seed=1, officer=officer, progress=progress
+        ),
+        progress=QCoreApplication.translate("FirstRun", "Menyiapkan basis data latihan…"),
+    )
 
 
 class FirstRunDialog(QDialog):

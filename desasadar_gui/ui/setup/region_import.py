@@ -9,15 +9,15 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
 
 from desasadar_gui.errors import UserError
 from desasadar_gui.services.oserrors import describe_os_error
 from desasadar_gui.services.regions import RegionImportResult, find_region_files, import_regions
 from desasadar_gui.ui.kit import messages
-from desasadar_gui.ui.kit.background import BackgroundTask, run_in_background
 from desasadar_gui.ui.kit.context import UiContext
+from desasadar_gui.ui.kit.operations import Operation, run_operation
 
 log = logging.getLogger("desasadar.ui.region_import")
 
@@ -86,29 +86,13 @@ def start_region_import(
     ctx: UiContext,
     paths: list[Path],
     on_finished: Callable[[RegionImportResult | None], None] | None = None,
-) -> BackgroundTask:
+) -> Operation:
     """Import ``paths`` in the background; a modal progress dialog shows how far it got."""
-    progress = QProgressDialog(
-        QCoreApplication.translate("RegionImport", "Memuat data wilayah…"), "", 0, 0, parent
-    )
-    progress.setObjectName("regionImportProgress")
-    progress.setWindowTitle(QCoreApplication.translate("RegionImport", "Impor data wilayah"))
-    progress.setCancelButton(None)  # all or nothing, and quick: no cancel
-    progress.setWindowModality(Qt.WindowModality.WindowModal)
-    progress.setMinimumDuration(300)
-    progress.setAutoClose(False)
-    progress.setAutoReset(False)
 
     def work(progress, cancelled):  # runs in the pool; touches no widget
         return import_regions(ctx.db, paths, progress=progress)
 
-    def show_progress(done: int, total: int) -> None:
-        progress.setMaximum(max(total, 1))
-        progress.setValue(done)
-
     def done(result: RegionImportResult) -> None:
-        progress.close()
-        progress.deleteLater()
         messages.show_info(
             parent,
             describe_result(result),
@@ -117,9 +101,7 @@ def start_region_import(
         if on_finished:
             on_finished(result)
 
-    def failed(exc: BaseException) -> None:
-        progress.close()
-        progress.deleteLater()
+    def failed(exc: BaseException) -> bool:
         messages.show_error(
             parent,
             error_text(exc),
@@ -127,5 +109,15 @@ def start_region_import(
         )
         if on_finished:
             on_finished(None)
+        return True
 
-    return run_in_background(work, done, failed, on_progress=show_progress)
+    return run_operation(
+        parent,
+        work,
+        on_success=done,
+        on_failure=failed,
+        progress=QCoreApplication.translate("RegionImport", "Memuat data wilayah…"),
+        progress_title=QCoreApplication.translate("RegionImport", "Impor data wilayah"),
+        cancellable=False,  # all or nothing, and quick: no cancel
+        progress_name="regionImportProgress",
+    )

@@ -34,10 +34,8 @@ from desasadar_gui.domain.rates import (
     PERCENT_KEYS,
     RateRow,
 )
-from desasadar_gui.errors import UserError
 from desasadar_gui.services import rates, regions, security
 from desasadar_gui.ui.kit import messages
-from desasadar_gui.ui.kit.background import BackgroundTask
 from desasadar_gui.ui.kit.context import UiContext
 from desasadar_gui.ui.kit.i18n import apply_language, language, save_language
 from desasadar_gui.ui.kit.layouts import (
@@ -50,6 +48,7 @@ from desasadar_gui.ui.kit.layouts import (
     vbox,
     wrapped_label,
 )
+from desasadar_gui.ui.kit.operations import Operation, run_change
 from desasadar_gui.ui.kit.table_model import Column, ColumnTableModel
 from desasadar_gui.ui.setup.region_import import (
     ask_region_files,
@@ -141,7 +140,7 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.settings = settings
-        self.task: BackgroundTask | None = None
+        self.task: Operation | None = None
         self.setObjectName("SettingsDialog")
         self.resize(720, 450)
 
@@ -314,7 +313,7 @@ class SettingsDialog(QDialog):
             + self.tr("Versi data: %1").replace("%1", version)
         )
 
-    def import_regions(self, paths: list[Path]) -> BackgroundTask | None:
+    def import_regions(self, paths: list[Path]) -> Operation | None:
         if not paths:
             return None
         self.region_files_button.setEnabled(False)
@@ -356,10 +355,9 @@ class SettingsDialog(QDialog):
         )
         if not path:
             return
-        try:
-            rates.import_rate_table(self.ctx.db, Path(path))
-        except UserError as exc:
-            messages.show_user_error(self, exc)
+        db = self.ctx.db
+        if not run_change(self, None, lambda: rates.import_rate_table(db, Path(path)),
+                          changed=None).ok:  # fmt: skip
             return
         self.refresh_rates()
 
@@ -414,9 +412,8 @@ class SettingsDialog(QDialog):
             return
         self.ctx.db.set_officer(name, self.branch_edit.text())
         if self.ctx.db.encrypted:
-            try:
-                security.save_idle_lock_minutes(self.ctx.db, self.idle_spin.value())
-            except UserError as exc:
-                messages.show_user_error(self, exc)
+            db, minutes = self.ctx.db, self.idle_spin.value()
+            if not run_change(self, None, lambda: security.save_idle_lock_minutes(db, minutes),
+                              changed=None).ok:  # fmt: skip
                 return
         self.accept()

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 )
 
 from desasadar_gui.domain.enums import TargetScope
-from desasadar_gui.errors import UserError
 from desasadar_gui.services.dashboard import officer_names
 from desasadar_gui.services.targets import TargetRow, delete_target, list_targets, set_target
 from desasadar_gui.services.village_queries import kabupaten_names, village_choices
@@ -33,6 +32,7 @@ from desasadar_gui.ui.kit import messages
 from desasadar_gui.ui.kit.charts import fmt_int
 from desasadar_gui.ui.kit.context import TARGETS, UiContext
 from desasadar_gui.ui.kit.i18n import language
+from desasadar_gui.ui.kit.operations import run_change
 
 _SCOPES = (TargetScope.BRANCH, TargetScope.KABUPATEN, TargetScope.VILLAGE, TargetScope.OFFICER)
 
@@ -231,17 +231,14 @@ class TargetsDialog(QDialog):
     # -- actions ------------------------------------------------------------------
 
     def save(self) -> TargetRow | None:
-        try:
-            row = set_target(
-                self.ctx.db,
-                self.year_spin.value(),
-                self.scope(),
-                self.key(),
-                self.value_spin.value(),
-            )
-        except UserError as exc:
-            messages.show_user_error(self, exc)
+        db = self.ctx.db
+        year, scope, key, value = (self.year_spin.value(), self.scope(), self.key(),
+                                   self.value_spin.value())  # fmt: skip
+        saved = run_change(self, None, lambda: set_target(db, year, scope, key, value),
+                           changed=None)  # fmt: skip
+        if not saved.ok:
             return None
+        row = saved.value
         self.reload()
         self.ctx.bus.notify(TARGETS)
         return row
@@ -256,10 +253,7 @@ class TargetsDialog(QDialog):
             .replace("%2", self._key_label(target))
         ):  # fmt: skip
             return
-        try:
-            delete_target(self.ctx.db, target.id)
-        except UserError as exc:
-            messages.show_user_error(self, exc)
-            return
-        self.reload()
-        self.ctx.bus.notify(TARGETS)
+        db = self.ctx.db
+        if run_change(self, None, lambda: delete_target(db, target.id), changed=None).ok:
+            self.reload()
+            self.ctx.bus.notify(TARGETS)

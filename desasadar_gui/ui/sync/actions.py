@@ -1,7 +1,7 @@
 """Menu actions: export the sync workbook, import one (with a preview).
 
-Both run off the GUI thread through :func:`run_in_background` with a progress dialog
-that can cancel. Import is two background steps around the preview dialog: read and
+Both run off the GUI thread through :func:`operations.run_operation` with a progress
+dialog that can cancel. Import is two background steps around the preview dialog: read and
 plan (nothing changes), then, if the officer applies it, one transaction; after that
 ``ctx.bus.notify()`` tells every tab that data changed.
 """
@@ -15,12 +15,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QDialog, QProgressDialog, QWidget
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QDialog, QWidget
 
 from desasadar_gui.errors import UserError, current_language
 from desasadar_gui.services.database import Database
-from desasadar_gui.sync.errors import OperationCancelled
 from desasadar_gui.sync.workbook_export import ExportResult, export_workbook
 from desasadar_gui.sync.workbook_import import (
     ImportResult,
@@ -35,8 +34,8 @@ from desasadar_gui.sync.workbook_password import (
     WrongWorkbookPasswordError,
 )
 from desasadar_gui.ui.kit import messages
-from desasadar_gui.ui.kit.background import BackgroundTask, Cancelled, run_in_background
 from desasadar_gui.ui.kit.context import UiContext
+from desasadar_gui.ui.kit.operations import Operation, run_operation
 from desasadar_gui.ui.safety.workbook_passwords import (
     ExportProtectionDialog,
     WorkbookPasswordDialog,
@@ -51,76 +50,37 @@ def suggested_name(ctx: UiContext) -> str:
     return f"desasadar-{officer or 'petugas'}-{date.today():%Y%m%d}.xlsx"
 
 
-def _cancellable(fn: Callable[..., Any]) -> Callable[..., Any]:
-    """Core work raises OperationCancelled; the background helper expects Cancelled."""
-
-    def work(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> Any:
-        try:
-            return fn(progress=progress, cancelled=cancelled)
-        except OperationCancelled:
-            raise Cancelled() from None
-
-    return work
-
-
-def _progress_dialog(parent: QWidget | None, label: str) -> QProgressDialog:
-    dialog = QProgressDialog(
-        label, QCoreApplication.translate("SyncActions", "Batal"), 0, 0, parent
-    )
-    dialog.setWindowTitle(QCoreApplication.translate("SyncActions", "Desa Sadar"))
-    dialog.setWindowModality(Qt.WindowModality.WindowModal)
-    dialog.setMinimumDuration(300)
-    dialog.setAutoClose(False)
-    dialog.setAutoReset(False)
-    return dialog
-
-
 def _run(
     parent: QWidget | None,
     label: str,
     fn: Callable[..., Any],
     on_done: Callable[[Any], None],
-    on_refused: Callable[[UserError], bool] | None = None,
-) -> BackgroundTask:
-    """``on_refused``: given a plain refusal first; True when it dealt with it."""
-    dialog = _progress_dialog(parent, label)
+    on_refused: Callable[[BaseException], bool] | None = None,
+    on_ended: Callable[[], None] | None = None,
+) -> Operation:
+    """``on_refused``: given a failure first; True when it dealt with it. ``on_ended``:
+    after a failure or a cancel."""
 
-    def progress(done: int, total: int) -> None:
-        dialog.setMaximum(max(total, 1))
-        dialog.setValue(min(done, total))
-
-    def finish() -> None:
-        dialog.close()
-        dialog.deleteLater()
-
-    def done(result: Any) -> None:
-        finish()
-        on_done(result)
-
-    def failed(exc: BaseException) -> None:
-        finish()
-        if isinstance(exc, UserError) and on_refused is not None and on_refused(exc):
-            return
-        if isinstance(exc, UserError):
-            messages.show_user_error(parent, exc)
-        elif isinstance(exc, OSError):
-            from desasadar_gui.services.oserrors import describe_os_error
-
-            messages.show_user_error(parent, describe_os_error(exc))
-        else:
-            from desasadar_gui.logs import setup_logging
-
-            messages.show_unexpected_error(parent, str(setup_logging()))
+    def failed(exc: BaseException) -> bool:
+        if on_ended is not None:
+            on_ended()
+        return on_refused is not None and isinstance(exc, UserError) and on_refused(exc)
 
     def cancelled() -> None:
-        finish()
+        if on_ended is not None:
+            on_ended()
         messages.show_info(
             parent, QCoreApplication.translate("SyncActions", "Dibatalkan; tidak ada yang diubah.")
         )
 
-    task = run_in_background(_cancellable(fn), done, failed, progress, cancelled)
-    dialog.canceled.connect(task.cancel)
-    return task
+    return run_operation(
+        parent,
+        lambda progress, cancelled: fn(progress=progress, cancelled=cancelled),
+        on_success=on_done,
+        on_failure=failed,
+        on_cancelled=cancelled,
+        progress=label,
+    )
 
 
 # -- export ------------------------------------------------------------------------------
@@ -246,15 +206,13 @@ def _apply_planned(
             result.check = check_after_import(db)
         return result
 
-    task = _run(
+    _run(
         parent,
         QCoreApplication.translate("SyncActions", "Menerapkan impor…"),
         apply_and_check,
         applied,
+        on_ended=prepared.close,  # close the staging file however the work ends
     )
-    # Close the staging file however the work ends.
-    task.signals.failed.connect(lambda _exc: prepared.close())
-    task.signals.cancelled.connect(prepared.close)
 
 
 def import_with_dialog(parent: QWidget | None, ctx: UiContext, path: str | None = None) -> None:
@@ -279,7 +237,7 @@ def import_with_dialog(parent: QWidget | None, ctx: UiContext, path: str | None 
             refused,
         )
 
-    def refused(exc: UserError) -> bool:
+    def refused(exc: BaseException) -> bool:
         if isinstance(exc, WorkbookPasswordNeededError):
             ask()  # protected and not imported before: now its password is needed
             return True

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desasadar_gui.errors import UserError
 from desasadar_gui.services.history import field_label
 from desasadar_gui.sync.conflicts import (
     ConflictRow,
@@ -41,6 +40,7 @@ from desasadar_gui.sync.duplicates import (
 from desasadar_gui.sync.history import list_sync_log
 from desasadar_gui.ui.kit import messages
 from desasadar_gui.ui.kit.context import UiContext
+from desasadar_gui.ui.kit.operations import run_change
 from desasadar_gui.ui.kit.rows_model import RowsModel
 from desasadar_gui.ui.kit.tables import make_log_table
 
@@ -283,10 +283,7 @@ class SyncView(QWidget):
         self._do(merge, notify=True)
 
     def _do(self, action: Any, notify: bool) -> None:
-        try:
-            action()
-        except UserError as exc:
-            messages.show_user_error(self, exc)
+        run_change(self, None, action, changed=None)
         if notify:
             self.ctx.bus.notify()  # refreshes this view too
         else:

@@ -40,6 +40,7 @@ from desasadar_gui.services.villages import launch_village, officials_coverage, 
 from desasadar_gui.ui.kit import messages
 from desasadar_gui.ui.kit.context import VILLAGES, UiContext
 from desasadar_gui.ui.kit.i18n import enum_label, language
+from desasadar_gui.ui.kit.operations import run_change
 
 MISSING_BACKGROUND = QColor("#fdecc8")
 MISSING_FOREGROUND = QColor("#92400e")
@@ -371,22 +372,21 @@ class VillageDetailPanel(QWidget):
         v = self.detail.village
         qd = self.launch_date.date()
         on = date(qd.year(), qd.month(), qd.day())
-        try:
-            coverage = officials_coverage(self.ctx.db, v.id)
-            if coverage.missing:
-                lang = language()
-                lines = "\n".join("• " + role_label(r, lang) for r in coverage.missing)
-                text = (
-                    self.tr("Jabatan berikut di %1 belum terdaftar:").replace("%1", v.name)
-                    + "\n"
-                    + lines
-                    + "\n\n"
-                    + self.tr("Tetap luncurkan sebagai Desa Sadar pada %1?").replace("%1", _dmy(on))
-                )
-                if not messages.confirm(self, text, self.tr("Perangkat desa belum lengkap")):
-                    return
-            launch_village(self.ctx.db, v.id, on)
-        except UserError as exc:
-            messages.show_user_error(self, exc)
+        db = self.ctx.db
+        checked = run_change(self, None, lambda: officials_coverage(db, v.id), changed=None)
+        if not checked.ok or checked.value is None:
             return
-        self.ctx.bus.notify(VILLAGES)
+        coverage = checked.value
+        if coverage.missing:
+            lang = language()
+            lines = "\n".join("• " + role_label(r, lang) for r in coverage.missing)
+            text = (
+                self.tr("Jabatan berikut di %1 belum terdaftar:").replace("%1", v.name)
+                + "\n"
+                + lines
+                + "\n\n"
+                + self.tr("Tetap luncurkan sebagai Desa Sadar pada %1?").replace("%1", _dmy(on))
+            )
+            if not messages.confirm(self, text, self.tr("Perangkat desa belum lengkap")):
+                return
+        run_change(self, self.ctx, lambda: launch_village(db, v.id, on), changed=(VILLAGES,))

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
 )
 
 from desasadar_gui.domain.enums import VillageKind, VillageStatus
-from desasadar_gui.errors import UserError
 from desasadar_gui.services.village_queries import (
     kabupaten_names,
     list_village_rows,
@@ -34,6 +33,7 @@ from desasadar_gui.ui.kit.list_detail import (
     list_and_detail,
     row_shortcuts,
 )
+from desasadar_gui.ui.kit.operations import run_change
 from desasadar_gui.ui.kit.tables import make_table, select_row
 from desasadar_gui.ui.villages.detail_panel import VillageDetailPanel
 from desasadar_gui.ui.villages.form import VillageDialog
@@ -335,12 +335,12 @@ class VillagesTab(QWidget):
     def edit_village(self) -> None:
         if self._selected_id is None:
             return
-        try:
-            village = get_village(self.ctx.db, self._selected_id)
-        except UserError as exc:
-            messages.show_user_error(self, exc)
-            self.ctx.bus.notify(VILLAGES)
+        db, village_id = self.ctx.db, self._selected_id
+        got = run_change(self, self.ctx, lambda: get_village(db, village_id), changed=None)
+        if not got.ok or got.value is None:
+            self.ctx.bus.notify(VILLAGES)  # gone meanwhile: show the list as it is
             return
+        village = got.value
         dialog = VillageDialog(self.ctx, village, self)
         if dialog.exec() and dialog.saved is not None:
             self.ctx.bus.notify(VILLAGES)
@@ -360,10 +360,10 @@ class VillagesTab(QWidget):
         )
         if not messages.confirm(self, text, self.tr("Hapus desa")):
             return
-        try:
-            delete_village(self.ctx.db, self._selected_id)
-        except UserError as exc:
-            messages.show_user_error(self, exc)
-            return
-        self._selected_id = None
-        self.ctx.bus.notify(VILLAGES)
+        db, village_id = self.ctx.db, self._selected_id
+
+        def delete() -> None:
+            delete_village(db, village_id)
+            self._selected_id = None
+
+        run_change(self, self.ctx, delete, changed=(VILLAGES,))
