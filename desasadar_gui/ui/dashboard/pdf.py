@@ -3,12 +3,13 @@ and charts)."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QPoint
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPageLayout, QPageSize, QPainter, QPdfWriter
 from PySide6.QtWidgets import QWidget
+
+from desasadar_gui.files import replaced_when_done
 
 
 def _quiet_pdf_gradients():
@@ -33,10 +34,9 @@ def write_board_pdf(
 ) -> None:
     """``board`` under ``heading`` and ``note``, written beside ``target`` first and then
     moved into place; raises OSError (nothing is left behind)."""
-    tmp = target.with_name(f".{target.stem}.{os.getpid()}.part.pdf")
-    try:
-        if not tmp.parent.is_dir():
-            raise FileNotFoundError(str(tmp.parent))
+    if not target.parent.is_dir():
+        raise FileNotFoundError(str(target.parent))
+    with replaced_when_done(target) as tmp:
         writer = QPdfWriter(str(tmp))
         writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
         writer.setPageOrientation(QPageLayout.Orientation.Landscape)
@@ -73,7 +73,3 @@ def write_board_pdf(
         finally:
             painter.end()
             restore()
-        os.replace(tmp, target)
-    except OSError:
-        tmp.unlink(missing_ok=True)
-        raise

@@ -7,13 +7,13 @@ module asks, prints the report's HTML to PDF with Qt, and says what happened.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QMarginsF
 from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 from PySide6.QtWidgets import QWidget
 
+from desasadar_gui.files import replaced_when_done
 from desasadar_gui.services.database import Database
 from desasadar_gui.services.erasure import erase_person
 from desasadar_gui.services.oserrors import describe_os_error
@@ -29,24 +29,22 @@ def write_report_pdf(db: Database, participant_id: str, path: Path | str) -> Pat
     target = Path(path)
     if target.suffix.lower() != ".pdf":
         target = target.with_name(target.name + ".pdf")
-    tmp = target.with_name(f".{target.stem}.{os.getpid()}.part.pdf")
     try:
-        if not tmp.parent.is_dir():
-            raise FileNotFoundError(str(tmp.parent))
-        writer = QPdfWriter(str(tmp))
-        writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-        writer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter)
-        writer.setTitle("Laporan data pribadi")
-        writer.setCreator("Desa Sadar")
-        doc = QTextDocument()
-        doc.setHtml(render_html(report, db.officer, db.device.branch))
-        doc.print_(writer)
-        del writer  # closes the file
-        if not tmp.is_file() or tmp.stat().st_size == 0:
-            raise PermissionError(str(target))
-        tmp.replace(target)
+        if not target.parent.is_dir():
+            raise FileNotFoundError(str(target.parent))
+        with replaced_when_done(target) as tmp:
+            writer = QPdfWriter(str(tmp))
+            writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+            writer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter)
+            writer.setTitle("Laporan data pribadi")
+            writer.setCreator("Desa Sadar")
+            doc = QTextDocument()
+            doc.setHtml(render_html(report, db.officer, db.device.branch))
+            doc.print_(writer)
+            del writer  # closes the file
+            if not tmp.is_file() or tmp.stat().st_size == 0:
+                raise PermissionError(str(target))
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
         raise describe_os_error(exc) from exc
     record_report(db, report, target)
     return target
