@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QByteArray, QEvent, QLocale, QSettings, Qt
+from PySide6.QtCore import QByteArray, QLocale, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -23,6 +23,7 @@ from desasadar_gui.ui.dashboard.tab import DashboardTab
 from desasadar_gui.ui.kit import messages
 from desasadar_gui.ui.kit.background import wait_for_all
 from desasadar_gui.ui.kit.context import PARTICIPANTS, SESSIONS, VILLAGES, UiContext
+from desasadar_gui.ui.kit.i18n import Retranslating
 from desasadar_gui.ui.participants.tab import ParticipantsTab
 from desasadar_gui.ui.sessions.tab import SessionsTab
 from desasadar_gui.ui.setup.region_import import ask_region_files, start_region_import
@@ -44,7 +45,7 @@ def _number(n: int) -> str:
     return QLocale().toString(n)
 
 
-class MainWindow(QMainWindow):
+class MainWindow(Retranslating, QMainWindow):
     def __init__(self, ctx: UiContext, settings: QSettings, parent=None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -264,11 +265,6 @@ class MainWindow(QMainWindow):
         self.import_action.setIconText(self.tr("Impor"))
         self.toolbar.setWindowTitle(self.tr("Tindakan utama"))
         self.refresh_status()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     # -- status bar ---------------------------------------------------------------
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -61,14 +61,14 @@ from desasadar_gui.ui.kit.context import (
     UiContext,
 )
 from desasadar_gui.ui.kit.form_fields import refill
-from desasadar_gui.ui.kit.i18n import language
+from desasadar_gui.ui.kit.i18n import Retranslating, language
 from desasadar_gui.ui.kit.operations import run_operation
 from desasadar_gui.ui.kit.tables import make_table
 
 _WATCHED = frozenset({PARTICIPANTS, VILLAGES, SESSIONS, ATTENDANCE, TARGETS})
 
 
-class DashboardTab(QWidget):
+class DashboardTab(Retranslating, QWidget):
     """Figures are computed in the background; ``loaded`` is emitted once they show."""
 
     loaded = Signal()
@@ -269,11 +269,6 @@ class DashboardTab(QWidget):
             self._show(self.data)
         else:
             self._show_loading()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     # -- loading ------------------------------------------------------------------
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QSettings, QTranslator
 
 from desasadar_gui import i18n_build
 from desasadar_gui.domain.enums import LabelledEnum
@@ -19,6 +19,17 @@ from desasadar_gui.errors import current_language, set_language
 from desasadar_gui.paths import data_dir
 
 log = logging.getLogger("desasadar.ui.i18n")
+
+
+class Retranslating:
+    """Mixin for a widget with ``retranslate_ui()``: it runs again when the language is
+    switched at run time. List it before the Qt class: ``class X(Retranslating, QWidget)``."""
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()  # type: ignore[attr-defined]
+        super().changeEvent(event)  # type: ignore[misc]
+
 
 LANGUAGES = ("id", "en")
 DEFAULT_LANGUAGE = "id"

@@ -32,7 +32,7 @@ from desasadar_gui.ui.kit import messages
 from desasadar_gui.ui.kit.context import PARTICIPANTS, VILLAGES, UiContext
 from desasadar_gui.ui.kit.form_fields import chosen_data, make_searchable, refill
 from desasadar_gui.ui.kit.history_dialog import HistoryDialog
-from desasadar_gui.ui.kit.i18n import enum_choices
+from desasadar_gui.ui.kit.i18n import Retranslating, enum_choices
 from desasadar_gui.ui.kit.layouts import STRETCH, hbox
 from desasadar_gui.ui.kit.list_detail import FILTER_SPACING, list_only, row_shortcuts
 from desasadar_gui.ui.kit.operations import run_change
@@ -48,7 +48,7 @@ def _number(n: int) -> str:
     return f"{n:,}".replace(",", ".")
 
 
-class ParticipantsTab(QWidget):
+class ParticipantsTab(Retranslating, QWidget):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -215,11 +215,6 @@ class ParticipantsTab(QWidget):
             combo.setToolTip(tip)
         self.model.retranslate()
         self._show_count()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     @staticmethod
     def _fill(combo: QComboBox, all_text: str, items: list[tuple[str, str]]) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from desasadar_gui.errors import UserError, current_language
 from desasadar_gui.services import security
 from desasadar_gui.ui.kit import messages
+from desasadar_gui.ui.kit.i18n import Retranslating
 from desasadar_gui.ui.kit.layouts import (
     buddy_label,
     form_rows,
@@ -78,7 +79,7 @@ class _NewPassphraseFields:
                 (self.second_label, self.second))  # fmt: skip
 
 
-class SetPassphraseDialog(_NewPassphraseFields, QDialog):
+class SetPassphraseDialog(Retranslating, _NewPassphraseFields, QDialog):
     """Ask for a new passphrase twice (with a strength hint), or skip it after a
     warning. ``outcome``: SET (``passphrase`` holds it), SKIP, or QUIT."""
 
@@ -134,11 +135,6 @@ class SetPassphraseDialog(_NewPassphraseFields, QDialog):
         self.quit_button.setText(self.tr("Keluar"))
         self._show_strength()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
-
     def _show_strength(self) -> None:
         text = self.first.text()
         if not text:
@@ -178,7 +174,7 @@ class SetPassphraseDialog(_NewPassphraseFields, QDialog):
             self.accept()
 
 
-class RecoveryKeyDialog(QDialog):
+class RecoveryKeyDialog(Retranslating, QDialog):
     """The recovery key, shown once; closes only after "I wrote it down"."""
 
     def __init__(self, recovery_key: str, parent: QWidget | None = None) -> None:
@@ -229,11 +225,6 @@ class RecoveryKeyDialog(QDialog):
         self.confirm_check.setText(self.tr("Saya sudah menuliskan kunci pemulihan ini"))
         self.ok_button.setText(self.tr("Lanjut"))
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
-
     def reject(self) -> None:  # Escape or the close box: only after writing it down
         if self.confirm_check.isChecked():
             super().reject()
@@ -243,7 +234,7 @@ class RecoveryKeyDialog(QDialog):
             super().done(result)
 
 
-class UnlockDialog(QDialog):
+class UnlockDialog(Retranslating, QDialog):
     """The passphrase (or the recovery key) for an encrypted database. At start-up it
     unlocks the file; as the idle lock it checks the passphrase again."""
 
@@ -289,11 +280,6 @@ class UnlockDialog(QDialog):
         self.unlock_button.setText(self.tr("Buka kunci") if self.idle_lock else self.tr("Buka"))
         self.quit_button.setText(self.tr("Tutup aplikasi") if self.idle_lock else self.tr("Keluar"))
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
-
     def reject(self) -> None:
         """At start-up: quit. As the idle lock, Escape does nothing; "Close the app"
         asks first (what is typed in open forms would be lost)."""
@@ -325,7 +311,7 @@ class UnlockDialog(QDialog):
         self.accept()
 
 
-class ChangePassphraseDialog(_NewPassphraseFields, QDialog):
+class ChangePassphraseDialog(Retranslating, _NewPassphraseFields, QDialog):
     """Settings: a new passphrase, after the old one (or the recovery key)."""
 
     def __init__(self, db_path: Path, parent: QWidget | None = None) -> None:
@@ -354,11 +340,6 @@ class ChangePassphraseDialog(_NewPassphraseFields, QDialog):
         self.first_label.setText(self.tr("Kata sandi &baru"))
         self.second_label.setText(self.tr("&Ulangi kata sandi baru"))
         name_ok_cancel(self.buttons, self.tr("Ganti"), self.tr("Batal"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def _show_strength(self) -> None:
         level, hint_id, hint_en = security.strength(self.first.text())

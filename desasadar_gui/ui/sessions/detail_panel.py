@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -35,7 +35,7 @@ from desasadar_gui.services.sessions import remove_attendance, set_attendance_ou
 from desasadar_gui.ui.kit import messages
 from desasadar_gui.ui.kit.charts import fmt_int
 from desasadar_gui.ui.kit.context import ATTENDANCE, PARTICIPANTS, UiContext
-from desasadar_gui.ui.kit.i18n import enum_label, language
+from desasadar_gui.ui.kit.i18n import Retranslating, enum_label, language
 from desasadar_gui.ui.kit.layouts import STRETCH, hbox, push_button, vbox, wrapped_label
 from desasadar_gui.ui.kit.operations import run_change
 from desasadar_gui.ui.kit.tables import make_table
@@ -83,7 +83,7 @@ class StatBox(QFrame):
         layout.addWidget(self.name)
 
 
-class SessionDetailPanel(QWidget):
+class SessionDetailPanel(Retranslating, QWidget):
     """The chosen session: facts, counts, the funnel, attendees and follow-ups."""
 
     changed = Signal()
@@ -245,11 +245,6 @@ class SessionDetailPanel(QWidget):
             self.tr("Prospek yang hadir tetapi belum mendaftar: kunjungi atau telepon lagi.")
         )
         self._show_session_texts()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     # -- contents -------------------------------------------------------------------
 

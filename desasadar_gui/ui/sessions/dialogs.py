@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QEvent, QSortFilterProxyModel, Qt, QTimer
+from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
@@ -40,11 +40,11 @@ from desasadar_gui.ui.kit import messages
 from desasadar_gui.ui.kit.charts import fmt_int
 from desasadar_gui.ui.kit.context import UiContext
 from desasadar_gui.ui.kit.form_fields import date_edit, pydate
-from desasadar_gui.ui.kit.i18n import enum_label, language
+from desasadar_gui.ui.kit.i18n import Retranslating, enum_label, language
 from desasadar_gui.ui.kit.operations import run_change
 
 
-class SessionDialog(QDialog):
+class SessionDialog(Retranslating, QDialog):
     """Add or change a session: village, date, type, place, facilitator, notes."""
 
     def __init__(self, ctx: UiContext, row: SessionListRow | None = None,
@@ -115,11 +115,6 @@ class SessionDialog(QDialog):
             label.setText(text)
         self.place_edit.setPlaceholderText(self.tr("mis. Balai Desa, rumah Kepala Dusun"))
         self.village_combo.lineEdit().setPlaceholderText(self.tr("Ketik nama desa…"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def village_id(self) -> str | None:
         index = self.village_combo.findText(self.village_combo.currentText())

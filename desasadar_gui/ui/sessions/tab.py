@@ -8,7 +8,7 @@ The panel beside it (sessions/detail_panel.py) shows the chosen session.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHeaderView,
@@ -35,7 +35,7 @@ from desasadar_gui.ui.kit.charts import fmt_int
 from desasadar_gui.ui.kit.context import ATTENDANCE, PARTICIPANTS, SESSIONS, VILLAGES, UiContext
 from desasadar_gui.ui.kit.form_fields import refill
 from desasadar_gui.ui.kit.history_dialog import HistoryDialog
-from desasadar_gui.ui.kit.i18n import enum_choices, enum_label, language
+from desasadar_gui.ui.kit.i18n import Retranslating, enum_choices, enum_label, language
 from desasadar_gui.ui.kit.layouts import STRETCH, hbox
 from desasadar_gui.ui.kit.list_detail import (
     FILTER_SPACING,
@@ -69,7 +69,7 @@ _SESSION_WIDTHS = {
 }  # fmt: skip
 
 
-class SessionsTab(QWidget):
+class SessionsTab(Retranslating, QWidget):
     """``loaded``: the list is shown; ``counts_loaded``: every row has its counts."""
 
     loaded = Signal()
@@ -183,11 +183,6 @@ class SessionsTab(QWidget):
         )  # fmt: skip
         self._fill_type_combo()
         self._show_count()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def _fill_type_combo(self) -> None:
         refill(self.type_combo, enum_choices(SessionType), (self.tr("Semua jenis"), ""))

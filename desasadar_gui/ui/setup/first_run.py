@@ -9,7 +9,7 @@ database to practise on (the officer's real database stays empty and clean).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from desasadar_gui.services.database import Database
 from desasadar_gui.services.regions import region_counts
 from desasadar_gui.ui.kit.context import UiContext
+from desasadar_gui.ui.kit.i18n import Retranslating
 from desasadar_gui.ui.kit.layouts import (
     buddy_label,
     form_rows,
@@ -50,7 +51,7 @@ def fill_practice_database(demo: Database, participants: int, officer: str) -> N
     )
 
 
-class FirstRunDialog(QDialog):
+class FirstRunDialog(Retranslating, QDialog):
     def __init__(self, db: Database, parent=None) -> None:
         super().__init__(parent)
         self.db = db
@@ -140,11 +141,6 @@ class FirstRunDialog(QDialog):
     @property
     def wants_demo(self) -> bool:
         return self.demo_check.isChecked()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def save(self) -> None:
         name = " ".join(self.officer_edit.text().split())

@@ -6,7 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import (
-    QEvent,
     QLocale,
     QSettings,
     Signal,
@@ -37,7 +36,7 @@ from desasadar_gui.domain.rates import (
 from desasadar_gui.services import rates, regions, security
 from desasadar_gui.ui.kit import messages
 from desasadar_gui.ui.kit.context import UiContext
-from desasadar_gui.ui.kit.i18n import apply_language, language, save_language
+from desasadar_gui.ui.kit.i18n import Retranslating, apply_language, language, save_language
 from desasadar_gui.ui.kit.layouts import (
     STRETCH,
     buddy_label,
@@ -132,7 +131,7 @@ def _note_tip(row: RateRow) -> str:
     return f"{row.note}\n{row.source}".strip() if row.source else row.note
 
 
-class SettingsDialog(QDialog):
+class SettingsDialog(Retranslating, QDialog):
     # After a region import ends: the RegionImportResult, or None when it failed.
     regions_imported = Signal(object)
 
@@ -266,11 +265,6 @@ class SettingsDialog(QDialog):
         name_ok_cancel(self.buttons, self.tr("Simpan"), self.tr("Tutup"))
         self.refresh_regions()
         self.refresh_rates()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     # -- language -----------------------------------------------------------------
 

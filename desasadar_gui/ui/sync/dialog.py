@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
 from desasadar_gui.ui.kit.context import UiContext
+from desasadar_gui.ui.kit.i18n import Retranslating
 from desasadar_gui.ui.sync.view import SyncView
 
 
-class SyncDialog(QDialog):
+class SyncDialog(Retranslating, QDialog):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("syncDialog")
@@ -24,8 +24,3 @@ class SyncDialog(QDialog):
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("Sinkronisasi: riwayat, konflik dan data ganda"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -24,14 +24,14 @@ from PySide6.QtWidgets import (
 
 from desasadar_gui.sync.workbook_import import PreparedImport, write_errors
 from desasadar_gui.ui.kit import messages
-from desasadar_gui.ui.kit.i18n import language
+from desasadar_gui.ui.kit.i18n import Retranslating, language
 from desasadar_gui.ui.kit.rows_model import RowsModel
 from desasadar_gui.ui.kit.tables import make_log_table
 
 LISTED = ("new", "updated", "conflict", "duplicate", "rejected")
 
 
-class ImportPreviewDialog(QDialog):
+class ImportPreviewDialog(Retranslating, QDialog):
     def __init__(self, prepared: PreparedImport, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         assert prepared.plan is not None
@@ -126,11 +126,6 @@ class ImportPreviewDialog(QDialog):
         self.apply_button.setText(self.tr("Terapkan"))
         self.cancel_button.setText(self.tr("Batal"))
         self.counts_model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 8)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     # -- content ---------------------------------------------------------------------------
 

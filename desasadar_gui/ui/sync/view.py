@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -40,6 +39,7 @@ from desasadar_gui.sync.duplicates import (
 from desasadar_gui.sync.history import list_sync_log
 from desasadar_gui.ui.kit import messages
 from desasadar_gui.ui.kit.context import UiContext
+from desasadar_gui.ui.kit.i18n import Retranslating
 from desasadar_gui.ui.kit.operations import run_change
 from desasadar_gui.ui.kit.rows_model import RowsModel
 from desasadar_gui.ui.kit.tables import make_log_table
@@ -61,7 +61,7 @@ def _counts_text(counts: dict[str, Any]) -> str:
     return "; ".join(parts)
 
 
-class SyncView(QWidget):
+class SyncView(Retranslating, QWidget):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -166,11 +166,6 @@ class SyncView(QWidget):
                 "lalu gabungkan: yang lain ditandai terhapus dan kehadirannya dipindahkan."
             )
         )
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     # -- data -------------------------------------------------------------------------
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QEvent, QLocale, Qt
+from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -39,7 +39,7 @@ from desasadar_gui.services.village_queries import VillageDetail, village_detail
 from desasadar_gui.services.villages import launch_village, officials_coverage, role_label
 from desasadar_gui.ui.kit import messages
 from desasadar_gui.ui.kit.context import VILLAGES, UiContext
-from desasadar_gui.ui.kit.i18n import enum_label, language
+from desasadar_gui.ui.kit.i18n import Retranslating, enum_label, language
 from desasadar_gui.ui.kit.operations import run_change
 
 MISSING_BACKGROUND = QColor("#fdecc8")
@@ -111,7 +111,7 @@ class CompactTable(QTableWidget):
         self.setFixedHeight(height + 2 * self.frameWidth())
 
 
-class VillageDetailPanel(QWidget):
+class VillageDetailPanel(Retranslating, QWidget):
     def __init__(self, ctx: UiContext, parent=None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -232,11 +232,6 @@ class VillageDetailPanel(QWidget):
             [self.tr("Tanggal"), self.tr("Jenis"), self.tr("Tempat")]
         )
         self._render()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     # -- content ------------------------------------------------------------------
 

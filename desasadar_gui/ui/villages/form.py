@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QEvent, Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QIntValidator, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -40,12 +40,12 @@ from desasadar_gui.services.villages import (
 )
 from desasadar_gui.ui.kit.context import UiContext
 from desasadar_gui.ui.kit.form_fields import make_searchable, refill
-from desasadar_gui.ui.kit.i18n import enum_choices
+from desasadar_gui.ui.kit.i18n import Retranslating, enum_choices
 
 _ERROR_STYLE = "border: 1px solid #c62828;"
 
 
-class VillageDialog(QDialog):
+class VillageDialog(Retranslating, QDialog):
     def __init__(self, ctx: UiContext, village: VillageRow | None = None, parent=None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -192,11 +192,6 @@ class VillageDialog(QDialog):
         refill(self.kind_combo, enum_choices(VillageKind))
         refill(self.status_combo, enum_choices(VillageStatus))
         self._show_code()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     # -- loading and region picking ----------------------------------------------
 

@@ -25,7 +25,7 @@ from desasadar_gui.ui.kit import messages
 from desasadar_gui.ui.kit.context import PARTICIPANTS, SESSIONS, VILLAGES, UiContext
 from desasadar_gui.ui.kit.form_fields import refill
 from desasadar_gui.ui.kit.history_dialog import HistoryDialog
-from desasadar_gui.ui.kit.i18n import enum_choices
+from desasadar_gui.ui.kit.i18n import Retranslating, enum_choices
 from desasadar_gui.ui.kit.layouts import STRETCH, hbox
 from desasadar_gui.ui.kit.list_detail import (
     FILTER_SPACING,
@@ -67,7 +67,7 @@ _COLUMN_BOUNDS = {
 _NAME_MIN_WIDTH = 160
 
 
-class VillagesTab(QWidget):
+class VillagesTab(Retranslating, QWidget):
     def __init__(self, ctx: UiContext, parent=None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -179,11 +179,6 @@ class VillagesTab(QWidget):
         self.model.retranslate()
         self.fit_columns()
         self._show_count()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def _fill_choice(self, combo: QComboBox, all_text: str, items: list[tuple[str, str]]) -> None:
         refill(combo, items, (all_text, ""))
