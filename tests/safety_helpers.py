@@ -31,9 +31,9 @@ def add_people(db: Database, people=PEOPLE) -> list[str]:
 def live_participants(path: Path) -> int:
     con = sqlite3.connect(path)
     try:
-        return con.execute("SELECT count(*) FROM participants WHERE deleted_at IS NULL").fetchone()[
-            0
-        ]
+        return con.execute(
+            "SELECT count(*) FROM participants WHERE deleted_at IS NULL"
+        ).fetchone()[0]
     finally:
         con.close()
 

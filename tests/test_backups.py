@@ -316,7 +316,9 @@ def test_cli_restore_refuses_non_database_and_foreign_files(
     assert "bukan milik Desa Sadar" in capsys.readouterr().err
 
 
-def test_cli_restore_refuses_while_the_app_has_the_database_open(db_path: Path, capsys) -> None:
+def test_cli_restore_refuses_while_the_app_has_the_database_open(
+    db_path: Path, capsys
+) -> None:
     with Database.open(db_path, lock=True) as db:  # the GUI holds the lock
         copy = take_backup(db, MANUAL)
         assert cli_main(["--db", str(db_path), "restore", str(copy)]) == 2

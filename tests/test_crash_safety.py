@@ -135,14 +135,14 @@ def _kill_when(db: Path, workbook: Path, ready) -> tuple[bool, float]:  # noqa: 
 
 KILL_POINTS = {
     # While the workbook is still being read and checked: nothing may have changed.
-    "reading": lambda ref: lambda t, wal: t >= 0.3,
+    "reading": lambda ref: (lambda t, wal: t >= 0.3),
     # Inside the apply transaction, at growing depths of what it writes.
-    "apply-start": lambda ref: lambda t, wal: wal >= 64 * 1024,
-    "apply-30%": lambda ref: lambda t, wal: wal >= 0.3 * ref.wal_peak,
-    "apply-70%": lambda ref: lambda t, wal: wal >= 0.7 * ref.wal_peak,
-    "apply-95%": lambda ref: lambda t, wal: wal >= 0.95 * ref.wal_peak,
+    "apply-start": lambda ref: (lambda t, wal: wal >= 64 * 1024),
+    "apply-30%": lambda ref: (lambda t, wal: wal >= 0.3 * ref.wal_peak),
+    "apply-70%": lambda ref: (lambda t, wal: wal >= 0.7 * ref.wal_peak),
+    "apply-95%": lambda ref: (lambda t, wal: wal >= 0.95 * ref.wal_peak),
     # Around the commit and the closing checkpoint.
-    "near-the-end": lambda ref: lambda t, wal: t >= 0.97 * ref.seconds,
+    "near-the-end": lambda ref: (lambda t, wal: t >= 0.97 * ref.seconds),
 }
 
 
@@ -181,6 +181,8 @@ def test_the_kill_points_really_fall_inside_the_apply_step(
     assert reference.wal_peak >= 4 * 64 * 1024, reference
     db = tmp_path / "laptop.sqlite"
     shutil.copyfile(reference.laptop, db)
-    killed, _at = _kill_when(db, reference.workbook, KILL_POINTS["apply-30%"](reference))
+    killed, _at = _kill_when(
+        db, reference.workbook, KILL_POINTS["apply-30%"](reference)
+    )
     assert killed
     assert _participants(db) == reference.before

@@ -23,11 +23,8 @@ from desasadar_gui.services.integrity import DamagedDatabaseError, quick_check
 def _with_backups(db: Database) -> tuple[Path, Path]:
     """A good daily backup from yesterday and a newer backup that is itself damaged."""
     add_people(db)
-    good = take_backup(
-        db,
-        DAILY,
-        out=new_backup_path(backups_dir(db.path), DAILY, datetime.now() - timedelta(days=1)),
-    )
+    good = take_backup(db, DAILY, out=new_backup_path(
+        backups_dir(db.path), DAILY, datetime.now() - timedelta(days=1)))
     bad = take_backup(db, MANUAL)
     damage(bad)
     return good, bad
