@@ -281,7 +281,7 @@ def list_deleted(
     """Deleted records of ``kinds``, the newest deletion first (at most ``limit``)."""
     today = today or date.today()
     with db.read_session() as s:
-        found: list[tuple[datetime, str, Any]] = []
+        found: list[tuple[datetime | None, str, Any]] = []
         for entity in kinds:
             model = MODELS[entity]
             stmt = (
@@ -291,7 +291,7 @@ def list_deleted(
                 .limit(limit)
             )
             found += [(r.deleted_at, entity, r) for r in s.scalars(stmt)]
-        found.sort(key=lambda t: (t[0], t[2].id), reverse=True)
+        found.sort(key=lambda t: (t[0] or datetime.min, t[2].id), reverse=True)
         return [_row(s, entity, record, today) for _, entity, record in found[:limit]]
 
 

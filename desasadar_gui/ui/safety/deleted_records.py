@@ -111,16 +111,13 @@ def restored_text(result: RestoreResult, row: DeletedRecord) -> str:
         .replace("%2", record_title(row))
     )
     if result.attendance_restored:
-        text += QCoreApplication.translate(
-            "DeletedRecords", " (dengan %n kehadiran)", "", result.attendance_restored
+        text += QCoreApplication.translate("DeletedRecords", " (dengan %1 kehadiran)").replace(
+            "%1", str(result.attendance_restored)
         )
     if result.attendance_left:
         text += QCoreApplication.translate(
-            "DeletedRecords",
-            "; %n kehadiran tetap terhapus karena pesertanya terhapus",
-            "",
-            result.attendance_left,
-        )
+            "DeletedRecords", "; %1 kehadiran tetap terhapus karena pesertanya terhapus"
+        ).replace("%1", str(result.attendance_left))
     return text
 
 
