@@ -588,16 +588,16 @@ It shows in its list again. The restore is kept in the history and syncs with th
         <translation>Device %1</translation>
     </message>
     <message>
-        <source>Dapat dipulihkan</source>
+        <source>Keterangan</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Bisa dipulihkan</source>
         <translation>Can be restored</translation>
     </message>
     <message>
-        <source>Ya</source>
-        <translation>Yes</translation>
-    </message>
-    <message>
-        <source>Tidak</source>
-        <translation>No</translation>
+        <source>Tidak bisa: %1</source>
+        <translation>Cannot: %1</translation>
     </message>
 </context>
 <context>

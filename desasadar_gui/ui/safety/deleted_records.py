@@ -157,7 +157,7 @@ class DeletedRecordsModel(ColumnTableModel[DeletedRecord]):
                 tooltip=lambda r: self.tr("Perangkat %1").replace("%1", r.device),
             ),
             Column(
-                lambda: self.tr("Dapat dipulihkan"),
+                lambda: self.tr("Keterangan"),
                 self._status,
                 align=LEFT,
                 foreground=self._brush,
@@ -169,7 +169,10 @@ class DeletedRecordsModel(ColumnTableModel[DeletedRecord]):
         return {ROW_ROLE: lambda r: r}
 
     def _status(self, row: DeletedRecord) -> str:
-        return self.tr("Ya") if row.restorable else self.tr("Tidak")
+        """Whether it can come back; if not, why (the whole text is the tooltip)."""
+        if row.blocked is None:
+            return self.tr("Bisa dipulihkan")
+        return self.tr("Tidak bisa: %1").replace("%1", row.blocked.message())
 
     @staticmethod
     def _brush(row: DeletedRecord) -> QBrush | None:
@@ -211,6 +214,9 @@ class DeletedRecordsDialog(QDialog):
         self.status_label = QLabel()
         self.status_label.setObjectName("deletedStatus")
         self.status_label.setWordWrap(True)
+        self.reason_label = QLabel()  # the whole reason of a row that cannot come back
+        self.reason_label.setObjectName("deletedReason")
+        self.reason_label.setWordWrap(True)
         self.restore_button = QPushButton()
         self.restore_button.setObjectName("restoreDeleted")
         self.restore_button.setEnabled(False)
@@ -227,6 +233,7 @@ class DeletedRecordsDialog(QDialog):
         layout.addWidget(self.note)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.reason_label)
         layout.addWidget(self.status_label)
         layout.addWidget(buttons)
 
@@ -337,6 +344,8 @@ class DeletedRecordsDialog(QDialog):
         else:
             tip = self.tr("Pulihkan %1 terpilih").replace("%1", kind_text(row.entity).lower())
         self.restore_button.setToolTip(tip)
+        self.reason_label.setText(row.blocked.message() if row and row.blocked else "")
+        self.reason_label.setVisible(bool(row and row.blocked))
 
     def restore_selected(self) -> None:
         row = self.selected()
