@@ -66,6 +66,8 @@ def test_window_has_four_tabs_and_status_bar(qtbot, db, settings):
         "Ekspor untuk &supervisor (tanpa NIK dan telepon)…",
         "&Impor buku kerja…",
         "Riwayat sin&kronisasi dan konflik…",
+        "Data &terhapus…",
+        "&Urungkan hapus",
         "&Cadangan…",
         "Catatan pe&mrosesan…",
         "Impor data &wilayah…",

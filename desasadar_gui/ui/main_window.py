@@ -25,6 +25,7 @@ from desasadar_gui.ui.kit.background import wait_for_all
 from desasadar_gui.ui.kit.context import PARTICIPANTS, SESSIONS, VILLAGES, UiContext
 from desasadar_gui.ui.kit.i18n import Retranslating
 from desasadar_gui.ui.participants.tab import ParticipantsTab
+from desasadar_gui.ui.safety.undo_delete import UndoDelete
 from desasadar_gui.ui.sessions.tab import SessionsTab
 from desasadar_gui.ui.setup.region_import import ask_region_files, start_region_import
 from desasadar_gui.ui.villages.tab import VillagesTab
@@ -129,6 +130,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.export_private_action = self._action(self.export_private_workbook)
         self.import_action = self._action(self.import_workbook, "Ctrl+I", sp.SP_DialogOpenButton)
         self.sync_view_action = self._action(self.open_sync_view)
+        self.deleted_records_action = self._action(self.open_deleted_records)
+        self.undo_delete = UndoDelete(self.ctx, self)  # Ctrl+Z: the last deletion back
         self.backups_action = self._action(self.open_backups)
         self.processing_action = self._action(self.open_processing_record)
         self.settings_action = self._action(self.open_settings, "Ctrl+,")
@@ -146,6 +149,9 @@ class MainWindow(Retranslating, QMainWindow):
         self.file_menu.addAction(self.export_private_action)
         self.file_menu.addAction(self.import_action)
         self.file_menu.addAction(self.sync_view_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.deleted_records_action)
+        self.file_menu.addAction(self.undo_delete.action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.backups_action)
         self.file_menu.addAction(self.processing_action)
@@ -244,6 +250,11 @@ class MainWindow(Retranslating, QMainWindow):
                 self.tr("Gabungkan buku kerja dari laptop petugas lain atau supervisor"),
             ),
             (self.sync_view_action, self.tr("Riwayat sin&kronisasi dan konflik…"), ""),
+            (
+                self.deleted_records_action,
+                self.tr("Data &terhapus…"),
+                self.tr("Lihat dan pulihkan peserta, desa dan sesi yang dihapus"),
+            ),
             (self.backups_action, self.tr("&Cadangan…"), ""),
             (
                 self.processing_action,
@@ -264,6 +275,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.export_action.setIconText(self.tr("Ekspor"))
         self.import_action.setIconText(self.tr("Impor"))
         self.toolbar.setWindowTitle(self.tr("Tindakan utama"))
+        self.undo_delete.retranslate()
         self.refresh_status()
 
     # -- status bar ---------------------------------------------------------------
@@ -332,6 +344,11 @@ class MainWindow(Retranslating, QMainWindow):
         from desasadar_gui.ui.sync.dialog import SyncDialog
 
         SyncDialog(self.ctx, self).exec()
+
+    def open_deleted_records(self) -> None:
+        from desasadar_gui.ui.safety.deleted_records import DeletedRecordsDialog
+
+        DeletedRecordsDialog(self.ctx, self).exec()
 
     def open_backups(self) -> None:
         from desasadar_gui.ui.safety.backups import BackupsDialog

@@ -469,6 +469,138 @@ The existing backups are kept and can be restored later from the Backups menu.</
     </message>
 </context>
 <context>
+    <name>DeletedRecords</name>
+    <message>
+        <source>Peserta</source>
+        <translation>Participant</translation>
+    </message>
+    <message>
+        <source>Desa</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <source>Sesi</source>
+        <translation>Session</translation>
+    </message>
+    <message>
+        <source>Dipulihkan: %1 %2</source>
+        <translation>Restored: %1 %2</translation>
+    </message>
+    <message>
+        <source> (dengan %1 kehadiran)</source>
+        <translation> (with its attendance: %1)</translation>
+    </message>
+    <message>
+        <source>; %1 kehadiran tetap terhapus karena pesertanya terhapus</source>
+        <translation>; attendance left deleted because the participant is deleted: %1</translation>
+    </message>
+</context>
+<context>
+    <name>DeletedRecordsDialog</name>
+    <message>
+        <source>Data terhapus</source>
+        <translation>Deleted records</translation>
+    </message>
+    <message>
+        <source>Data yang dihapus tetap tersimpan sebagai catatan terhapus. Memulihkannya adalah perubahan biasa: tercatat di riwayat dan ikut tersinkron pada ekspor berikutnya. Data pribadi peserta yang sudah dihapus atau dibersihkan tidak bisa dipulihkan.</source>
+        <translation>Deleted data stays in the file as deleted records. Restoring one is an ordinary change: it is kept in the history and syncs with the next export. A participant whose personal data was erased or purged cannot be restored.</translation>
+    </message>
+    <message>
+        <source>&amp;Jenis:</source>
+        <translation>&amp;Kind:</translation>
+    </message>
+    <message>
+        <source>Semua</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>Peserta</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <source>Desa</source>
+        <translation>Villages</translation>
+    </message>
+    <message>
+        <source>Sesi</source>
+        <translation>Sessions</translation>
+    </message>
+    <message>
+        <source>&amp;Pulihkan</source>
+        <translation>&amp;Restore</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n data terhapus</source>
+        <translation>
+            <numerusform>%n deleted record</numerusform>
+            <numerusform>%n deleted records</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Pilih data yang akan dipulihkan</source>
+        <translation>Choose the record to restore</translation>
+    </message>
+    <message>
+        <source>Pulihkan %1 terpilih</source>
+        <translation>Restore the selected %1</translation>
+    </message>
+    <message>
+        <source>Pulihkan %1 %2?
+
+Data ini kembali tampil di daftarnya. Pemulihan tercatat di riwayat dan ikut tersinkron pada ekspor berikutnya.</source>
+        <translation>Restore %1 %2?
+
+It shows in its list again. The restore is kept in the history and syncs with the next export.</translation>
+    </message>
+    <message>
+        <source>Daftar hadir yang terhapus bersama sesi ini ikut kembali.</source>
+        <translation>The attendance deleted with this session comes back too.</translation>
+    </message>
+    <message>
+        <source>Pulihkan data</source>
+        <translation>Restore record</translation>
+    </message>
+</context>
+<context>
+    <name>DeletedRecordsModel</name>
+    <message>
+        <source>Jenis</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Desa / wilayah</source>
+        <translation>Village / area</translation>
+    </message>
+    <message>
+        <source>Dihapus</source>
+        <translation>Deleted</translation>
+    </message>
+    <message>
+        <source>Oleh</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>Perangkat %1</source>
+        <translation>Device %1</translation>
+    </message>
+    <message>
+        <source>Keterangan</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Bisa dipulihkan</source>
+        <translation>Can be restored</translation>
+    </message>
+    <message>
+        <source>Tidak bisa: %1</source>
+        <translation>Cannot: %1</translation>
+    </message>
+</context>
+<context>
     <name>ExportProtectionDialog</name>
     <message>
         <source>Ekspor buku kerja</source>
@@ -835,6 +967,14 @@ The existing backups are kept and can be restored later from the Backups menu.</
     <message>
         <source>Riwayat sin&amp;kronisasi dan konflik…</source>
         <translation>S&amp;ync history and conflicts…</translation>
+    </message>
+    <message>
+        <source>Data &amp;terhapus…</source>
+        <translation>Dele&amp;ted records…</translation>
+    </message>
+    <message>
+        <source>Lihat dan pulihkan peserta, desa dan sesi yang dihapus</source>
+        <translation>See and restore deleted participants, villages and sessions</translation>
     </message>
     <message>
         <source>&amp;Cadangan…</source>
@@ -2375,6 +2515,25 @@ Continue without a passphrase? One can be set later in Settings.</translation>
     <message>
         <source>Hapus target %1 untuk %2?</source>
         <translation>Delete the %1 target for %2?</translation>
+    </message>
+</context>
+<context>
+    <name>UndoDelete</name>
+    <message>
+        <source>&amp;Urungkan hapus</source>
+        <translation>&amp;Undo delete</translation>
+    </message>
+    <message>
+        <source>Belum ada data yang dihapus sejak aplikasi dibuka</source>
+        <translation>Nothing was deleted since the app was opened</translation>
+    </message>
+    <message>
+        <source>&amp;Urungkan hapus %1</source>
+        <translation>&amp;Undo delete of %1</translation>
+    </message>
+    <message>
+        <source>Pulihkan %1 yang baru dihapus</source>
+        <translation>Restore %1, just deleted</translation>
     </message>
 </context>
 <context>
