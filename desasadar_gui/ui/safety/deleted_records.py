@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -23,10 +23,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from shiboken6 import isValid
 
 from desasadar_gui.domain.enums import SessionType
-from desasadar_gui.errors import UserError
 from desasadar_gui.services.deleted_records import (
     KINDS,
     DeletedRecord,
@@ -34,9 +32,7 @@ from desasadar_gui.services.deleted_records import (
     list_deleted,
     restore_deleted,
 )
-from desasadar_gui.services.oserrors import describe_db_error
 from desasadar_gui.ui.kit import messages
-from desasadar_gui.ui.kit.background import run_in_background
 from desasadar_gui.ui.kit.context import (
     ATTENDANCE,
     PARTICIPANTS,
@@ -44,7 +40,8 @@ from desasadar_gui.ui.kit.context import (
     VILLAGES,
     UiContext,
 )
-from desasadar_gui.ui.kit.i18n import enum_label
+from desasadar_gui.ui.kit.i18n import Retranslating, enum_label
+from desasadar_gui.ui.kit.operations import run_change, run_operation
 from desasadar_gui.ui.kit.table_model import LEFT, RIGHT, Column, ColumnTableModel
 from desasadar_gui.ui.kit.tables import make_table, select_row
 
@@ -89,19 +86,13 @@ def local_time(moment: datetime) -> str:
 
 def restore_now(parent: QWidget | None, ctx: UiContext, row: DeletedRecord) -> RestoreResult | None:
     """Restore ``row`` (no question asked), tell the tabs; a refusal is shown plainly."""
-    try:
-        result = restore_deleted(ctx.db, row.entity, row.id)
-    except UserError as exc:
-        messages.show_user_error(parent, exc)
-        return None
-    except Exception as exc:
-        error = describe_db_error(exc, ctx.db.path)
-        if error is None:
-            raise  # a bug: the excepthook logs it and says where
-        messages.show_user_error(parent, error)
-        return None
-    ctx.bus.notify(*CHANGED[row.entity])
-    return result
+    outcome = run_change(
+        parent,
+        ctx,
+        lambda: restore_deleted(ctx.db, row.entity, row.id),
+        changed=CHANGED[row.entity],
+    )
+    return outcome.value if outcome.ok else None
 
 
 def restored_text(result: RestoreResult, row: DeletedRecord) -> str:
@@ -183,7 +174,7 @@ class DeletedRecordsModel(ColumnTableModel[DeletedRecord]):
         return row.blocked.message() if row.blocked is not None else None
 
 
-class DeletedRecordsDialog(QDialog):
+class DeletedRecordsDialog(Retranslating, QDialog):
     """*Berkas → Data terhapus…*"""
 
     loaded = Signal()  # the list was (re)loaded: tests wait for it
@@ -192,7 +183,6 @@ class DeletedRecordsDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.loading = False
-        self._request = 0
         self.setObjectName("deletedRecordsDialog")
         self.resize(1000, 560)
 
@@ -266,11 +256,6 @@ class DeletedRecordsDialog(QDialog):
         self._update_count()
         self._update_button()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
-
     # -- loading ------------------------------------------------------------------
 
     def kinds(self) -> tuple[str, ...]:
@@ -279,8 +264,6 @@ class DeletedRecordsDialog(QDialog):
 
     def reload(self, select: tuple[str, str] | None = None) -> None:
         """Ask for the list off the GUI thread; the latest request wins."""
-        self._request += 1
-        request = self._request
         kinds = self.kinds()
         db = self.ctx.db
         if select is None:
@@ -288,34 +271,23 @@ class DeletedRecordsDialog(QDialog):
             select = (current.entity, current.id) if current else None
         self.loading = True
 
-        def work(progress, cancelled):  # noqa: ANN001
-            return list_deleted(db, kinds)
-
         def done(rows: list[DeletedRecord]) -> None:
-            if not isValid(self) or request != self._request:
-                return
-            self.loading = False
             self.model.set_rows(rows)
             self._select(select)
             self._update_count()
             self._update_button()
-            self.loaded.emit()
 
-        def failed(exc: BaseException) -> None:
-            if not isValid(self) or request != self._request:
-                return
+        def finished() -> None:
             self.loading = False
             self.loaded.emit()
-            error = exc if isinstance(exc, UserError) else describe_db_error(exc, db.path)
-            if error is None:
-                log.error("could not list deleted records: %s", type(exc).__name__)
-                error = UserError(
-                    "Daftar data terhapus tidak bisa dibaca.",
-                    "The list of deleted records could not be read.",
-                )
-            messages.show_user_error(self, error)
 
-        run_in_background(work, done, failed)
+        run_operation(
+            self,
+            lambda progress, cancelled: list_deleted(db, kinds),
+            on_success=done,
+            on_finished=finished,
+            key="list",
+        )
 
     def _select(self, key: tuple[str, str] | None) -> None:
         """The row of ``key`` again, else the first (nothing when the list is empty)."""
