@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication
 
+from desasadar_gui.domain.fields import MAX_NOTES
 from desasadar_gui.domain.nik import make_nik
 from desasadar_gui.services.participants import (
     ParticipantInput,
@@ -306,12 +307,17 @@ def test_session_model_passes_the_model_tester(qtmodeltester, db, village):
     qtmodeltester.check(model)
 
 
-def test_session_dialog_refuses_without_village(qtbot, monkeypatch, ctx, village):
+def test_session_dialog_shows_every_problem_beside_its_field(qtbot, ctx, village):
     dialog = dialogs_module.SessionDialog(ctx)
     qtbot.addWidget(dialog)
-    errors = []
-    monkeypatch.setattr(messages, "show_error", lambda _p, text, *a: errors.append(text))
+    dialog.show()
     dialog.village_combo.setEditText("Desa yang tidak ada")
-    dialog.save()
-    assert errors and dialog.saved is None
+    dialog.notes_edit.setPlainText("x" * (MAX_NOTES + 1))
+    dialog.save()  # no message box: the problems are in the form
+    assert dialog.saved is None and dialog.isVisible()
+    assert "Pilih desa" in dialog.messages["village_id"].text()
+    assert dialog.messages["village_id"].isVisible()
+    assert dialog.messages["notes"].isVisible() and dialog.messages["notes"].text()
+    assert not dialog.error_label.isVisible()
+    dialog.close()
     QApplication.processEvents()

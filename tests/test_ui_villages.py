@@ -158,7 +158,8 @@ def test_picker_requires_a_village_or_manual_entry(qtbot, ctx, regions_loaded):
     dialog.select_region("1504", "150403", "")
     dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
     assert dialog.result() != QDialog.DialogCode.Accepted
-    assert dialog.error_label.isVisibleTo(dialog)
+    assert dialog.messages["name"].isVisibleTo(dialog)
+    assert "Pilih desa/kelurahan" in dialog.messages["name"].text()
 
 
 def test_free_text_when_no_region_data(qtbot, db, ctx):
@@ -180,8 +181,12 @@ def test_validation_problems_shown_in_the_form(qtbot, ctx):
     qtbot.keyClicks(dialog.phone_edit, "12")
     dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
     assert dialog.result() != QDialog.DialogCode.Accepted
-    assert dialog.error_label.isVisibleTo(dialog)
-    assert "Nama desa wajib diisi" in dialog.error_label.text()
+    # Both problems at once, each beside its field; nothing left at the bottom.
+    assert dialog.messages["name"].isVisibleTo(dialog)
+    assert "Nama desa wajib diisi" in dialog.messages["name"].text()
+    assert dialog.messages["contact_phone"].isVisibleTo(dialog)
+    assert dialog.messages["contact_phone"].text()
+    assert not dialog.error_label.isVisibleTo(dialog)
     assert dialog.name_edit.styleSheet()  # the field is marked
     assert dialog.phone_edit.styleSheet()
 

@@ -341,6 +341,35 @@ def required_roles(village_kind: VillageKind | str) -> tuple[OfficialRole, ...]:
     return REQUIRED_OFFICIAL_ROLES
 
 
+# The positions a village of each kind has (the role a form offers for it).
+_ROLES_DESA: tuple[OfficialRole, ...] = (
+    *REQUIRED_OFFICIAL_ROLES,
+    OfficialRole.STAF_DESA,
+    OfficialRole.KETUA_BPD,
+    OfficialRole.ANGGOTA_BPD,
+    OfficialRole.KETUA_RT_RW,
+)
+_ROLES_KELURAHAN: tuple[OfficialRole, ...] = (
+    *_REQUIRED_KELURAHAN,
+    OfficialRole.KASI_KESEJAHTERAAN,
+    OfficialRole.KASI_PELAYANAN,
+    OfficialRole.STAF_DESA,
+    OfficialRole.KETUA_RT_RW,
+)
+_ROLES_PASAR: tuple[OfficialRole, ...] = (OfficialRole.KEPALA_PASAR, OfficialRole.KETUA_PEDAGANG)
+
+
+def roles_of_kind(village_kind: VillageKind | str) -> tuple[OfficialRole, ...]:
+    """The positions a village of this kind has: a desa's perangkat and BPD, a
+    kelurahan's lurah and seksi, a market's manager and traders' chair."""
+    kind = VillageKind.from_text(village_kind)
+    if kind is VillageKind.KELURAHAN:
+        return _ROLES_KELURAHAN
+    if kind is VillageKind.PASAR:
+        return _ROLES_PASAR
+    return _ROLES_DESA
+
+
 def missing_roles(
     village_kind: VillageKind | str, registered: Iterable[OfficialRole | str | None]
 ) -> tuple[OfficialRole, ...]:

@@ -107,6 +107,16 @@ def _socialise_village(s, db: Database, record: OutreachSession, today: date | N
     return True
 
 
+def check_session(db: Database, data: SessionInput) -> tuple[FieldIssue, ...]:
+    """Every problem the core finds in ``data``, without saving (the form shows them all)."""
+    with db.read_session() as s:
+        try:
+            _session_values(s, data)
+        except ValidationError as exc:
+            return exc.issues
+    return ()
+
+
 def create_session(db: Database, data: SessionInput, today: date | None = None) -> SessionRow:
     with db.session() as s:
         record = create_record(s, db, OutreachSession, _session_values(s, data))

@@ -4,12 +4,20 @@ and the message line shown under a field."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QComboBox, QCompleter, QDateEdit, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QDateEdit,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desasadar_gui.domain.money import format_rupiah
 
@@ -130,6 +138,37 @@ class FieldMessage(QLabel):
 
     def clear_text(self) -> None:
         self.show_text("")
+
+
+def with_message(widget: QWidget, key: str) -> tuple[QWidget, FieldMessage]:
+    """``widget`` above its message line (named ``message_<key>``), for a form row."""
+    message = FieldMessage()
+    message.setObjectName(f"message_{key}")
+    cell = QWidget()
+    layout = QVBoxLayout(cell)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(1)
+    layout.addWidget(widget)
+    layout.addWidget(message)
+    return cell, message
+
+
+def show_field_messages(
+    messages: Mapping[str, FieldMessage],
+    problems: Iterable[tuple[str, str]],
+    loose: FieldMessage,
+) -> list[str]:
+    """Every problem (field, text) at once, under its field; those of no field shown
+    go to ``loose``. Returns the fields that have a problem, in the order given."""
+    by_field: dict[str, list[str]] = {}
+    for key, text in problems:
+        by_field.setdefault(key, []).append(text)
+    for key, message in messages.items():
+        message.show_text("\n".join(by_field.get(key, ())))
+    loose.show_text(
+        "\n".join(t for key, texts in by_field.items() if key not in messages for t in texts)
+    )
+    return [key for key in by_field if key in messages]
 
 
 def qdate(value: date) -> QDate:

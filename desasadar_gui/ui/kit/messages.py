@@ -65,6 +65,29 @@ def confirm(parent: QWidget | None, text: str, title: str | None = None) -> bool
     return answer == QMessageBox.StandardButton.Yes
 
 
+def ask_discard(parent: QWidget | None) -> bool:
+    """A form with typed changes is being closed: True to throw them away."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(QCoreApplication.translate("messages", "Buang perubahan?"))
+    box.setText(
+        QCoreApplication.translate(
+            "messages", "Buang perubahan?\n\nYang sudah diketik di formulir ini belum disimpan."
+        )
+    )
+    discard = box.addButton(
+        QCoreApplication.translate("messages", "&Buang"), QMessageBox.ButtonRole.DestructiveRole
+    )
+    back = box.addButton(
+        QCoreApplication.translate("messages", "&Kembali ke formulir"),
+        QMessageBox.ButtonRole.RejectRole,
+    )
+    box.setDefaultButton(back)
+    box.setEscapeButton(back)
+    box.exec()
+    return box.clickedButton() is discard
+
+
 def ask_open_path(parent: QWidget | None, title: str, filters: str) -> str | None:
     path, _ = QFileDialog.getOpenFileName(parent, title, "", filters)
     return path or None

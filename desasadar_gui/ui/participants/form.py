@@ -27,6 +27,7 @@ from desasadar_gui.domain.enums import (
     OfficialRole,
     ParticipantStatus,
     Programme,
+    roles_of_kind,
 )
 from desasadar_gui.domain.phone import normalise_phone
 from desasadar_gui.errors import UserError
@@ -43,6 +44,7 @@ from desasadar_gui.services.sessions import SessionRow, get_session, record_atte
 from desasadar_gui.services.validation import FieldIssue, ValidationError
 from desasadar_gui.services.village_queries import village_choices
 from desasadar_gui.ui.kit.context import ATTENDANCE, PARTICIPANTS, UiContext
+from desasadar_gui.ui.kit.discard_guard import AsksBeforeDiscarding
 from desasadar_gui.ui.kit.form_fields import chosen_data, refill
 from desasadar_gui.ui.kit.i18n import enum_choices, language
 from desasadar_gui.ui.kit.operations import run_change
@@ -57,9 +59,13 @@ from desasadar_gui.ui.participants.form_widgets import (
 CHECK_DELAY_MS = 120
 
 
-class ParticipantForm(ParticipantFormWidgets):
+class ParticipantForm(AsksBeforeDiscarding, ParticipantFormWidgets):
     """``saved`` carries the saved ParticipantRow; ``open_participant_requested`` the id
-    of the person who already holds the NIK typed (the form closes itself first)."""
+    of the person who already holds the NIK typed (the form closes itself first).
+
+    A new person can start in a village (``village_id``) and, for an official not yet
+    registered, a position (``official_role``). The positions offered are those of the
+    chosen village's kind (desa, kelurahan or pasar)."""
 
     saved = Signal(object)
     open_participant_requested = Signal(str)
@@ -72,6 +78,7 @@ class ParticipantForm(ParticipantFormWidgets):
         *,
         village_id: str | None = None,
         session_id: str | None = None,
+        official_role: str | None = None,
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -82,6 +89,7 @@ class ParticipantForm(ParticipantFormWidgets):
         self._last_check: ParticipantCheck | None = None
         self._autofilled: dict[str, object] = {}  # values the NIK put in, not the officer
         self._funding_touched = participant is not None
+        self._village_kinds: dict[str, str] = {}
         self.setObjectName("ParticipantForm")
         self.setMinimumWidth(900)
 
@@ -99,12 +107,15 @@ class ParticipantForm(ParticipantFormWidgets):
         else:
             default_village = village_id or (self.session.village_id if self.session else None)
             self._select_village(default_village)
+            if official_role:
+                select_data(self.role_combo, official_role)
             select_data(self.status_combo, ParticipantStatus.REGISTERED.value)
             self.registration_edit.set_date(self.session.held_on if self.session else date.today())
             for box, code in self._programme_boxes():
                 box.setChecked(code in ("jkk", "jkm"))
         self.recheck()
         self.nik_edit.setFocus()
+        self.mark_clean()
 
     def _connect(self) -> None:
         later = self._check_timer.start
@@ -134,6 +145,7 @@ class ParticipantForm(ParticipantFormWidgets):
         for combo in (self.gender_combo, self.occupation_combo, self.status_combo):
             combo.currentIndexChanged.connect(later)
         self.village_combo.currentIndexChanged.connect(later)
+        self.village_combo.currentIndexChanged.connect(lambda _index: self._fill_roles())
         self.funding_combo.currentIndexChanged.connect(self._funding_changed)
         self.role_combo.currentIndexChanged.connect(self._role_changed)
         self.status_combo.currentIndexChanged.connect(self._status_changed)
@@ -202,10 +214,23 @@ class ParticipantForm(ParticipantFormWidgets):
         self.cancel_button.setText(self.tr("Batal"))
         refill(self.gender_combo, enum_choices(Gender), ("—", ""))
         refill(self.occupation_combo, enum_choices(Occupation), ("—", ""))
-        refill(self.role_combo, enum_choices(OfficialRole), (self.tr("Bukan perangkat desa"), ""))
+        self._fill_roles()
         refill(self.funding_combo, enum_choices(FundingSource))
         refill(self.status_combo, enum_choices(ParticipantStatus))
         self.village_combo.lineEdit().setPlaceholderText(self.tr("Ketik nama desa…"))
+
+    def _fill_roles(self, keep: str | None = None) -> None:
+        """The positions of the chosen village's kind (every position with no village);
+        a position already chosen stays offered."""
+        kind = self._village_kinds.get(self.village_id() or "")
+        offered = {r.value for r in roles_of_kind(kind)} if kind else None
+        current = keep or self.role_combo.currentData()
+        choices = [
+            (label, code)
+            for label, code in enum_choices(OfficialRole)
+            if offered is None or code in offered or code == current
+        ]
+        refill(self.role_combo, choices, (self.tr("Bukan perangkat desa"), ""), keep=current)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -221,6 +246,7 @@ class ParticipantForm(ParticipantFormWidgets):
         combo.clear()
         combo.addItem("", "")
         for v in village_choices(self.ctx.db):
+            self._village_kinds[v.id] = v.kind
             where = ", ".join(x for x in (v.kecamatan, short_regency(v.kabupaten)) if x)
             combo.addItem(f"{v.name} — {where}" if where else v.name, v.id)
         combo.setCurrentIndex(0)
@@ -238,6 +264,7 @@ class ParticipantForm(ParticipantFormWidgets):
         self.phone_edit.setText(normalise_phone(p.phone).display or (p.phone or ""))
         self.address_edit.setText(p.address)
         self._select_village(p.village_id)
+        self._fill_roles(p.official_role)
         select_data(self.occupation_combo, p.occupation)
         select_data(self.role_combo, p.official_role)
         self.income_edit.set_value(p.monthly_income)
@@ -361,6 +388,7 @@ class ParticipantForm(ParticipantFormWidgets):
     def show_issues(self, issues: tuple[FieldIssue, ...] | list[FieldIssue]) -> None:
         """Put each problem under its field; anything without a field goes to the bottom."""
         self._clear_messages()
+        self.saved_label.hide()  # a "Tersimpan" above new problems would mislead
         loose: list[str] = []
         first: QWidget | None = None
         by_field: dict[str, list[str]] = {}
@@ -383,11 +411,14 @@ class ParticipantForm(ParticipantFormWidgets):
 
     def save(self, again: bool = False) -> bool:
         """Save what is typed; True when it was saved."""
-        self.recheck()  # what Enter saves is what was last typed, even within the delay
+        check = self.recheck()  # what Enter saves is what was last typed, even within the delay
         self._phone_finished()
         issues = self._form_issues()
         if issues:
-            self.show_issues(issues)
+            # Every problem at once: the core's too, except on a field already flagged.
+            flagged = {i.field for i in issues}
+            found = check.errors if check is not None else ()
+            self.show_issues(issues + [i for i in found if i.field not in flagged])
             return False
         db, data, editing = self.ctx.db, self.current_input(), self.participant
 
@@ -468,10 +499,11 @@ class ParticipantForm(ParticipantFormWidgets):
         self.saved_label.show()
         self.recheck()
         self.nik_edit.setFocus()
+        self.mark_clean()  # the next person, untouched, closes without a question
 
     def _open_existing(self) -> None:
         if self._duplicate is None:
             return
         participant_id = self._duplicate.id
-        self.reject()
+        self.discard()  # the person typed is already registered: open that record instead
         self.open_participant_requested.emit(participant_id)

@@ -398,7 +398,8 @@ class ParticipantsTab(Retranslating, QWidget):
 
     def add_participant(self) -> ParticipantForm:
         """Open the form for a new participant (in the filtered village, if one is)."""
-        return self._open_form(None, village_id=self.model.filter.village_id)
+        # The village chosen in the filter now, even before the debounced list follows.
+        return self._open_form(None, village_id=self.current_filter().village_id)
 
     def edit_participant(self, participant_id: str | None = None) -> ParticipantForm | None:
         participant_id = participant_id or self.selected_id()

@@ -34,17 +34,33 @@ from desasadar_gui.services.session_queries import (
     facilitator_names,
     village_checklist,
 )
-from desasadar_gui.services.sessions import SessionInput, SessionRow, create_session, update_session
+from desasadar_gui.services.sessions import (
+    SessionInput,
+    SessionRow,
+    check_session,
+    create_session,
+    update_session,
+)
+from desasadar_gui.services.validation import FieldIssue, ValidationError
 from desasadar_gui.services.village_queries import village_choices
 from desasadar_gui.ui.kit import messages
 from desasadar_gui.ui.kit.charts import fmt_int
 from desasadar_gui.ui.kit.context import UiContext
-from desasadar_gui.ui.kit.form_fields import date_edit, pydate
+from desasadar_gui.ui.kit.discard_guard import AsksBeforeDiscarding
+from desasadar_gui.ui.kit.form_fields import (
+    FieldMessage,
+    date_edit,
+    pydate,
+    show_field_messages,
+    with_message,
+)
 from desasadar_gui.ui.kit.i18n import Retranslating, enum_label, language
 from desasadar_gui.ui.kit.operations import run_change
 
+_SESSION_FIELDS = ("village_id", "held_on", "type", "place", "facilitator", "notes")
 
-class SessionDialog(Retranslating, QDialog):
+
+class SessionDialog(Retranslating, AsksBeforeDiscarding, QDialog):
     """Add or change a session: village, date, type, place, facilitator, notes."""
 
     def __init__(self, ctx: UiContext, row: SessionListRow | None = None,
@@ -87,14 +103,19 @@ class SessionDialog(Retranslating, QDialog):
             self.type_combo.setCurrentIndex(max(0, self.type_combo.findData(row.type)))
 
         self.labels = [QLabel() for _ in range(6)]
+        self.messages: dict[str, FieldMessage] = {}
         form = QFormLayout()
-        for label, field in zip(
+        for key, label, field in zip(
+            _SESSION_FIELDS,
             self.labels,
             (self.village_combo, self.date_edit, self.type_combo, self.place_edit,
              self.facilitator_edit, self.notes_edit), strict=True,
         ):  # fmt: skip
             label.setBuddy(field)
-            form.addRow(label, field)
+            cell, self.messages[key] = with_message(field, key)
+            form.addRow(label, cell)
+        self.error_label = FieldMessage()  # problems of no field shown
+        self.error_label.setObjectName("formErrors")
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -102,8 +123,10 @@ class SessionDialog(Retranslating, QDialog):
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
         self.retranslate_ui()
+        self.mark_clean()
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("Ubah sesi") if self.row else self.tr("Tambah sesi"))
@@ -132,17 +155,46 @@ class SessionDialog(Retranslating, QDialog):
             notes=self.notes_edit.toPlainText(),
         )
 
+    def show_issues(self, issues: list[FieldIssue] | tuple[FieldIssue, ...]) -> None:
+        """Every problem at once, each under its field."""
+        flagged = show_field_messages(
+            self.messages, [(i.field, i.message()) for i in issues], self.error_label
+        )
+        fields = dict(zip(_SESSION_FIELDS, self.labels, strict=True))
+        if flagged:
+            fields[flagged[0]].buddy().setFocus()
+
     def save(self) -> None:
-        if self.village_id() is None:
-            messages.show_error(self, self.tr("Pilih desa tempat sesi diadakan dari daftar."))
-            self.village_combo.setFocus()
-            return
         db, row, data = self.ctx.db, self.row, self.data()
+        issues: list[FieldIssue] = []
+        if self.village_id() is None:  # the form's rule: a session is held somewhere
+            issues.append(
+                FieldIssue(
+                    "village_id",
+                    self.tr("Pilih desa tempat sesi diadakan dari daftar."),
+                    self.tr("Pilih desa tempat sesi diadakan dari daftar."),
+                )
+            )
+        checked = run_change(self, None, lambda: check_session(db, data), changed=None)
+        if not checked.ok:
+            return
+        issues += [i for i in checked.value or () if i.field not in {x.field for x in issues}]
+        self.show_issues(issues)
+        if issues:
+            return
+
+        def refused(exc: BaseException) -> bool:
+            if isinstance(exc, ValidationError):
+                self.show_issues(exc.issues)
+                return True
+            return False
+
         saved = run_change(
             self,
             None,
             lambda: update_session(db, row.id, data) if row else create_session(db, data),
             changed=None,
+            on_failure=refused,
         )
         if saved.ok:
             self.saved = saved.value

@@ -338,7 +338,9 @@ class SessionsTab(Retranslating, QWidget):
     # -- actions ----------------------------------------------------------------------
 
     def add_session(self) -> None:
-        dialog = SessionDialog(self.ctx, parent=self)
+        selected = self.selected_session()  # a next session, most often in the same village
+        village_id = selected.village_id if selected is not None else None
+        dialog = SessionDialog(self.ctx, village_id=village_id, parent=self)
         if dialog.exec() and dialog.saved is not None:
             self._selected_id = dialog.saved.id
             self.ctx.bus.notify(SESSIONS)

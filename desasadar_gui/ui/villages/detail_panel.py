@@ -1,5 +1,6 @@
 """Beside the villages table: the selected village's officials, people and sessions,
-and the action that launches it as a Desa Sadar."""
+and the action that launches it as a Desa Sadar. A position nobody holds yet is one
+click ("Daftarkan…") from the participant form, with the village and position filled."""
 
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -36,11 +38,17 @@ from desasadar_gui.domain.enums import (
 from desasadar_gui.domain.phone import display_phone
 from desasadar_gui.errors import UserError
 from desasadar_gui.services.village_queries import VillageDetail, village_detail
-from desasadar_gui.services.villages import launch_village, officials_coverage, role_label
+from desasadar_gui.services.villages import (
+    OfficialsCoverage,
+    launch_village,
+    officials_coverage,
+    role_label,
+)
 from desasadar_gui.ui.kit import messages
 from desasadar_gui.ui.kit.context import VILLAGES, UiContext
 from desasadar_gui.ui.kit.i18n import Retranslating, enum_label, language
 from desasadar_gui.ui.kit.operations import run_change
+from desasadar_gui.ui.participants.form import ParticipantForm
 
 MISSING_BACKGROUND = QColor("#fdecc8")
 MISSING_FOREGROUND = QColor("#92400e")
@@ -116,6 +124,8 @@ class VillageDetailPanel(Retranslating, QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.detail: VillageDetail | None = None
+        self.form: ParticipantForm | None = None
+        self._missing_rows: dict[int, str] = {}  # officials_table row -> role nobody holds
         self.setObjectName("VillageDetailPanel")
 
         self.empty_label = QLabel()
@@ -147,6 +157,7 @@ class VillageDetailPanel(Retranslating, QWidget):
         self.officials_box = QGroupBox()
         self.officials_table = CompactTable(2, first_share=0.55)
         self.officials_table.horizontalHeader().hide()
+        self.officials_table.cellClicked.connect(self._official_clicked)
         QVBoxLayout(self.officials_box).addWidget(self.officials_table)
         self.people_box = QGroupBox()
         self.people_summary = QLabel()
@@ -287,36 +298,7 @@ class VillageDetailPanel(Retranslating, QWidget):
         self.launch_box.setVisible(not launched)
         self._fact_values[0].setStyleSheet("color: #166534; font-weight: bold;" if launched else "")
 
-        cov = d.coverage
-        filled_required = len(set(cov.required) - set(cov.missing))
-        self.officials_box.setTitle(
-            self.tr("Perangkat desa: %1 dari %2 jabatan wajib terisi")
-            .replace("%1", str(filled_required))
-            .replace("%2", str(len(cov.required)))
-        )
-        names: dict[str, list[str]] = {}
-        for role, _pid, name in cov.filled:
-            names.setdefault(role, []).append(name)
-        rows: list[tuple[str, str]] = []
-        missing_rows: list[int] = []
-        for role in cov.required:
-            if role in names:
-                rows.append((role_label(role, lang), ", ".join(names[role])))
-            else:
-                missing_rows.append(len(rows))
-                rows.append((role_label(role, lang), self.tr("belum terdaftar")))
-        for role, people in names.items():
-            if role not in cov.required:
-                rows.append((role_label(role, lang), ", ".join(people)))
-        self.officials_table.set_rows(rows)
-        for r in missing_rows:
-            for c in range(2):
-                item = self.officials_table.item(r, c)
-                item.setBackground(QBrush(MISSING_BACKGROUND))
-                item.setForeground(QBrush(MISSING_FOREGROUND))
-                font = item.font()
-                font.setItalic(c == 1)
-                item.setFont(font)
+        self._render_officials(d.coverage, lang)
 
         self.people_box.setTitle(
             self.tr("Peserta: %1").replace("%1", _number(d.participants_total))
@@ -349,6 +331,92 @@ class VillageDetailPanel(Retranslating, QWidget):
             [(_dmy(s.held_on), enum_label(SessionType, s.type), s.place) for s in d.sessions]
         )
         self.sessions_table.setVisible(bool(d.sessions))
+
+    def _render_officials(self, cov: OfficialsCoverage, lang: str) -> None:
+        filled_required = len(set(cov.required) - set(cov.missing))
+        self.officials_box.setTitle(
+            self.tr("Perangkat desa: %1 dari %2 jabatan wajib terisi")
+            .replace("%1", str(filled_required))
+            .replace("%2", str(len(cov.required)))
+        )
+        names: dict[str, list[str]] = {}
+        for role, _pid, name in cov.filled:
+            names.setdefault(role, []).append(name)
+        rows: list[tuple[str, str]] = []
+        missing: dict[int, str] = {}
+        for role in cov.required:
+            if role in names:
+                rows.append((role_label(role, lang), ", ".join(names[role])))
+            else:
+                missing[len(rows)] = role
+                rows.append((role_label(role, lang), self.tr("belum terdaftar")))
+        for role, people in names.items():
+            if role not in cov.required:
+                rows.append((role_label(role, lang), ", ".join(people)))
+        for r in range(self.officials_table.rowCount()):
+            self.officials_table.removeCellWidget(r, 1)
+        self.officials_table.set_rows(rows)
+        self._missing_rows = missing
+        for r, role in missing.items():
+            self.officials_table.setCellWidget(r, 1, self._register_cell(role))
+            for c in range(2):
+                item = self.officials_table.item(r, c)
+                item.setBackground(QBrush(MISSING_BACKGROUND))
+                item.setForeground(QBrush(MISSING_FOREGROUND))
+                font = item.font()
+                font.setItalic(c == 1)
+                item.setFont(font)
+
+    def _register_cell(self, role: str) -> QWidget:
+        """ "belum terdaftar" and the one-click button that registers someone for ``role``."""
+        cell = QWidget()
+        row = QHBoxLayout(cell)
+        row.setContentsMargins(4, 0, 2, 0)
+        row.setSpacing(6)
+        note = QLabel(self.tr("belum terdaftar"))
+        note.setStyleSheet(f"color: {MISSING_FOREGROUND.name()}; font-style: italic;")
+        button = QToolButton()
+        button.setObjectName(f"register_{role}")
+        button.setText(self.tr("Daftarkan…"))
+        button.setToolTip(
+            self.tr("Daftarkan %1 desa ini").replace("%1", role_label(role, language()))
+        )
+        button.setAutoRaise(True)
+        button.setCursor(Qt.CursorShape.PointingHandCursor)
+        button.setStyleSheet("QToolButton { color: #1d4ed8; text-decoration: underline; }")
+        button.clicked.connect(lambda _checked=False, r=role: self.register_official(r))
+        row.addWidget(note)
+        row.addStretch(1)
+        row.addWidget(button)
+        return cell
+
+    def register_button(self, role: str) -> QToolButton | None:
+        """The "Daftarkan…" button of a position nobody holds yet (None if it is held)."""
+        return self.officials_table.findChild(QToolButton, f"register_{role}")
+
+    def _official_clicked(self, row: int, _column: int) -> None:
+        role = self._missing_rows.get(row)
+        if role is not None:
+            self.register_official(role)
+
+    def register_official(self, role: str) -> ParticipantForm | None:
+        """Open the participant form for a new ``role`` holder of the village shown."""
+        if self.detail is None:
+            return None
+        if self.form is not None:
+            self.form.close()
+        form = ParticipantForm(
+            self.ctx, None, self, village_id=self.detail.village.id, official_role=role
+        )
+        form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        form.finished.connect(lambda _result, f=form: self._form_closed(f))
+        self.form = form
+        form.open()
+        return form
+
+    def _form_closed(self, form: ParticipantForm) -> None:
+        if self.form is form:
+            self.form = None
 
     def missing_roles_shown(self) -> list[str]:
         """Labels of the highlighted (unregistered) positions, as shown."""

@@ -39,13 +39,20 @@ from desasadar_gui.services.villages import (
     update_village,
 )
 from desasadar_gui.ui.kit.context import UiContext
-from desasadar_gui.ui.kit.form_fields import make_searchable, refill
+from desasadar_gui.ui.kit.discard_guard import AsksBeforeDiscarding
+from desasadar_gui.ui.kit.form_fields import (
+    FieldMessage,
+    make_searchable,
+    refill,
+    show_field_messages,
+    with_message,
+)
 from desasadar_gui.ui.kit.i18n import Retranslating, enum_choices
 
 _ERROR_STYLE = "border: 1px solid #c62828;"
 
 
-class VillageDialog(Retranslating, QDialog):
+class VillageDialog(Retranslating, AsksBeforeDiscarding, QDialog):
     def __init__(self, ctx: UiContext, village: VillageRow | None = None, parent=None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -105,18 +112,17 @@ class VillageDialog(Retranslating, QDialog):
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self._labels: dict[str, QLabel] = {}
+        self.messages: dict[str, FieldMessage] = {}
         for key, widget in self._fields().items():
             label = QLabel()
             label.setBuddy(widget)
             self._labels[key] = label
-            self.form.addRow(label, widget)
+            cell, self.messages[key] = with_message(widget, key)
+            self.form.addRow(label, cell)
         self.form.addRow("", self.code_label)
 
-        self.error_label = QLabel()
+        self.error_label = FieldMessage()  # problems of no field shown
         self.error_label.setObjectName("formErrors")
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #c62828;")
-        self.error_label.hide()
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -148,6 +154,7 @@ class VillageDialog(Retranslating, QDialog):
         self._lock_region_fields()
         if not use_picker:
             (self.head_edit if self.name_edit.isReadOnly() else self.name_edit).setFocus()
+        self.mark_clean()
 
     def _fields(self) -> dict[str, QWidget]:
         return {
@@ -334,7 +341,7 @@ class VillageDialog(Retranslating, QDialog):
     def save(self) -> None:
         if self._picking() and not self._region_code:
             self._show_errors(
-                {"name": self.tr("Pilih desa/kelurahan dari daftar, atau centang isi manual.")}
+                [("name", self.tr("Pilih desa/kelurahan dari daftar, atau centang isi manual."))]
             )
             self.village_combo.setFocus()
             return
@@ -345,20 +352,20 @@ class VillageDialog(Retranslating, QDialog):
             else:
                 self.saved = update_village(self.ctx.db, self.village.id, data)
         except ValidationError as exc:
-            self._show_errors({i.field: i.message() for i in exc.issues})
+            self._show_errors([(i.field, i.message()) for i in exc.issues])
             return
         except UserError as exc:
-            self._show_errors({"": exc.message()})
+            self._show_errors([("", exc.message())])
             return
         self.accept()
 
-    def _show_errors(self, issues: dict[str, str]) -> None:
+    def _show_errors(self, issues: list[tuple[str, str]]) -> None:
+        """Every problem at once, each under its field (a red frame around the field)."""
         fields = self._fields()
+        flagged = show_field_messages(self.messages, issues, self.error_label)
         for key, widget in fields.items():
-            widget.setStyleSheet(_ERROR_STYLE if key in issues else "")
-        self.error_label.setText("\n".join(issues.values()))
-        self.error_label.setVisible(bool(issues))
+            widget.setStyleSheet(_ERROR_STYLE if key in flagged else "")
         for key in fields:
-            if key in issues and fields[key].isEnabled():
+            if key in flagged and fields[key].isEnabled():
                 fields[key].setFocus()
                 break
