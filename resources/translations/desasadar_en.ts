@@ -2673,6 +2673,14 @@ Continue without a passphrase? One can be set later in Settings.</translation>
         <source>Perangkat desa belum lengkap</source>
         <translation>Village officials incomplete</translation>
     </message>
+    <message>
+        <source>Daftarkan…</source>
+        <translation>Register…</translation>
+    </message>
+    <message>
+        <source>Daftarkan seseorang sebagai %1</source>
+        <translation>Register someone as %1</translation>
+    </message>
 </context>
 <context>
     <name>VillageDialog</name>
@@ -3003,6 +3011,26 @@ Please send that file to the application&apos;s administrator.</translation>
     <message>
         <source>Konfirmasi</source>
         <translation>Please confirm</translation>
+    </message>
+    <message>
+        <source>Buang perubahan?</source>
+        <translation>Discard changes?</translation>
+    </message>
+    <message>
+        <source>Buang perubahan?
+
+Yang sudah diketik di formulir ini belum disimpan.</source>
+        <translation>Discard changes?
+
+What was typed in this form has not been saved.</translation>
+    </message>
+    <message>
+        <source>&amp;Buang</source>
+        <translation>&amp;Discard</translation>
+    </message>
+    <message>
+        <source>&amp;Kembali ke formulir</source>
+        <translation>&amp;Back to the form</translation>
     </message>
 </context>
 <context>

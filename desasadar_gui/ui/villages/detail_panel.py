@@ -379,7 +379,7 @@ class VillageDetailPanel(Retranslating, QWidget):
         button.setObjectName(f"register_{role}")
         button.setText(self.tr("Daftarkan…"))
         button.setToolTip(
-            self.tr("Daftarkan %1 desa ini").replace("%1", role_label(role, language()))
+            self.tr("Daftarkan seseorang sebagai %1").replace("%1", role_label(role, language()))
         )
         button.setAutoRaise(True)
         button.setCursor(Qt.CursorShape.PointingHandCursor)
