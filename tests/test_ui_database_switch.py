@@ -8,10 +8,14 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from conftest import PASSPHRASE
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QDialog
 
 from desasadar_gui import app as app_module
+from desasadar_gui.db import cipher
+from desasadar_gui.services import security
 from desasadar_gui.services.backups import DAILY, list_backups
 from desasadar_gui.services.database import Database
 from desasadar_gui.services.demo import generate_demo
@@ -19,6 +23,7 @@ from desasadar_gui.services.participants import ParticipantInput, create_partici
 from desasadar_gui.services.practice import is_practice_database
 from desasadar_gui.services.villages import VillageInput, create_village
 from desasadar_gui.ui.kit import messages
+from desasadar_gui.ui.safety.passphrase import UnlockDialog
 from desasadar_gui.ui.setup.database_switch import recent_databases, remember_database
 
 
@@ -151,23 +156,36 @@ def _foreign_sqlite(path: Path) -> Path:
     return path
 
 
-@pytest.mark.parametrize("kind", ["text", "foreign sqlite"])
+@pytest.mark.parametrize(
+    ("kind", "words"),
+    [
+        ("text", "bukan berkas basis data Desa Sadar"),
+        ("foreign sqlite", "bukan milik Desa Sadar"),
+        ("too new", "versi Desa Sadar yang lebih baru"),
+    ],
+)
 def test_a_file_that_is_not_ours_is_refused_and_the_old_one_stays_open(
-    qtbot, monkeypatch, window, db, db_path, tmp_path, settings, said, kind
+    qtbot, monkeypatch, window, db, db_path, tmp_path, template_db, settings, said, kind, words
 ):
     create_village(db, VillageInput(name="Sungai Baung"))
     window.refresh_status()
     bad = tmp_path / "catatan.sqlite"
     if kind == "text":
         bad.write_text("bukan basis data\n" * 50, encoding="utf-8")
-    else:
+    elif kind == "foreign sqlite":
         _foreign_sqlite(bad)
+    else:  # made by a newer version of the app
+        shutil.copyfile(template_db, bad)
+        con = sqlite3.connect(bad)
+        con.execute("UPDATE alembic_version SET version_num = '9999_from_the_future'")
+        con.commit()
+        con.close()
     before = bad.read_bytes()
     _pick(monkeypatch, bad)
     window.databases.open_action.trigger()
     (call,) = said["show_user_error"].calls
     assert call[0] is window
-    assert "catatan.sqlite" in call[1].message("id") or "Desa Sadar" in call[1].message("id")
+    assert words in call[1].message("id")
     assert bad.read_bytes() == before  # refused files are left as they were
     assert window.ctx.db is db
     assert window.windowTitle() == "Desa Sadar — desa sadar.sqlite"
@@ -198,3 +216,30 @@ def test_recent_list_keeps_five_latest_first(settings, tmp_path):
         remember_database(settings, path)
     remember_database(settings, paths[3])
     assert recent_databases(settings) == [paths[3], paths[6], paths[5], paths[4], paths[2]]
+
+
+def test_an_encrypted_file_asks_its_passphrase_and_gets_the_idle_lock(
+    qtbot, monkeypatch, window, db, other_path, said
+):
+    security.encrypt_database(other_path, security.prepare_key(PASSPHRASE))
+    cipher.KEYRING.clear()  # locked, as after a restart
+    assert window.idle_lock is None  # the plain file has nothing to lock
+    _pick(monkeypatch, other_path)
+    asked: list[object] = []
+    monkeypatch.setattr(
+        UnlockDialog, "exec", lambda d: asked.append(d.parent()) or QDialog.DialogCode.Rejected
+    )
+    window.databases.open_action.trigger()
+    assert asked == [window] and window.ctx.db is db  # cancelled: nothing changed
+
+    def unlock(d: UnlockDialog) -> int:
+        qtbot.keyClicks(d.secret, PASSPHRASE)
+        d.unlock_button.click()
+        return d.result()
+
+    monkeypatch.setattr(UnlockDialog, "exec", unlock)
+    window.databases.open_action.trigger()
+    assert window.ctx.db.path == other_path and window.ctx.db.encrypted
+    assert window.idle_lock is not None and window.idle_lock.db_path == other_path
+    assert window.counts_label.text() == "1 desa · 3 peserta · 0 sesi"
+    assert not said["show_user_error"].calls
