@@ -14,7 +14,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from desasadar_gui import __version__
 from desasadar_gui.errors import UserError
@@ -59,11 +59,12 @@ def _ensure_app(argv: list[str]) -> QApplication:
     return app
 
 
-def open_database(db_path: Path) -> Database | None:
+def open_database(db_path: Path, parent: QWidget | None = None) -> Database | None:
     """Open the database, or show why not (plain words, no traceback) and return None.
 
     A damaged or missing file is first offered for restore from a backup; the file is
-    locked for this copy of the app while it is open.
+    locked for this copy of the app while it is open. ``parent``: the window that asked
+    (Berkas > Buka basis data…); None at start-up.
     """
     from desasadar_gui.ui.kit import messages
     from desasadar_gui.ui.safety.damaged_db import (
@@ -74,25 +75,43 @@ def open_database(db_path: Path) -> Database | None:
 
     try:
         # An encrypted file is unlocked first: the integrity check needs its key.
-        if not unlock_at_startup(db_path):
+        if not unlock_at_startup(db_path, parent):
             return None
-        decision = check_database_at_startup(db_path)
+        decision = check_database_at_startup(db_path, parent)
         if not decision.proceed:
             return None
         try:
             return Database.open(db_path, lock=True, allow_new=decision.allow_new)
         except UpgradeFailedError as exc:
             log.warning("schema upgrade failed at start-up; offering a backup")
-            if not offer_backup_after_failed_upgrade(exc, db_path).proceed:
+            if not offer_backup_after_failed_upgrade(exc, db_path, parent).proceed:
                 return None
             return Database.open(db_path, lock=True)
     except UserError as exc:
         log.warning("database refused: %s", exc.text_en)
-        messages.show_user_error(None, exc)
+        messages.show_user_error(parent, exc)
     except OSError as exc:
         log.warning("database not opened: %s", exc.__class__.__name__)
-        messages.show_user_error(None, describe_os_error(exc))
+        messages.show_user_error(parent, describe_os_error(exc))
     return None
+
+
+def open_another_database(db_path: Path, parent: QWidget | None = None) -> Database | None:
+    """Another database in the running app (Berkas > Buka basis data…): the start's
+    steps for that file (leftovers of a killed process cleaned, then
+    :func:`open_database`)."""
+    from desasadar_gui.cli.main import clean_leftovers
+
+    clean_leftovers(Path(db_path))
+    return open_database(Path(db_path), parent)
+
+
+def close_database(db: Database) -> None:
+    """What closing the app does to its database: personal data past its retention
+    period pruned, the day's backup, then the file closed (and its lock let go)."""
+    _prune_personal_data(db)  # first: the day's backup is then already pruned
+    _daily_backup(db)
+    db.close()
 
 
 DEMO_FILE = "demo.sqlite"
@@ -126,6 +145,7 @@ def open_demo_database(officer: str, branch: str) -> Database | None:
     from PySide6.QtCore import Qt
     from PySide6.QtGui import QGuiApplication
 
+    from desasadar_gui.services.practice import mark_practice_database
     from desasadar_gui.ui.kit import messages
     from desasadar_gui.ui.setup.first_run import fill_practice_database
 
@@ -136,6 +156,7 @@ def open_demo_database(officer: str, branch: str) -> Database | None:
         demo.set_officer(officer, branch)
         if demo.upgrade.from_revision is None:  # created just now
             fill_practice_database(demo, DEMO_PARTICIPANTS, officer)
+        mark_practice_database(demo)  # also one made before practice files were marked
         return demo
     except (UserError, OSError) as exc:
         log.warning("demo database not opened: %s", exc.__class__.__name__)
@@ -179,11 +200,9 @@ def run_app(db_path: Path) -> int:
         window.show_initial()
         return app.exec()
     finally:
-        # A restore from the Backups view swaps the window's database: close that one.
-        current = window.ctx.db if window is not None else db
-        _prune_personal_data(current)  # first: the day's backup is then already pruned
-        _daily_backup(current)
-        current.close()
+        # A restore from the Backups view, or Berkas > Buka basis data…, swaps the
+        # window's database: close that one.
+        close_database(window.ctx.db if window is not None else db)
 
 
 def _prune_personal_data(db: Database) -> None:

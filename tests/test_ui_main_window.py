@@ -62,6 +62,8 @@ def test_window_has_four_tabs_and_status_bar(qtbot, db, settings):
     assert menus[0] == "Berkas" and menus[-1] == "Bantuan"
     file_items = [a.text() for a in window.file_menu.actions() if not a.isSeparator()]
     assert file_items == [
+        "&Buka basis data…",
+        "Buka te&rakhir",
         "&Ekspor buku kerja…",
         "Ekspor untuk &supervisor (tanpa NIK dan telepon)…",
         "&Impor buku kerja…",

@@ -1,5 +1,6 @@
 """The main window: four tabs, the menus, the toolbar for the daily actions, and a
-status bar with the officer, the database file and live counts."""
+status bar with the officer, the database file and live counts. The title names the
+database file; a practice database gets a coloured banner over the tabs."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QStyle,
     QTabWidget,
     QToolBar,
+    QWidget,
 )
 
 from desasadar_gui import __version__
@@ -24,9 +26,11 @@ from desasadar_gui.ui.kit import messages
 from desasadar_gui.ui.kit.background import wait_for_all
 from desasadar_gui.ui.kit.context import PARTICIPANTS, SESSIONS, VILLAGES, UiContext
 from desasadar_gui.ui.kit.i18n import Retranslating
+from desasadar_gui.ui.kit.layouts import vbox
 from desasadar_gui.ui.participants.tab import ParticipantsTab
 from desasadar_gui.ui.safety.undo_delete import UndoDelete
 from desasadar_gui.ui.sessions.tab import SessionsTab
+from desasadar_gui.ui.setup.database_switch import DatabaseSwitcher, PracticeBanner, window_title
 from desasadar_gui.ui.setup.region_import import ask_region_files, start_region_import
 from desasadar_gui.ui.villages.tab import VillagesTab
 
@@ -68,7 +72,12 @@ class MainWindow(Retranslating, QMainWindow):
             self.dashboard_tab,
         ):
             self.tabs.addTab(tab, "")
-        self.setCentralWidget(self.tabs)
+        self.practice_banner = PracticeBanner()
+        central = QWidget()
+        layout = vbox(self.practice_banner, (self.tabs, 1), owner=central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.setCentralWidget(central)
 
         self._make_actions()
         self._make_menus()
@@ -97,6 +106,9 @@ class MainWindow(Retranslating, QMainWindow):
         minutes = idle_lock_minutes(db)
         if self.idle_lock is None:
             self.idle_lock = IdleLock(db.path, minutes, self)
+        elif self.idle_lock.db_path != db.path:  # another database is open now
+            self.idle_lock.stop()
+            self.idle_lock = IdleLock(db.path, minutes, self)
         else:
             self.idle_lock.set_minutes(minutes)
 
@@ -119,6 +131,8 @@ class MainWindow(Retranslating, QMainWindow):
 
     def _make_actions(self) -> None:
         sp = QStyle.StandardPixmap
+        self.databases = DatabaseSwitcher(self.ctx, self.settings, self)  # Ctrl+O, recent
+        self.databases.switched.connect(self.database_switched)
         self.add_village_action = self._action(
             self.add_village, "Ctrl+Shift+N", sp.SP_FileDialogNewFolder
         )
@@ -145,6 +159,9 @@ class MainWindow(Retranslating, QMainWindow):
 
     def _make_menus(self) -> None:
         self.file_menu = QMenu(self)
+        self.file_menu.addAction(self.databases.open_action)
+        self.file_menu.addMenu(self.databases.recent_menu)
+        self.file_menu.addSeparator()
         self.file_menu.addAction(self.export_action)
         self.file_menu.addAction(self.export_private_action)
         self.file_menu.addAction(self.import_action)
@@ -201,7 +218,6 @@ class MainWindow(Retranslating, QMainWindow):
     # -- texts --------------------------------------------------------------------
 
     def retranslate_ui(self) -> None:
-        self.setWindowTitle(self.tr("Desa Sadar Jaminan Sosial Ketenagakerjaan"))
         titles = (
             self.tr("&Desa"),
             self.tr("&Peserta"),
@@ -276,6 +292,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.import_action.setIconText(self.tr("Impor"))
         self.toolbar.setWindowTitle(self.tr("Tindakan utama"))
         self.undo_delete.retranslate()
+        self.databases.retranslate()
         self.refresh_status()
 
     # -- status bar ---------------------------------------------------------------
@@ -287,6 +304,8 @@ class MainWindow(Retranslating, QMainWindow):
             officer = f"{officer} · {device.branch}"
         self.officer_label.setText(self.tr("Petugas: %1").replace("%1", officer))
         path = self.ctx.db.path
+        self.setWindowTitle(window_title(self.ctx.db))
+        self.practice_banner.show_for(self.ctx.db)
         self.database_label.setText(
             self.tr("Basis data: %1").replace("%1", path.name if path else ":memory:")
         )
@@ -302,6 +321,13 @@ class MainWindow(Retranslating, QMainWindow):
     def _data_changed(self, entities: frozenset) -> None:
         if entities & _COUNTED:
             self.refresh_status()
+
+    def database_switched(self) -> None:
+        """Berkas > Buka basis data…: ctx.db is another file (the tabs reload on the
+        change announced next)."""
+        self.undo_delete.restart()
+        self.update_idle_lock()
+        self.refresh_status()
 
     # -- actions ------------------------------------------------------------------
 

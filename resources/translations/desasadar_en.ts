@@ -469,6 +469,45 @@ The existing backups are kept and can be restored later from the Backups menu.</
     </message>
 </context>
 <context>
+    <name>DatabaseSwitcher</name>
+    <message>
+        <source>Basis data %1 sudah terbuka di jendela ini.</source>
+        <translation>The database %1 is already open in this window.</translation>
+    </message>
+    <message>
+        <source>Desa Sadar — %1 (LATIHAN)</source>
+        <translation>Desa Sadar — %1 (PRACTICE)</translation>
+    </message>
+    <message>
+        <source>Desa Sadar — %1</source>
+        <translation>Desa Sadar — %1</translation>
+    </message>
+    <message>
+        <source>&amp;Buka basis data…</source>
+        <translation>&amp;Open database…</translation>
+    </message>
+    <message>
+        <source>Tutup basis data ini dan buka berkas basis data lain (%1)</source>
+        <translation>Close this database and open another database file (%1)</translation>
+    </message>
+    <message>
+        <source>Buka te&amp;rakhir</source>
+        <translation>Open re&amp;cent</translation>
+    </message>
+    <message>
+        <source>Berkas tidak ditemukan: %1</source>
+        <translation>File not found: %1</translation>
+    </message>
+    <message>
+        <source>Buka basis data</source>
+        <translation>Open a database</translation>
+    </message>
+    <message>
+        <source>Basis data Desa Sadar (*.sqlite *.db);;Semua berkas (*)</source>
+        <translation>Desa Sadar database (*.sqlite *.db);;All files (*)</translation>
+    </message>
+</context>
+<context>
     <name>DeletedRecords</name>
     <message>
         <source>Peserta</source>
@@ -1451,6 +1490,17 @@ It shows in its list again. The restore is kept in the history and syncs with th
     <message>
         <source>Data pribadi sudah dihapus di laptop ini. Ekspor untuk sinkronisasi agar laptop lain ikut menghapusnya.</source>
         <translation>The personal data was erased on this laptop. Export for sync so that other laptops erase it too.</translation>
+    </message>
+</context>
+<context>
+    <name>PracticeBanner</name>
+    <message>
+        <source>BASIS DATA LATIHAN — data di sini bukan data sungguhan (%1)</source>
+        <translation>PRACTICE DATABASE — the data here is not real data (%1)</translation>
+    </message>
+    <message>
+        <source>Berkas ini berisi data contoh untuk berlatih. Untuk bekerja, buka basis data Anda lewat Berkas &gt; Buka terakhir atau Buka basis data…</source>
+        <translation>This file holds sample data to practise on. To work, open your database through File &gt; Open recent or Open database…</translation>
     </message>
 </context>
 <context>

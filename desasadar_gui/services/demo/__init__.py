@@ -16,7 +16,8 @@ officers' laptops; the local clock is moved past them so later local edits win.
 
 Rows are written with SQLAlchemy Core executemany in chunks (not ORM objects), so a
 hundred thousand participants take seconds. One audit entry (action ``demo``)
-summarises the run.
+summarises the run, and the database is marked as a practice one
+(``services/practice.py``) in the same transaction.
 
 The package, by concern: ``places`` and ``names`` (the built-in lists), ``state``
 (the seeded generator and its helpers), ``villages``, ``sessions``,

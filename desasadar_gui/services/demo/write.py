@@ -27,6 +27,7 @@ from desasadar_gui.services.demo.state import (
     _Gen,
     _Village,
 )
+from desasadar_gui.services.practice import mark_practice
 from desasadar_gui.services.records import write_audit
 
 CHUNK = 10_000
@@ -182,8 +183,9 @@ def _write_rows(
     changes: dict[str, tuple[Any, Any]],
     progress: Callable[[int, int], None],
 ) -> None:
-    """Write all rows and one ``demo`` audit entry in one transaction; move the local
-    clock past the rows' revisions. ``progress`` hears (rows written, rows in all)."""
+    """Write all rows, one ``demo`` audit entry and the practice marker in one
+    transaction; move the local clock past the rows' revisions. ``progress`` hears
+    (rows written, rows in all)."""
     rows_total = sum(len(rows) for _, rows in tables) or 1
     written = 0
 
@@ -199,4 +201,5 @@ def _write_rows(
         if max_rev is not None:
             db.observe_rev(max_rev)
         write_audit(s, db, "database", new_id(), "demo", db.next_rev(), changes)
+        mark_practice(s)  # demo data in it: the window says "practice" from now on
         db.save_clock(s)

@@ -100,7 +100,7 @@ class ParticipantTableModel(ColumnTableModel[_Line]):
 
     def __init__(
         self,
-        db: Database,
+        db: Database | Callable[[], Database],
         parent=None,
         *,
         debounce_ms: int = DEBOUNCE_MS,
@@ -109,7 +109,9 @@ class ParticipantTableModel(ColumnTableModel[_Line]):
         start: bool = True,
     ) -> None:
         super().__init__(parent)
-        self._db = db
+        # The tab passes ``lambda: ctx.db``: each load reads the window's database of the
+        # moment (a restore or Berkas > Buka basis data… swaps it).
+        self._db_source = db if callable(db) else (lambda: db)
         self._block_size = block_size
         self._cached_blocks = max(2, cached_blocks)
         self._filter = ParticipantFilter()
@@ -350,6 +352,10 @@ class ParticipantTableModel(ColumnTableModel[_Line]):
         self._tasks.clear()
         self._block_tasks.clear()
         self._requested.clear()
+
+    @property
+    def _db(self) -> Database:
+        return self._db_source()
 
     def _query(self) -> tuple[Database, ParticipantFilter, str, bool, int]:
         """What a worker needs, captured on the GUI thread."""

@@ -88,7 +88,7 @@ class ParticipantsTab(Retranslating, QWidget):
         self.clear_filters_button.clicked.connect(self.clear_filters)
 
         # Table.
-        self.model = ParticipantTableModel(ctx.db, self)
+        self.model = ParticipantTableModel(lambda: ctx.db, self)
         self.table = make_participants_table(self.model)
         self.table.doubleClicked.connect(lambda _index: self.edit_participant())
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)

@@ -43,6 +43,11 @@ class UndoDelete(QObject):
         ctx.bus.changed.connect(lambda _entities: self.refresh())
         self.refresh()
 
+    def restart(self) -> None:
+        """Another database is open now: only deletions made in it from now on."""
+        self._start = last_audit_id(self.ctx.db)
+        self.refresh()
+
     def refresh(self) -> None:
         """Look again for the deletion to offer (after every change the tabs report)."""
         self.offer = last_deletion(self.ctx.db, self._start)
