@@ -349,7 +349,7 @@ The existing backups are kept and can be restored later from the Backups menu.</
     </message>
     <message>
         <source>Ringkasan gagal dimuat: %1</source>
-        <translation>The summary could not be loaded: %1</translation>
+        <translation type="vanished">The summary could not be loaded: %1</translation>
     </message>
     <message>
         <source>Memuat…</source>
@@ -461,7 +461,7 @@ The existing backups are kept and can be restored later from the Backups menu.</
     </message>
     <message>
         <source>Berkas tidak bisa disimpan: %1</source>
-        <translation>The file could not be saved: %1</translation>
+        <translation type="vanished">The file could not be saved: %1</translation>
     </message>
     <message>
         <source>Ringkasan capaian Desa Sadar Jaminan Sosial Ketenagakerjaan %1</source>
@@ -672,6 +672,13 @@ It shows in its list again. The restore is kept in the history and syncs with th
     <message>
         <source>Batal</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRun</name>
+    <message>
+        <source>Menyiapkan basis data latihan…</source>
+        <translation>Preparing the practice database…</translation>
     </message>
 </context>
 <context>
@@ -917,7 +924,7 @@ It shows in its list again. The restore is kept in the history and syncs with th
     <name>MainWindow</name>
     <message>
         <source>Desa Sadar Jaminan Sosial Ketenagakerjaan</source>
-        <translation>Desa Sadar Jaminan Sosial Ketenagakerjaan</translation>
+        <translation type="vanished">Desa Sadar Jaminan Sosial Ketenagakerjaan</translation>
     </message>
     <message>
         <source>&amp;Desa</source>
@@ -2082,7 +2089,7 @@ It shows in its list again. The restore is kept in the history and syncs with th
     </message>
     <message>
         <source>Daftar sesi gagal dimuat: %1</source>
-        <translation>The sessions could not be loaded: %1</translation>
+        <translation type="vanished">The sessions could not be loaded: %1</translation>
     </message>
     <message>
         <source>Memuat…</source>
@@ -2114,7 +2121,7 @@ It shows in its list again. The restore is kept in the history and syncs with th
     </message>
     <message>
         <source>Berkas tidak bisa disimpan: %1</source>
-        <translation>The file could not be saved: %1</translation>
+        <translation type="vanished">The file could not be saved: %1</translation>
     </message>
 </context>
 <context>
@@ -2297,24 +2304,6 @@ Continue without a passphrase? One can be set later in Settings.</translation>
     <message>
         <source>Nama petugas wajib diisi.</source>
         <translation>The officer&apos;s name is required.</translation>
-    </message>
-</context>
-<context>
-    <name>FirstRun</name>
-    <message>
-        <source>Menyiapkan basis data latihan…</source>
-        <translation>Preparing the practice database…</translation>
-    </message>
-</context>
-<context>
-    <name>operations</name>
-    <message>
-        <source>Batal</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <source>Desa Sadar</source>
-        <translation>Desa Sadar</translation>
     </message>
 </context>
 <context>
@@ -3081,6 +3070,17 @@ What was typed in this form has not been saved.</translation>
     <message>
         <source>&amp;Kembali ke formulir</source>
         <translation>&amp;Back to the form</translation>
+    </message>
+</context>
+<context>
+    <name>operations</name>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Desa Sadar</source>
+        <translation>Desa Sadar</translation>
     </message>
 </context>
 <context>
