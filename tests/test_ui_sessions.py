@@ -315,3 +315,53 @@ def test_session_dialog_refuses_without_village(qtbot, monkeypatch, ctx, village
     dialog.save()
     assert errors and dialog.saved is None
     QApplication.processEvents()
+
+
+def test_checklist_from_the_keyboard(qtbot, db, ctx, village, people):
+    session = create_session(db, SessionInput(village_id=village.id, held_on=HELD_ON))
+    [row] = [r for r in list_session_rows(db) if r.id == session.id]
+    dialog = dialogs_module.ChecklistDialog(ctx, row)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    search, view = dialog.search_edit, dialog.list_view
+    search.setFocus()
+
+    # Type a name, Enter: the match is ticked and the dialog stays open.
+    qtbot.keyClicks(search, "siti")
+    qtbot.keyClick(search, Qt.Key.Key_Return)
+    assert dialog.isVisible() and dialog.result() == 0
+    assert dialog.ticked() == {people["Siti Aminah"]}
+    assert "1 dari 3" in dialog.count_label.text()
+
+    # The text is selected: the next name replaces it; Down goes into the list, Space ticks.
+    qtbot.keyClicks(search, "rahmat")
+    qtbot.keyClick(search, Qt.Key.Key_Down)
+    assert dialog.focusWidget() is view
+    assert view.currentIndex().data().startswith("Rahmat Hidayat")
+    qtbot.keyClick(view, Qt.Key.Key_Space)
+    assert dialog.ticked() == {people["Siti Aminah"], people["Rahmat Hidayat"]}
+    qtbot.keyClick(view, Qt.Key.Key_Space)
+    assert people["Rahmat Hidayat"] not in dialog.ticked()
+    qtbot.keyClick(view, Qt.Key.Key_Space)
+    assert dialog.isVisible()
+
+    # Ctrl+Enter saves.
+    qtbot.keyClick(view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.result() == 1 and not dialog.isVisible()
+    attended = {a.name for a in list_attendees(db, session.id)}
+    assert attended == {"Siti Aminah", "Rahmat Hidayat"}
+
+
+def test_checklist_enter_without_a_match_saves_nothing(qtbot, db, ctx, village, people):
+    session = create_session(db, SessionInput(village_id=village.id, held_on=HELD_ON))
+    [row] = [r for r in list_session_rows(db) if r.id == session.id]
+    dialog = dialogs_module.ChecklistDialog(ctx, row)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    qtbot.keyClicks(dialog.search_edit, "tidak ada")
+    qtbot.keyClick(dialog.search_edit, Qt.Key.Key_Enter)
+    assert dialog.isVisible() and dialog.ticked() == set()
+    assert list_attendees(db, session.id) == []
+    dialog.reject()

@@ -208,6 +208,10 @@ Every change made after that copy will be replaced. The current file is first ke
         <source>%1 orang akan dihapus dari daftar hadir sesi ini. Lanjutkan?</source>
         <translation>%1 people will be removed from this session&apos;s attendance list. Continue?</translation>
     </message>
+    <message>
+        <source>Enter: centang yang cocok · ↓: ke daftar · Spasi: centang atau kosongkan · Ctrl+Enter: simpan</source>
+        <translation>Enter: tick the match · ↓: into the list · Space: tick or untick · Ctrl+Enter: save</translation>
+    </message>
 </context>
 <context>
     <name>Cover</name>
