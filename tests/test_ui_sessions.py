@@ -365,3 +365,63 @@ def test_checklist_enter_without_a_match_saves_nothing(qtbot, db, ctx, village, 
     assert dialog.isVisible() and dialog.ticked() == set()
     assert list_attendees(db, session.id) == []
     dialog.reject()
+
+
+def _live_participants(db) -> int:
+    from sqlalchemy import func, select
+
+    from desasadar_gui.db.models import Participant
+
+    with db.read_session() as s:
+        return s.scalar(
+            select(func.count()).select_from(Participant).where(Participant.deleted_at.is_(None))
+        )
+
+
+def test_walkin_with_a_registered_nik_offers_to_mark_that_person_present(
+    qtbot, monkeypatch, db, tab, village, people
+):
+    session = create_session(db, SessionInput(village_id=village.id, held_on=HELD_ON))
+    _reloaded(qtbot, tab, lambda: tab.ctx.bus.notify("sessions"))
+    assert tab.select_session(session.id)
+    before = _live_participants(db)
+    siti_nik = get_participant(db, people["Siti Aminah"]).nik
+
+    def walkin(d):
+        d.show()
+        qtbot.keyClicks(d.name_edit, "Bu Siti")
+        qtbot.keyClicks(d.nik_edit, siti_nik)
+        qtbot.mouseClick(d.save_next, Qt.MouseButton.LeftButton)
+        # Refused in the form (no message box): who holds the NIK, and the offer.
+        assert d.known_frame.isVisibleTo(d)
+        assert "Siti Aminah" in d.known_label.text()
+        assert d.added == [] and d.name_edit.text() == "Bu Siti"
+        qtbot.mouseClick(d.mark_present, Qt.MouseButton.LeftButton)
+        assert d.marked == [people["Siti Aminah"]]
+        assert not d.known_frame.isVisibleTo(d) and d.nik_edit.text() == ""
+        assert "Sudah ditambahkan: 1" in d.info.text()
+        d.accept()
+
+    _drive(monkeypatch, detail_panel_module, "WalkinDialog", walkin)
+    _reloaded(
+        qtbot, tab, lambda: qtbot.mouseClick(tab.detail.walkin_button, Qt.MouseButton.LeftButton)
+    )
+    assert [a.name for a in list_attendees(db, session.id)] == ["Siti Aminah"]
+    assert _live_participants(db) == before  # no second Siti
+    assert _counts(tab, session.id)[0] == "1"
+    assert tab.detail.attendees.index(0, A_NAME).data() == "Siti Aminah"
+
+
+def test_walkin_offer_goes_away_when_the_nik_is_changed(qtbot, ctx, db, village, people):
+    session = create_session(db, SessionInput(village_id=village.id, held_on=HELD_ON))
+    [row] = [r for r in list_session_rows(db) if r.id == session.id]
+    dialog = detail_panel_module.WalkinDialog(ctx, row)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.name_edit.setText("Pak Ahmad")
+    qtbot.keyClicks(dialog.nik_edit, get_participant(db, people["Ahmad Fauzi"]).nik)
+    assert not dialog.save_and_next()
+    assert dialog.known_frame.isVisible() and dialog.mark_present.isDefault()
+    qtbot.keyClick(dialog.nik_edit, Qt.Key.Key_Backspace)
+    assert not dialog.known_frame.isVisible() and dialog.save_next.isDefault()
+    assert list_attendees(db, session.id) == []

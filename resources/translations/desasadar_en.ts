@@ -2943,6 +2943,14 @@ Continue without a passphrase? One can be set later in Settings.</translation>
         <source>Disimpan sebagai prospek %1 dan masuk daftar hadir. Sudah ditambahkan: %2.</source>
         <translation>Saved as a prospect of %1 and added to the attendance list. Added so far: %2.</translation>
     </message>
+    <message>
+        <source>Tandai orang ini &amp;hadir</source>
+        <translation>Mark this person &amp;present</translation>
+    </message>
+    <message>
+        <source>Orang yang sama tidak dibuat dua kali.</source>
+        <translation>The same person is not created twice.</translation>
+    </message>
 </context>
 <context>
     <name>WorkbookPasswordDialog</name>

@@ -368,7 +368,7 @@ class SessionDetailPanel(Retranslating, QWidget):
             return
         dialog = WalkinDialog(self.ctx, self.session, self)
         dialog.exec()
-        if dialog.added:
+        if dialog.added or dialog.marked:
             self._done(ATTENDANCE, PARTICIPANTS)
 
     def register_selected(self) -> None:
