@@ -425,3 +425,37 @@ def test_walkin_offer_goes_away_when_the_nik_is_changed(qtbot, ctx, db, village,
     qtbot.keyClick(dialog.nik_edit, Qt.Key.Key_Backspace)
     assert not dialog.known_frame.isVisible() and dialog.save_next.isDefault()
     assert list_attendees(db, session.id) == []
+
+
+def test_a_held_session_socialises_a_candidate_village_and_says_so(
+    qtbot, monkeypatch, db, ctx, tab, village
+):
+    from desasadar_gui.services.villages import get_village
+    from desasadar_gui.ui.villages.models import COL_STATUS
+    from desasadar_gui.ui.villages.tab import VillagesTab
+
+    villages = VillagesTab(ctx)
+    qtbot.addWidget(villages)
+    villages.reload()
+    status_cell = lambda: villages.model.index(villages.model.row_of(village.id), COL_STATUS)  # noqa: E731
+    assert status_cell().data() == "Calon desa sadar"
+    assert not tab.note_label.isVisibleTo(tab)
+
+    def fill_session(d):
+        d.village_combo.setCurrentIndex(d.village_combo.findData(village.id))
+        d.date_edit.setDate(QDate(HELD_ON.year, HELD_ON.month, HELD_ON.day))
+        d.save()
+
+    _drive(monkeypatch, sessions_tab_module, "SessionDialog", fill_session)
+    with qtbot.waitSignal(villages.model.modelReset, timeout=10000):
+        _reloaded(qtbot, tab, lambda: qtbot.mouseClick(tab.add_button, Qt.MouseButton.LeftButton))
+    assert get_village(db, village.id).status == "socialised"
+    assert tab.note_label.isVisibleTo(tab)
+    assert tab.note_label.text() == "Desa Sungai Baung kini berstatus Sudah sosialisasi."
+    assert status_cell().data() == "Sudah sosialisasi"
+    villages.select_village(village.id)
+    assert villages.detail._fact_values[0].text() == "Sudah sosialisasi"
+
+    # A second session changes nothing more: no note.
+    _reloaded(qtbot, tab, lambda: qtbot.mouseClick(tab.add_button, Qt.MouseButton.LeftButton))
+    assert not tab.note_label.isVisibleTo(tab)

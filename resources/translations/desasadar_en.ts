@@ -2070,6 +2070,10 @@ It shows in its list again. The restore is kept in the history and syncs with th
         <source>Berkas tidak bisa disimpan: %1</source>
         <translation>The file could not be saved: %1</translation>
     </message>
+    <message>
+        <source>Desa %1 kini berstatus %2.</source>
+        <translation>%1 is now %2.</translation>
+    </message>
 </context>
 <context>
     <name>SetPassphraseDialog</name>
