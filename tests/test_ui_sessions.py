@@ -459,3 +459,73 @@ def test_a_held_session_socialises_a_candidate_village_and_says_so(
     # A second session changes nothing more: no note.
     _reloaded(qtbot, tab, lambda: qtbot.mouseClick(tab.add_button, Qt.MouseButton.LeftButton))
     assert not tab.note_label.isVisibleTo(tab)
+
+
+def _shown_texts(root) -> set[str]:
+    """Every text the officer can see in ``root``: labels, buttons, placeholders, combo
+    choices, tab titles, table headers and cells."""
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QComboBox,
+        QLabel,
+        QLineEdit,
+        QTableView,
+        QTabWidget,
+        QWidget,
+    )
+
+    texts: set[str] = set()
+    for w in [root, *root.findChildren(QWidget)]:
+        if not w.isVisibleTo(root) and w is not root:
+            continue
+        if isinstance(w, QLabel | QAbstractButton):
+            texts.add(w.text())
+        elif isinstance(w, QLineEdit):
+            texts.add(w.placeholderText())
+        elif isinstance(w, QComboBox):
+            texts.update(w.itemText(i) for i in range(w.count()))
+        elif isinstance(w, QTabWidget):
+            texts.update(w.tabText(i) for i in range(w.count()))
+        elif isinstance(w, QTableView):
+            model = w.model()
+            for c in range(model.columnCount()):
+                texts.add(str(model.headerData(c, Qt.Orientation.Horizontal) or ""))
+                for r in range(model.rowCount()):
+                    texts.add(str(model.index(r, c).data() or ""))
+    return {t for t in texts if t.strip()}
+
+
+def test_switching_language_leaves_no_stale_text_in_the_sessions_tab(
+    qtbot, db, ctx, tab, village, people
+):
+    from desasadar_gui.services.attendance import set_attendees
+    from desasadar_gui.ui.kit import i18n
+
+    session = create_session(db, SessionInput(village_id=village.id, held_on=HELD_ON))
+    set_attendees(db, session.id, [people["Siti Aminah"]])  # a prospect to visit again
+    _reloaded(qtbot, tab, lambda: tab.ctx.bus.notify("sessions"))
+    assert tab.select_session(session.id)
+    tab.detail.tabs.setCurrentIndex(1)
+    assert tab.detail.follow_ups.rowCount() == 1
+    # What is the same in both languages: the data typed in, numbers and dates.
+    data = {"Sungai Baung", "Siti Aminah", "0812-3456-7801", "Kabupaten Batanghari",
+            "Petugas Uji", str(YEAR), HELD_ON.strftime("%d/%m/%Y")}  # fmt: skip
+
+    def stale(texts: set[str], other: set[str]) -> set[str]:
+        return {t for t in texts & other if t not in data and any(ch.isalpha() for ch in t)}
+
+    indonesian = _shown_texts(tab)
+    assert "Semua tahun" in indonesian and "Perlu dikunjungi lagi (1)" in indonesian
+    try:
+        assert i18n.apply_language("en")
+        qtbot.waitUntil(lambda: tab.add_button.text() == "&Add session…")
+        english = _shown_texts(tab)
+        assert stale(english, indonesian) == set()
+        assert {"All years", "All regencies", "All kinds"} <= english
+        assert any(t.startswith("To visit again") for t in english), english
+    finally:
+        i18n.apply_language("id")
+    qtbot.waitUntil(lambda: tab.add_button.text() == "&Tambah sesi…")
+    back = _shown_texts(tab)
+    assert stale(back, english) == set()
+    assert back == indonesian

@@ -191,20 +191,29 @@ class SessionsTab(Retranslating, QWidget):
                     "kosong untuk tamu")
         )  # fmt: skip
         self._fill_type_combo()
+        for combo, all_text in self._all_texts():  # the choices themselves are data
+            if combo.count():
+                combo.setItemText(0, all_text)
+        self.model.retranslate()
         self._show_note()
         self._show_count()
+
+    def _all_texts(self) -> tuple[tuple[QComboBox, str], ...]:
+        return (
+            (self.kabupaten_combo, self.tr("Semua kabupaten")),
+            (self.year_combo, self.tr("Semua tahun")),
+        )
 
     def _fill_type_combo(self) -> None:
         refill(self.type_combo, enum_choices(SessionType), (self.tr("Semua jenis"), ""))
 
     def _fill_filters(self) -> None:
-        for combo, all_text, items in (
-            (self.kabupaten_combo, self.tr("Semua kabupaten"),
-             [(k, k) for k in kabupaten_names(self.ctx.db)]),
-            (self.year_combo, self.tr("Semua tahun"),
-             [(str(y), y) for y in session_years(self.ctx.db)]),
-        ):  # fmt: skip
-            refill(combo, items, (all_text, None))
+        items = (
+            [(k, k) for k in kabupaten_names(self.ctx.db)],
+            [(str(y), y) for y in session_years(self.ctx.db)],
+        )
+        for (combo, all_text), choices in zip(self._all_texts(), items, strict=True):
+            refill(combo, choices, (all_text, None))
 
     def query(self) -> SessionQuery:
         return SessionQuery(
