@@ -144,3 +144,15 @@ def test_holding_a_session_makes_a_candidate_village_socialised(db) -> None:
     again = create_session(db, SessionInput(village.id, today), today=today)
     assert not again.village_socialised
     assert get_village(db, village.id).status == VillageStatus.SOCIALISED.value
+
+
+def test_walkin_with_a_registered_nik_says_who_and_writes_nothing(db, setup):
+    from desasadar_gui.services.sessions import WalkinAlreadyKnownError, add_walkin
+
+    _, session, _a, b = setup
+    with pytest.raises(WalkinAlreadyKnownError) as refused:
+        add_walkin(db, session.id, "Pak Budi", nik=b.nik)
+    assert (refused.value.participant_id, refused.value.session_id) == (b.id, session.id)
+    assert refused.value.existing.name == "Budi"
+    assert isinstance(refused.value, ValidationError)  # shown like any refusal elsewhere
+    assert list_attendees(db, session.id) == []

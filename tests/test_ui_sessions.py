@@ -321,3 +321,217 @@ def test_session_dialog_shows_every_problem_beside_its_field(qtbot, ctx, village
     assert not dialog.error_label.isVisible()
     dialog.close()
     QApplication.processEvents()
+
+
+def test_checklist_from_the_keyboard(qtbot, db, ctx, village, people):
+    session = create_session(db, SessionInput(village_id=village.id, held_on=HELD_ON))
+    [row] = [r for r in list_session_rows(db) if r.id == session.id]
+    dialog = dialogs_module.ChecklistDialog(ctx, row)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    search, view = dialog.search_edit, dialog.list_view
+    search.setFocus()
+
+    # Type a name, Enter: the match is ticked and the dialog stays open.
+    qtbot.keyClicks(search, "siti")
+    qtbot.keyClick(search, Qt.Key.Key_Return)
+    assert dialog.isVisible() and dialog.result() == 0
+    assert dialog.ticked() == {people["Siti Aminah"]}
+    assert "1 dari 3" in dialog.count_label.text()
+
+    # The text is selected: the next name replaces it; Down goes into the list, Space ticks.
+    qtbot.keyClicks(search, "rahmat")
+    qtbot.keyClick(search, Qt.Key.Key_Down)
+    assert dialog.focusWidget() is view
+    assert view.currentIndex().data().startswith("Rahmat Hidayat")
+    qtbot.keyClick(view, Qt.Key.Key_Space)
+    assert dialog.ticked() == {people["Siti Aminah"], people["Rahmat Hidayat"]}
+    qtbot.keyClick(view, Qt.Key.Key_Space)
+    assert people["Rahmat Hidayat"] not in dialog.ticked()
+    qtbot.keyClick(view, Qt.Key.Key_Space)
+    assert dialog.isVisible()
+
+    # Ctrl+Enter saves.
+    qtbot.keyClick(view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.result() == 1 and not dialog.isVisible()
+    attended = {a.name for a in list_attendees(db, session.id)}
+    assert attended == {"Siti Aminah", "Rahmat Hidayat"}
+
+
+def test_checklist_enter_without_a_match_saves_nothing(qtbot, db, ctx, village, people):
+    session = create_session(db, SessionInput(village_id=village.id, held_on=HELD_ON))
+    [row] = [r for r in list_session_rows(db) if r.id == session.id]
+    dialog = dialogs_module.ChecklistDialog(ctx, row)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    qtbot.keyClicks(dialog.search_edit, "tidak ada")
+    qtbot.keyClick(dialog.search_edit, Qt.Key.Key_Enter)
+    assert dialog.isVisible() and dialog.ticked() == set()
+    assert list_attendees(db, session.id) == []
+    dialog.reject()
+
+
+def _live_participants(db) -> int:
+    from sqlalchemy import func, select
+
+    from desasadar_gui.db.models import Participant
+
+    with db.read_session() as s:
+        return s.scalar(
+            select(func.count()).select_from(Participant).where(Participant.deleted_at.is_(None))
+        )
+
+
+def test_walkin_with_a_registered_nik_offers_to_mark_that_person_present(
+    qtbot, monkeypatch, db, tab, village, people
+):
+    session = create_session(db, SessionInput(village_id=village.id, held_on=HELD_ON))
+    _reloaded(qtbot, tab, lambda: tab.ctx.bus.notify("sessions"))
+    assert tab.select_session(session.id)
+    before = _live_participants(db)
+    siti_nik = get_participant(db, people["Siti Aminah"]).nik
+
+    def walkin(d):
+        d.show()
+        qtbot.keyClicks(d.name_edit, "Bu Siti")
+        qtbot.keyClicks(d.nik_edit, siti_nik)
+        qtbot.mouseClick(d.save_next, Qt.MouseButton.LeftButton)
+        # Refused in the form (no message box): who holds the NIK, and the offer.
+        assert d.known_frame.isVisibleTo(d)
+        assert "Siti Aminah" in d.known_label.text()
+        assert d.added == [] and d.name_edit.text() == "Bu Siti"
+        qtbot.mouseClick(d.mark_present, Qt.MouseButton.LeftButton)
+        assert d.marked == [people["Siti Aminah"]]
+        assert not d.known_frame.isVisibleTo(d) and d.nik_edit.text() == ""
+        assert "Sudah ditambahkan: 1" in d.info.text()
+        d.accept()
+
+    _drive(monkeypatch, detail_panel_module, "WalkinDialog", walkin)
+    _reloaded(
+        qtbot, tab, lambda: qtbot.mouseClick(tab.detail.walkin_button, Qt.MouseButton.LeftButton)
+    )
+    assert [a.name for a in list_attendees(db, session.id)] == ["Siti Aminah"]
+    assert _live_participants(db) == before  # no second Siti
+    assert _counts(tab, session.id)[0] == "1"
+    assert tab.detail.attendees.index(0, A_NAME).data() == "Siti Aminah"
+
+
+def test_walkin_offer_goes_away_when_the_nik_is_changed(qtbot, ctx, db, village, people):
+    session = create_session(db, SessionInput(village_id=village.id, held_on=HELD_ON))
+    [row] = [r for r in list_session_rows(db) if r.id == session.id]
+    dialog = detail_panel_module.WalkinDialog(ctx, row)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.name_edit.setText("Pak Ahmad")
+    qtbot.keyClicks(dialog.nik_edit, get_participant(db, people["Ahmad Fauzi"]).nik)
+    assert not dialog.save_and_next()
+    assert dialog.known_frame.isVisible() and dialog.mark_present.isDefault()
+    qtbot.keyClick(dialog.nik_edit, Qt.Key.Key_Backspace)
+    assert not dialog.known_frame.isVisible() and dialog.save_next.isDefault()
+    assert list_attendees(db, session.id) == []
+
+
+def test_a_held_session_socialises_a_candidate_village_and_says_so(
+    qtbot, monkeypatch, db, ctx, tab, village
+):
+    from desasadar_gui.services.villages import get_village
+    from desasadar_gui.ui.villages.models import COL_STATUS
+    from desasadar_gui.ui.villages.tab import VillagesTab
+
+    villages = VillagesTab(ctx)
+    qtbot.addWidget(villages)
+    villages.reload()
+    status_cell = lambda: villages.model.index(villages.model.row_of(village.id), COL_STATUS)  # noqa: E731
+    assert status_cell().data() == "Calon desa sadar"
+    assert not tab.note_label.isVisibleTo(tab)
+
+    def fill_session(d):
+        d.village_combo.setCurrentIndex(d.village_combo.findData(village.id))
+        d.date_edit.setDate(QDate(HELD_ON.year, HELD_ON.month, HELD_ON.day))
+        d.save()
+
+    _drive(monkeypatch, sessions_tab_module, "SessionDialog", fill_session)
+    with qtbot.waitSignal(villages.model.modelReset, timeout=10000):
+        _reloaded(qtbot, tab, lambda: qtbot.mouseClick(tab.add_button, Qt.MouseButton.LeftButton))
+    assert get_village(db, village.id).status == "socialised"
+    assert tab.note_label.isVisibleTo(tab)
+    assert tab.note_label.text() == "Desa Sungai Baung kini berstatus Sudah sosialisasi."
+    assert status_cell().data() == "Sudah sosialisasi"
+    villages.select_village(village.id)
+    assert villages.detail._fact_values[0].text() == "Sudah sosialisasi"
+
+    # A second session changes nothing more: no note.
+    _reloaded(qtbot, tab, lambda: qtbot.mouseClick(tab.add_button, Qt.MouseButton.LeftButton))
+    assert not tab.note_label.isVisibleTo(tab)
+
+
+def _shown_texts(root) -> set[str]:
+    """Every text the officer can see in ``root``: labels, buttons, placeholders, combo
+    choices, tab titles, table headers and cells."""
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QComboBox,
+        QLabel,
+        QLineEdit,
+        QTableView,
+        QTabWidget,
+        QWidget,
+    )
+
+    texts: set[str] = set()
+    for w in [root, *root.findChildren(QWidget)]:
+        if not w.isVisibleTo(root) and w is not root:
+            continue
+        if isinstance(w, QLabel | QAbstractButton):
+            texts.add(w.text())
+        elif isinstance(w, QLineEdit):
+            texts.add(w.placeholderText())
+        elif isinstance(w, QComboBox):
+            texts.update(w.itemText(i) for i in range(w.count()))
+        elif isinstance(w, QTabWidget):
+            texts.update(w.tabText(i) for i in range(w.count()))
+        elif isinstance(w, QTableView):
+            model = w.model()
+            for c in range(model.columnCount()):
+                texts.add(str(model.headerData(c, Qt.Orientation.Horizontal) or ""))
+                for r in range(model.rowCount()):
+                    texts.add(str(model.index(r, c).data() or ""))
+    return {t for t in texts if t.strip()}
+
+
+def test_switching_language_leaves_no_stale_text_in_the_sessions_tab(
+    qtbot, db, ctx, tab, village, people
+):
+    from desasadar_gui.services.attendance import set_attendees
+    from desasadar_gui.ui.kit import i18n
+
+    session = create_session(db, SessionInput(village_id=village.id, held_on=HELD_ON))
+    set_attendees(db, session.id, [people["Siti Aminah"]])  # a prospect to visit again
+    _reloaded(qtbot, tab, lambda: tab.ctx.bus.notify("sessions"))
+    assert tab.select_session(session.id)
+    tab.detail.tabs.setCurrentIndex(1)
+    assert tab.detail.follow_ups.rowCount() == 1
+    # What is the same in both languages: the data typed in, numbers and dates.
+    data = {"Sungai Baung", "Siti Aminah", "0812-3456-7801", "Kabupaten Batanghari",
+            "Petugas Uji", str(YEAR), HELD_ON.strftime("%d/%m/%Y")}  # fmt: skip
+
+    def stale(texts: set[str], other: set[str]) -> set[str]:
+        return {t for t in texts & other if t not in data and any(ch.isalpha() for ch in t)}
+
+    indonesian = _shown_texts(tab)
+    assert "Semua tahun" in indonesian and "Perlu dikunjungi lagi (1)" in indonesian
+    try:
+        assert i18n.apply_language("en")
+        qtbot.waitUntil(lambda: tab.add_button.text() == "&Add session…")
+        english = _shown_texts(tab)
+        assert stale(english, indonesian) == set()
+        assert {"All years", "All regencies", "All kinds"} <= english
+        assert any(t.startswith("To visit again") for t in english), english
+    finally:
+        i18n.apply_language("id")
+    qtbot.waitUntil(lambda: tab.add_button.text() == "&Tambah sesi…")
+    back = _shown_texts(tab)
+    assert stale(back, english) == set()
+    assert back == indonesian

@@ -462,3 +462,33 @@ def test_village_table_model_passes_modeltester(qtmodeltester, db, four_villages
     qtmodeltester.check(model, force_py=True)
     model.sort(COL_NAME, Qt.SortOrder.DescendingOrder)
     qtmodeltester.check(model, force_py=True)
+
+
+def _rows_in_sight(table) -> int:
+    """Rows of a compact table drawn whole inside its viewport (not cut off)."""
+    height = table.viewport().height()
+    return sum(
+        1
+        for r in range(table.rowCount())
+        if 0 <= table.visualRect(table.model().index(r, 0)).bottom() < height
+    )
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_detail_panel_sessions_follow_each_new_session(qtbot, db, ctx, tab):
+    vid = _village(db, "Sungai Baung")
+    tab.show()
+    tab.reload()
+    tab.select_village(vid)
+    panel = tab.detail
+    assert not panel.sessions_table.isVisibleTo(panel)  # no session yet
+    for n, (day, place) in enumerate(((date(2024, 3, 1), "Balai desa"),
+                                      (date(2024, 4, 2), "Masjid")), start=1):  # fmt: skip
+        create_session(db, SessionInput(vid, day, "sosialisasi", place))
+        with qtbot.waitSignal(tab.model.modelReset):
+            ctx.bus.notify("sessions")
+        qtbot.waitUntil(lambda: panel.sessions_table.isVisible())
+        assert panel.sessions_box.title().endswith(f": {n}")
+        assert panel.sessions_table.rowCount() == n
+        assert _rows_in_sight(panel.sessions_table) == n
+    assert panel.sessions_table.item(0, 2).text() == "Masjid"  # the latest first

@@ -20,7 +20,12 @@ from desasadar_gui.domain.enums import (
 )
 from desasadar_gui.domain.rules import RuleContext, check_record
 from desasadar_gui.services.database import Database
-from desasadar_gui.services.participants import ParticipantInput, create_participant
+from desasadar_gui.services.participants import (
+    DuplicateNikError,
+    ParticipantInput,
+    ParticipantRow,
+    create_participant,
+)
 from desasadar_gui.services.record_checks import checked_values
 from desasadar_gui.services.records import create_record, delete_record, get_live, update_record
 from desasadar_gui.services.validation import FieldIssue, ValidationError
@@ -49,6 +54,20 @@ class SessionRow:
     notes: str
     # This save moved the village from *Calon* to *Sudah sosialisasi* (the form says so).
     village_socialised: bool = False
+
+
+class WalkinAlreadyKnownError(DuplicateNikError):
+    """A walk-in's NIK belongs to a live participant: no second person is made. The
+    person (``existing``, ``participant_id``) can be marked present at ``session_id``
+    instead, with ``record_attendance``."""
+
+    def __init__(self, existing: ParticipantRow, session_id: str) -> None:
+        super().__init__(existing)
+        self.session_id = session_id
+
+    @property
+    def participant_id(self) -> str:
+        return self.existing.id
 
 
 @dataclass(frozen=True)
@@ -209,6 +228,8 @@ def add_walkin(
     """A walk-in: becomes a prospect of the session's village, then attends.
 
     Returns (participant id, attendance id). The phone is checked before anything is written.
+    A NIK already held by a live participant is refused with ``WalkinAlreadyKnownError``
+    (which says who), and nothing is written.
     """
     session = get_session(db, session_id)
     # The walk-in's phone, checked by the attendance rule before a person is made of it.
@@ -220,17 +241,20 @@ def add_walkin(
     phone_issues = [i for i in checked.errors if i.field == "walkin_phone"]
     if phone_issues:
         raise ValidationError([FieldIssue.from_problem("phone", i.problem) for i in phone_issues])
-    saved = create_participant(
-        db,
-        ParticipantInput(
-            name=name,
-            nik=nik,
-            phone=phone,
-            occupation=occupation,
-            village_id=session.village_id,
-            status=ParticipantStatus.PROSPECT.value,
-        ),
-    )
+    try:
+        saved = create_participant(
+            db,
+            ParticipantInput(
+                name=name,
+                nik=nik,
+                phone=phone,
+                occupation=occupation,
+                village_id=session.village_id,
+                status=ParticipantStatus.PROSPECT.value,
+            ),
+        )
+    except DuplicateNikError as exc:
+        raise WalkinAlreadyKnownError(exc.existing, session_id) from exc
     attendance_id = record_attendance(db, session_id, saved.row.id)
     return saved.row.id, attendance_id
 

@@ -208,6 +208,10 @@ Every change made after that copy will be replaced. The current file is first ke
         <source>%1 orang akan dihapus dari daftar hadir sesi ini. Lanjutkan?</source>
         <translation>%1 people will be removed from this session&apos;s attendance list. Continue?</translation>
     </message>
+    <message>
+        <source>Enter: centang yang cocok · ↓: ke daftar · Spasi: centang atau kosongkan · Ctrl+Enter: simpan</source>
+        <translation>Enter: tick the match · ↓: into the list · Space: tick or untick · Ctrl+Enter: save</translation>
+    </message>
 </context>
 <context>
     <name>Cover</name>
@@ -2123,6 +2127,10 @@ It shows in its list again. The restore is kept in the history and syncs with th
         <source>Berkas tidak bisa disimpan: %1</source>
         <translation type="vanished">The file could not be saved: %1</translation>
     </message>
+    <message>
+        <source>Desa %1 kini berstatus %2.</source>
+        <translation>%1 is now %2.</translation>
+    </message>
 </context>
 <context>
     <name>SetPassphraseDialog</name>
@@ -2985,6 +2993,14 @@ Continue without a passphrase? One can be set later in Settings.</translation>
     <message>
         <source>Disimpan sebagai prospek %1 dan masuk daftar hadir. Sudah ditambahkan: %2.</source>
         <translation>Saved as a prospect of %1 and added to the attendance list. Added so far: %2.</translation>
+    </message>
+    <message>
+        <source>Tandai orang ini &amp;hadir</source>
+        <translation>Mark this person &amp;present</translation>
+    </message>
+    <message>
+        <source>Orang yang sama tidak dibuat dua kali.</source>
+        <translation>The same person is not created twice.</translation>
     </message>
 </context>
 <context>

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -21,7 +22,7 @@ from PySide6.QtWidgets import (
 from desasadar_gui.domain.enums import Occupation
 from desasadar_gui.services.attendance import needs_nik_to_register, register_attendee
 from desasadar_gui.services.session_queries import SessionListRow
-from desasadar_gui.services.sessions import add_walkin
+from desasadar_gui.services.sessions import WalkinAlreadyKnownError, add_walkin, record_attendance
 from desasadar_gui.ui.kit.charts import fmt_int
 from desasadar_gui.ui.kit.context import UiContext
 from desasadar_gui.ui.kit.form_fields import date_edit, pydate, qdate
@@ -32,7 +33,9 @@ from desasadar_gui.ui.kit.operations import run_change
 
 class WalkinDialog(QDialog):
     """Quick entry of walk-ins: name, phone, occupation, optional NIK. Each is saved as
-    a prospect of the village and put on the list; the form clears for the next one."""
+    a prospect of the village and put on the list; the form clears for the next one.
+    A NIK that is already registered makes no second person: the form offers to mark
+    that person present instead (``marked``)."""
 
     def __init__(self, ctx: UiContext, session: SessionListRow, parent: QWidget | None = None
                  ) -> None:  # fmt: skip
@@ -40,6 +43,8 @@ class WalkinDialog(QDialog):
         self.ctx = ctx
         self.session = session
         self.added: list[str] = []
+        self.marked: list[str] = []
+        self._known: WalkinAlreadyKnownError | None = None
         self.setObjectName("WalkinDialog")
         self.name_edit = QLineEdit()
         self.name_edit.setObjectName("walkinName")
@@ -60,6 +65,23 @@ class WalkinDialog(QDialog):
         self.info = QLabel()
         self.info.setWordWrap(True)
         self.info.setStyleSheet("color: palette(dark);")
+        self.known_frame = QFrame()
+        self.known_frame.setObjectName("walkinKnown")
+        self.known_frame.setStyleSheet(
+            "QFrame#walkinKnown { background: #fff7e0; border: 1px solid #e0c36a; "
+            "border-radius: 4px; }"
+        )
+        self.known_label = QLabel()
+        self.known_label.setWordWrap(True)
+        self.mark_present = QPushButton()
+        self.mark_present.setObjectName("walkinMarkPresent")
+        self.mark_present.clicked.connect(self.mark_known_present)
+        known_row = QHBoxLayout(self.known_frame)
+        known_row.setContentsMargins(8, 6, 8, 6)
+        known_row.addWidget(self.known_label, 1)
+        known_row.addWidget(self.mark_present)
+        self.known_frame.hide()
+        self.nik_edit.textEdited.connect(lambda _t: self._show_known(None))
         self.save_next = QPushButton()
         self.save_next.setObjectName("walkinSaveNext")
         self.save_next.setDefault(True)
@@ -72,6 +94,7 @@ class WalkinDialog(QDialog):
         buttons.addWidget(self.done_button)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.known_frame)
         layout.addWidget(self.info)
         layout.addLayout(buttons)
         self.retranslate_ui()
@@ -98,13 +121,36 @@ class WalkinDialog(QDialog):
         self.phone_edit.setPlaceholderText("08xx-xxxx-xxxx")
         self.save_next.setText(self.tr("&Simpan, tambah lagi"))
         self.done_button.setText(self.tr("Se&lesai"))
+        self.mark_present.setText(self.tr("Tandai orang ini &hadir"))
+        self._show_known(self._known)
         self._update_info()
+
+    def _show_known(self, known: WalkinAlreadyKnownError | None) -> None:
+        """The offer to mark an already registered person present (None: no offer)."""
+        self._known = known
+        if known is not None:
+            self.known_label.setText(
+                known.message() + " " + self.tr("Orang yang sama tidak dibuat dua kali.")
+            )
+        self.known_frame.setVisible(known is not None)
+        if self.isVisible():
+            self.adjustSize()  # room for the offer; back to the form's size without it
+        # Enter accepts the offer while it is shown, and saves the next walk-in after.
+        self.mark_present.setDefault(known is not None)
+        self.save_next.setDefault(known is None)
+
+    def _offer_known(self, exc: BaseException) -> bool:
+        if not isinstance(exc, WalkinAlreadyKnownError):
+            return False  # shown the usual way
+        self._show_known(exc)
+        self.mark_present.setFocus()
+        return True
 
     def _update_info(self) -> None:
         self.info.setText(
             self.tr("Disimpan sebagai prospek %1 dan masuk daftar hadir. Sudah ditambahkan: %2.")
             .replace("%1", self.session.village_name or "-")
-            .replace("%2", fmt_int(len(self.added)))
+            .replace("%2", fmt_int(len(self.added) + len(self.marked)))
         )  # fmt: skip
 
     def save_and_next(self) -> bool:
@@ -117,17 +163,37 @@ class WalkinDialog(QDialog):
             None,
             lambda: add_walkin(db, session_id, name, phone=phone, occupation=occupation, nik=nik),
             changed=None,
+            on_failure=self._offer_known,
         )
         if not added.ok or added.value is None:
             return False
         participant_id, _ = added.value
         self.added.append(participant_id)
+        self._next()
+        return True
+
+    def mark_known_present(self) -> bool:
+        """Put the person who holds the typed NIK on this session's list."""
+        known = self._known
+        if known is None:
+            return False
+        db, session_id, participant_id = self.ctx.db, self.session.id, known.participant_id
+        marked = run_change(self, None, lambda: record_attendance(db, session_id, participant_id),
+                            changed=None)  # fmt: skip
+        if not marked.ok:
+            return False
+        self.marked.append(participant_id)
+        self._next()
+        return True
+
+    def _next(self) -> None:
+        """Clear the form for the next walk-in."""
+        self._show_known(None)
         for edit in (self.name_edit, self.phone_edit, self.nik_edit):
             edit.clear()
         self.occupation_combo.setCurrentIndex(0)
         self.name_edit.setFocus()
         self._update_info()
-        return True
 
 
 class RegisterDialog(QDialog):

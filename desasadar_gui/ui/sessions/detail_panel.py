@@ -244,7 +244,10 @@ class SessionDetailPanel(Retranslating, QWidget):
         self.follow_hint.setText(
             self.tr("Prospek yang hadir tetapi belum mendaftar: kunjungi atau telepon lagi.")
         )
+        self.attendees.retranslate()
+        self.follow_ups.retranslate()
         self._show_session_texts()
+        self._show_follow_up_title()
 
     # -- contents -------------------------------------------------------------------
 
@@ -314,10 +317,12 @@ class SessionDetailPanel(Retranslating, QWidget):
         else:
             rows = list(self.funnel.follow_ups if self.funnel else ())
         self.follow_ups.set_rows(rows)
-        self.tabs.setTabText(
-            1, self.tr("Perlu dikunjungi lagi (%1)").replace("%1", fmt_int(len(rows)))
-        )
+        self._show_follow_up_title()
         self._update_buttons()
+
+    def _show_follow_up_title(self) -> None:
+        count = fmt_int(self.follow_ups.rowCount())
+        self.tabs.setTabText(1, self.tr("Perlu dikunjungi lagi (%1)").replace("%1", count))
 
     def selected_attendee(self):
         index = self.attendee_table.currentIndex()
@@ -368,7 +373,7 @@ class SessionDetailPanel(Retranslating, QWidget):
             return
         dialog = WalkinDialog(self.ctx, self.session, self)
         dialog.exec()
-        if dialog.added:
+        if dialog.added or dialog.marked:
             self._done(ATTENDANCE, PARTICIPANTS)
 
     def register_selected(self) -> None:

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QSortFilterProxyModel, Qt, QTimer
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QCompleter,
     QDialog,
@@ -225,8 +226,14 @@ class _ChecklistFilter(QSortFilterProxyModel):
         return all(w in haystack for w in self._words)
 
 
+_ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+
 class ChecklistDialog(QDialog):
-    """Tick who came, from the village's known people (searchable)."""
+    """Tick who came, from the village's known people (searchable).
+
+    From the keyboard: type a name and press Enter to tick the (first) match, Down to go
+    into the list, Space to tick or untick the current row; Ctrl+Enter saves."""
 
     def __init__(self, ctx: UiContext, session: SessionListRow, parent: QWidget | None = None
                  ) -> None:  # fmt: skip
@@ -279,6 +286,10 @@ class ChecklistDialog(QDialog):
         self.count_label = QLabel()
         self.heading = QLabel()
         self.heading.setWordWrap(True)
+        self.keys_hint = QLabel()
+        self.keys_hint.setObjectName("checklistKeys")
+        self.keys_hint.setWordWrap(True)
+        self.keys_hint.setStyleSheet("color: palette(dark);")
         self.tick_shown.clicked.connect(lambda: self._set_shown(Qt.CheckState.Checked))
         self.untick_shown.clicked.connect(lambda: self._set_shown(Qt.CheckState.Unchecked))
         self.model.itemChanged.connect(lambda _item: self._update_count())
@@ -288,6 +299,7 @@ class ChecklistDialog(QDialog):
         timer.timeout.connect(lambda: self.proxy.set_text(self.search_edit.text()))
         self.search_edit.textChanged.connect(timer.start)
         self._timer = timer
+        self.search_edit.installEventFilter(self)
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -303,6 +315,7 @@ class ChecklistDialog(QDialog):
         layout.addWidget(self.heading)
         layout.addWidget(self.search_edit)
         layout.addWidget(self.list_view, 1)
+        layout.addWidget(self.keys_hint)
         layout.addLayout(row)
         layout.addWidget(self.buttons)
         self.resize(560, 600)
@@ -317,7 +330,67 @@ class ChecklistDialog(QDialog):
         self.search_edit.setPlaceholderText(self.tr("Cari nama, NIK atau telepon"))
         self.tick_shown.setText(self.tr("Centang yang tampil"))
         self.untick_shown.setText(self.tr("Kosongkan yang tampil"))
+        self.keys_hint.setText(
+            self.tr("Enter: centang yang cocok · ↓: ke daftar · Spasi: centang atau kosongkan "
+                    "· Ctrl+Enter: simpan")
+        )  # fmt: skip
         self._update_count()
+
+    # -- keyboard -------------------------------------------------------------------
+
+    def _filter_now(self) -> None:
+        """Apply the search text at once (typing waits a moment before filtering)."""
+        if self._timer.isActive():
+            self._timer.stop()
+            self.proxy.set_text(self.search_edit.text())
+
+    def tick_match(self) -> bool:
+        """Enter in the search box: tick the first person shown and make it the current
+        row; the text is selected, so the next name typed replaces it."""
+        self._filter_now()
+        if self.proxy.rowCount() == 0:
+            QApplication.beep()
+            return False
+        first = self.proxy.index(0, 0)
+        self.model.itemFromIndex(self.proxy.mapToSource(first)).setCheckState(Qt.CheckState.Checked)
+        self.list_view.setCurrentIndex(first)
+        self.search_edit.selectAll()
+        return True
+
+    def _into_list(self) -> None:
+        self._filter_now()
+        if not self.list_view.currentIndex().isValid() and self.proxy.rowCount():
+            self.list_view.setCurrentIndex(self.proxy.index(0, 0))
+        self.list_view.setFocus(Qt.FocusReason.TabFocusReason)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.search_edit and event.type() == QEvent.Type.KeyPress:
+            key, ctrl = event.key(), event.modifiers() & Qt.KeyboardModifier.ControlModifier
+            if key in _ENTER and not ctrl:
+                self.tick_match()
+                return True
+            if key == Qt.Key.Key_Down:
+                self._into_list()
+                return True
+        return super().eventFilter(watched, event)
+
+    def keyPressEvent(self, event) -> None:
+        """Enter alone never saves here (it ticks); Ctrl+Enter or the button does."""
+        if event.key() in _ENTER:
+            if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+                self.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+                return
+            if self.focusWidget() is self.list_view:
+                self._toggle_current()
+                return
+        super().keyPressEvent(event)
+
+    def _toggle_current(self) -> None:
+        current = self.list_view.currentIndex()
+        if current.isValid():
+            item = self.model.itemFromIndex(self.proxy.mapToSource(current))
+            checked = item.checkState() == Qt.CheckState.Checked
+            item.setCheckState(Qt.CheckState.Unchecked if checked else Qt.CheckState.Checked)
 
     def _set_shown(self, state: Qt.CheckState) -> None:
         self.model.blockSignals(True)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desasadar_gui.domain.enums import SessionType
+from desasadar_gui.domain.enums import SessionType, VillageStatus
 from desasadar_gui.domain.problems import format_date
 from desasadar_gui.services.printouts import attendance_sheet_name, write_attendance_sheet
 from desasadar_gui.services.session_queries import (
@@ -28,7 +28,7 @@ from desasadar_gui.services.session_queries import (
     list_sessions,
     session_years,
 )
-from desasadar_gui.services.sessions import delete_session
+from desasadar_gui.services.sessions import SessionRow, delete_session
 from desasadar_gui.services.village_queries import kabupaten_names
 from desasadar_gui.ui.kit import messages
 from desasadar_gui.ui.kit.charts import fmt_int
@@ -36,7 +36,7 @@ from desasadar_gui.ui.kit.context import ATTENDANCE, PARTICIPANTS, SESSIONS, VIL
 from desasadar_gui.ui.kit.form_fields import refill
 from desasadar_gui.ui.kit.history_dialog import HistoryDialog
 from desasadar_gui.ui.kit.i18n import Retranslating, enum_choices, enum_label, language
-from desasadar_gui.ui.kit.layouts import STRETCH, hbox
+from desasadar_gui.ui.kit.layouts import STRETCH, hbox, vbox
 from desasadar_gui.ui.kit.list_detail import (
     FILTER_SPACING,
     debounced_search,
@@ -121,6 +121,14 @@ class SessionsTab(Retranslating, QWidget):
         self.history_button.clicked.connect(self.show_history)
         self.count_label = QLabel()
         self.count_label.setStyleSheet("color: palette(dark);")
+        # What the last save did beyond the session (a village now socialised): told
+        # here, without a box to click away.
+        self.note_label = QLabel()
+        self.note_label.setObjectName("sessionsNote")
+        self.note_label.setStyleSheet("color: #166534;")
+        self.note_label.setWordWrap(True)  # its own line under the buttons
+        self.note_label.hide()
+        self._socialised: SessionRow | None = None
         self.add_button.clicked.connect(self.add_session)
         self.edit_button.clicked.connect(self.edit_session)
         self.delete_button.clicked.connect(self.delete_session)
@@ -151,8 +159,9 @@ class SessionsTab(Retranslating, QWidget):
             self.add_button, self.edit_button, self.delete_button, self.history_button, 12,
             self.print_button, STRETCH, self.count_label,
         )  # fmt: skip
+        actions = hbox(vbox(buttons, self.note_label))
         self.splitter = list_and_detail(
-            self, filters, self.table, buttons, self.detail, name="sessionsSplitter",
+            self, filters, self.table, actions, self.detail, name="sessionsSplitter",
             sizes=(760, 590),
         )  # fmt: skip
 
@@ -182,19 +191,29 @@ class SessionsTab(Retranslating, QWidget):
                     "kosong untuk tamu")
         )  # fmt: skip
         self._fill_type_combo()
+        for combo, all_text in self._all_texts():  # the choices themselves are data
+            if combo.count():
+                combo.setItemText(0, all_text)
+        self.model.retranslate()
+        self._show_note()
         self._show_count()
+
+    def _all_texts(self) -> tuple[tuple[QComboBox, str], ...]:
+        return (
+            (self.kabupaten_combo, self.tr("Semua kabupaten")),
+            (self.year_combo, self.tr("Semua tahun")),
+        )
 
     def _fill_type_combo(self) -> None:
         refill(self.type_combo, enum_choices(SessionType), (self.tr("Semua jenis"), ""))
 
     def _fill_filters(self) -> None:
-        for combo, all_text, items in (
-            (self.kabupaten_combo, self.tr("Semua kabupaten"),
-             [(k, k) for k in kabupaten_names(self.ctx.db)]),
-            (self.year_combo, self.tr("Semua tahun"),
-             [(str(y), y) for y in session_years(self.ctx.db)]),
-        ):  # fmt: skip
-            refill(combo, items, (all_text, None))
+        items = (
+            [(k, k) for k in kabupaten_names(self.ctx.db)],
+            [(str(y), y) for y in session_years(self.ctx.db)],
+        )
+        for (combo, all_text), choices in zip(self._all_texts(), items, strict=True):
+            refill(combo, choices, (all_text, None))
 
     def query(self) -> SessionQuery:
         return SessionQuery(
@@ -343,15 +362,35 @@ class SessionsTab(Retranslating, QWidget):
         dialog = SessionDialog(self.ctx, village_id=village_id, parent=self)
         if dialog.exec() and dialog.saved is not None:
             self._selected_id = dialog.saved.id
-            self.ctx.bus.notify(SESSIONS)
+            self._session_saved(dialog.saved)
 
     def edit_session(self) -> None:
         row = self.selected_session()
         if row is None:
             return
         dialog = SessionDialog(self.ctx, row, parent=self)
-        if dialog.exec():
+        if dialog.exec() and dialog.saved is not None:
+            self._session_saved(dialog.saved)
+
+    def _session_saved(self, saved: SessionRow) -> None:
+        """Announce the save; a village it moved to *Sudah sosialisasi* is told too (the
+        villages tab and the dashboard follow) and said in the note beside the count."""
+        self._socialised = saved if saved.village_socialised else None
+        self._show_note()
+        if saved.village_socialised:
+            self.ctx.bus.notify(SESSIONS, VILLAGES)
+        else:
             self.ctx.bus.notify(SESSIONS)
+
+    def _show_note(self) -> None:
+        saved = self._socialised
+        if saved is not None:
+            self.note_label.setText(
+                self.tr("Desa %1 kini berstatus %2.")
+                .replace("%1", saved.village_name or "-")
+                .replace("%2", enum_label(VillageStatus, VillageStatus.SOCIALISED.value))
+            )  # fmt: skip
+        self.note_label.setVisible(saved is not None)
 
     def delete_session(self) -> None:
         row = self.selected_session()

@@ -114,7 +114,10 @@ class CompactTable(QTableWidget):
         self.horizontalHeader().resizeSection(0, max(40, min(wanted, limit)))
 
     def fit_height(self) -> None:
-        height = self.horizontalHeader().height() if self.horizontalHeader().isVisible() else 0
+        # isHidden, not isVisible: a table still hidden (no rows before this refresh) has
+        # an invisible header too, and leaving it out cut the last row off.
+        header = self.horizontalHeader()
+        height = 0 if header.isHidden() else max(header.height(), header.sizeHint().height())
         height += sum(self.rowHeight(r) for r in range(self.rowCount()))
         self.setFixedHeight(height + 2 * self.frameWidth())
 
