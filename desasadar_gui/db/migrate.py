@@ -20,8 +20,6 @@
 from __future__ import annotations
 
 import logging
-import os
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -43,6 +41,7 @@ from desasadar_gui.db.backup_files import (
 )
 from desasadar_gui.db.engine import BUSY_TIMEOUT_MS, keyed_engine
 from desasadar_gui.errors import UserError
+from desasadar_gui.kill_points import pause_if_asked
 
 log = logging.getLogger("desasadar.migrate")
 
@@ -205,15 +204,8 @@ def half_applied_objects(engine: Engine, current: str) -> tuple[str, ...]:
 
 
 def _hook(point: str) -> None:
-    """Test hook: with DESASADAR_UPGRADE_HOOK=<point>:<seconds>, pause at that point (a
-    test SIGKILLs the process while it waits). Does nothing otherwise."""
-    wanted = os.environ.get(_HOOK_ENV)
-    if not wanted:
-        return
-    name, _, seconds = wanted.partition(":")
-    if name == point:
-        print(f"upgrade-hook {point}", flush=True)
-        time.sleep(float(seconds or 60))
+    """Test hook: DESASADAR_UPGRADE_HOOK=<point>:<seconds> pauses there."""
+    pause_if_asked(_HOOK_ENV, "upgrade", point)
 
 
 def _after_each_migration(*_args: object, **_kw: object) -> None:

@@ -110,6 +110,17 @@ class LabelledEnum(str, Enum):
         return self._label_en if lang == "en" else self._label_id
 
     @classmethod
+    def label_of_code(cls, code: object, blank: str = "") -> str:
+        """The Indonesian label of a stored code, for reports: ``blank`` when there is
+        none, the code itself when it names no member (data written by another version)."""
+        if code in (None, ""):
+            return blank
+        try:
+            return cls(str(code)).label_id
+        except ValueError:
+            return str(code)
+
+    @classmethod
     def title(cls, lang: str = "id") -> str:
         """What the enumeration itself is called ("Jenis kelamin" / "Gender")."""
         title_id, title_en = _TITLES.get(cls, (cls.__name__, cls.__name__))

@@ -248,16 +248,18 @@ def village_funnel(db: Database, village_id: str, limit: int = 500) -> Funnel:
             .where(Participant.village_id == village_id, Participant.deleted_at.is_(None))
             .group_by(Participant.status)
         ).all()
+        # Walk-ins: attendance without a participant record, at the village's sessions.
+        walkin_here = (
+            OutreachSession.village_id == village_id,
+            OutreachSession.deleted_at.is_(None),
+            Attendance.deleted_at.is_(None),
+            Attendance.participant_id.is_(None),
+        )
         unrecorded = s.scalar(
             select(func.count())
             .select_from(Attendance)
             .join(OutreachSession, OutreachSession.id == Attendance.session_id)
-            .where(
-                OutreachSession.village_id == village_id,
-                OutreachSession.deleted_at.is_(None),
-                Attendance.deleted_at.is_(None),
-                Attendance.participant_id.is_(None),
-            )
+            .where(*walkin_here)
         )
         seen = (
             select(
@@ -313,13 +315,7 @@ def village_funnel(db: Database, village_id: str, limit: int = 500) -> Funnel:
                 OutreachSession.held_on,
             )
             .join(OutreachSession, OutreachSession.id == Attendance.session_id)
-            .where(
-                OutreachSession.village_id == village_id,
-                OutreachSession.deleted_at.is_(None),
-                Attendance.deleted_at.is_(None),
-                Attendance.participant_id.is_(None),
-                Attendance.outcome != AttendanceOutcome.REGISTERED.value,
-            )
+            .where(*walkin_here, Attendance.outcome != AttendanceOutcome.REGISTERED.value)
             .order_by(OutreachSession.held_on.desc(), Attendance.walkin_name)
             .limit(limit)
         ).all()

@@ -24,7 +24,12 @@ from desasadar_gui.errors import UserError
 from desasadar_gui.services.database import Database
 from desasadar_gui.services.rates import rate_table
 from desasadar_gui.services.record_checks import issues_of, missing_references
-from desasadar_gui.services.records import create_record, delete_record, update_record
+from desasadar_gui.services.records import (
+    create_record,
+    delete_record,
+    from_fields,
+    update_record,
+)
 from desasadar_gui.services.validation import FieldIssue, ValidationError
 
 ALL_PROGRAMMES = ("jkk", "jkm", "jht")
@@ -76,23 +81,7 @@ class ParticipantRow:
     deleted_at: datetime | None
 
     def as_input(self) -> ParticipantInput:
-        return ParticipantInput(
-            name=self.name,
-            nik=self.nik,
-            gender=self.gender,
-            birth_date=self.birth_date,
-            phone=self.phone,
-            address=self.address,
-            village_id=self.village_id,
-            occupation=self.occupation,
-            official_role=self.official_role,
-            monthly_income=self.monthly_income,
-            programmes=self.programmes,
-            funding_source=self.funding_source,
-            status=self.status,
-            registration_date=self.registration_date,
-            kpj_number=self.kpj_number,
-        )
+        return from_fields(ParticipantInput, self)
 
 
 @dataclass(frozen=True)
@@ -134,30 +123,8 @@ def _programmes(record: Participant) -> frozenset[str]:
 
 
 def to_row(record: Participant, village_name: str = "") -> ParticipantRow:
-    return ParticipantRow(
-        id=record.id,
-        rev=record.rev,
-        name=record.name,
-        nik=record.nik,
-        gender=record.gender,
-        birth_date=record.birth_date,
-        phone=record.phone,
-        address=record.address,
-        village_id=record.village_id,
-        village_name=village_name,
-        occupation=record.occupation,
-        official_role=record.official_role,
-        monthly_income=record.monthly_income,
-        programmes=_programmes(record),
-        contribution=record.contribution,
-        funding_source=record.funding_source,
-        status=record.status,
-        registration_date=record.registration_date,
-        kpj_number=record.kpj_number,
-        officer=record.officer,
-        created_at=record.created_at,
-        updated_at=record.updated_at,
-        deleted_at=record.deleted_at,
+    return from_fields(
+        ParticipantRow, record, village_name=village_name, programmes=_programmes(record)
     )
 
 

@@ -114,9 +114,8 @@ def record(
     note: str = "",
 ) -> None:
     """One line in the processing record (its own short transaction)."""
-    values = _values(action, db.device.id, db.officer, path, sha256, counts, note)
     with db.session() as s:
-        s.connection().exec_driver_sql(_INSERT, values)
+        record_in(s.connection(), db, action, path, sha256=sha256, counts=counts, note=note)
 
 
 def record_in(

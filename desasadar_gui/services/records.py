@@ -7,8 +7,9 @@ and then call these three functions; nothing else writes ``rev`` or ``deleted_at
 from __future__ import annotations
 
 import json
+from dataclasses import fields
 from datetime import date, datetime
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy.orm import Session
 
@@ -16,10 +17,21 @@ from desasadar_gui.db.models import AuditEntry, SyncedMixin
 from desasadar_gui.errors import UserError
 from desasadar_gui.services.database import Database, new_id, utcnow
 
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
 M = TypeVar("M", bound=SyncedMixin)
+D = TypeVar("D", bound="DataclassInstance")
 
 # Columns the sync machinery owns; entity services never set them directly.
 SYSTEM_COLUMNS = frozenset({"id", "rev", "created_at", "updated_at", "updated_by", "deleted_at"})
+
+
+def from_fields(cls: type[D], source: object, **given: Any) -> D:
+    """A ``cls`` (a dataclass) whose fields are ``source``'s attributes of the same
+    names (a row from its record, an input from its row); ``given`` supplies the rest."""
+    taken = {f.name: getattr(source, f.name) for f in fields(cls) if f.name not in given}
+    return cls(**taken, **given)
 
 
 class RecordNotFoundError(UserError):

@@ -30,6 +30,7 @@ from desasadar_gui.db.engine import backup_sqlite
 from desasadar_gui.db.models import Setting
 from desasadar_gui.errors import UserError
 from desasadar_gui.files import fsync_dir, fsync_file
+from desasadar_gui.kill_points import pause_if_asked
 
 log = logging.getLogger("desasadar.security")
 
@@ -408,17 +409,8 @@ def encrypt_database(
 
 
 def _test_hook(point: str) -> None:
-    """Tests only: DESASADAR_ENCRYPT_HOOK=<point>:<seconds> pauses there (a test kills
-    the process while it waits)."""
-    wanted = os.environ.get("DESASADAR_ENCRYPT_HOOK")
-    if not wanted:
-        return
-    name, _, seconds = wanted.partition(":")
-    if name == point:
-        import time
-
-        print(f"encrypt-hook {point}", flush=True)
-        time.sleep(float(seconds or 60))
+    """Tests only: DESASADAR_ENCRYPT_HOOK=<point>:<seconds> pauses there."""
+    pause_if_asked("DESASADAR_ENCRYPT_HOOK", "encrypt", point)
 
 
 # -- settings --------------------------------------------------------------------------

@@ -17,15 +17,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from desasadar_gui.domain.enums import (
-    AttendanceOutcome,
-    FundingSource,
-    Gender,
-    Occupation,
-    OfficialRole,
-    ParticipantStatus,
-    SessionType,
-)
+from desasadar_gui.domain import enums
 from desasadar_gui.domain.money import format_rupiah
 from desasadar_gui.domain.phone import display_phone
 from desasadar_gui.files import replaced_when_done
@@ -48,15 +40,6 @@ class SubjectReport:
     erased_at: str | None
     conflicts: list[tuple[str, str, str, str]] = field(default_factory=list)
     made_at: datetime = field(default_factory=datetime.now)
-
-
-def _label(enum, code) -> str:  # noqa: ANN001
-    if code in (None, ""):
-        return "-"
-    try:
-        return enum(code).label_id
-    except ValueError:
-        return str(code)
 
 
 def _text(v) -> str:  # noqa: ANN001
@@ -112,18 +95,18 @@ def collect_report(db: Database, key: str) -> SubjectReport:
     values = [
         ("Nama", _text(p[0])),
         ("NIK", _text(p[1])),
-        ("Jenis kelamin", _label(Gender, p[2])),
+        ("Jenis kelamin", enums.Gender.label_of_code(p[2], "-")),
         ("Tanggal lahir", _when(p[3])),
         ("Telepon", display_phone(p[4]) if p[4] else "-"),
         ("Alamat", _text(p[5])),
         ("Desa / kecamatan / kabupaten", " / ".join(_text(x) for x in p[6:9])),
-        ("Pekerjaan", _label(Occupation, p[9])),
-        ("Jabatan di desa", _label(OfficialRole, p[10])),
+        ("Pekerjaan", enums.Occupation.label_of_code(p[9], "-")),
+        ("Jabatan di desa", enums.OfficialRole.label_of_code(p[10], "-")),
         ("Penghasilan per bulan", format_rupiah(p[11] or 0)),
         ("Program JKK / JKM / JHT", " / ".join(_text(bool(x)) for x in p[12:15])),
         ("Iuran per bulan", format_rupiah(p[15] or 0)),
-        ("Sumber dana", _label(FundingSource, p[16])),
-        ("Status", _label(ParticipantStatus, p[17])),
+        ("Sumber dana", enums.FundingSource.label_of_code(p[16], "-")),
+        ("Status", enums.ParticipantStatus.label_of_code(p[17], "-")),
         ("Tanggal daftar", _when(p[18])),
         ("No. KPJ", _text(p[19])),
         ("Petugas", _text(p[20])),
@@ -146,9 +129,9 @@ def collect_report(db: Database, key: str) -> SubjectReport:
     rows = [
         (
             _when(a[0]),
-            _label(SessionType, a[1]),
+            enums.SessionType.label_of_code(a[1], "-"),
             _text(a[2]),
-            _label(AttendanceOutcome, a[3]) + ("" if a[4] else " (sebagai tamu)"),
+            enums.AttendanceOutcome.label_of_code(a[3], "-") + ("" if a[4] else " (sebagai tamu)"),
         )
         for a in attendance
     ]

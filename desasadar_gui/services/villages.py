@@ -7,7 +7,7 @@ and the merge is an ordinary edit merge.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from datetime import date, datetime
 
 from sqlalchemy import func, select
@@ -20,6 +20,7 @@ from desasadar_gui.services.record_checks import checked_values
 from desasadar_gui.services.records import (
     create_record,
     delete_record,
+    from_fields,
     get_live,
     revive_record,
     update_record,
@@ -62,20 +63,7 @@ class VillageRow:
     updated_at: datetime
 
     def as_input(self) -> VillageInput:
-        return VillageInput(
-            name=self.name,
-            kind=self.kind,
-            kecamatan=self.kecamatan,
-            kabupaten=self.kabupaten,
-            region_code=self.region_code,
-            region_version=self.region_version,
-            head_name=self.head_name,
-            contact_phone=self.contact_phone,
-            est_informal_workers=self.est_informal_workers,
-            status=self.status,
-            launch_date=self.launch_date,
-            notes=self.notes,
-        )
+        return from_fields(VillageInput, self)
 
 
 @dataclass(frozen=True)
@@ -88,40 +76,11 @@ class OfficialsCoverage:
 
 
 def to_village_row(v: Village) -> VillageRow:
-    return VillageRow(
-        id=v.id,
-        rev=v.rev,
-        name=v.name,
-        kind=v.kind,
-        kecamatan=v.kecamatan,
-        kabupaten=v.kabupaten,
-        region_code=v.region_code,
-        region_version=v.region_version,
-        head_name=v.head_name,
-        contact_phone=v.contact_phone,
-        est_informal_workers=v.est_informal_workers,
-        status=v.status,
-        launch_date=v.launch_date,
-        notes=v.notes,
-        updated_at=v.updated_at,
-    )
+    return from_fields(VillageRow, v)
 
 
 def _input_values(data: VillageInput) -> dict:
-    return {
-        "name": data.name,
-        "kind": data.kind,
-        "kecamatan": data.kecamatan,
-        "kabupaten": data.kabupaten,
-        "region_code": data.region_code,
-        "region_version": data.region_version,
-        "head_name": data.head_name,
-        "contact_phone": data.contact_phone,
-        "est_informal_workers": data.est_informal_workers,
-        "status": data.status,
-        "launch_date": data.launch_date,
-        "notes": data.notes,
-    }
+    return {f.name: getattr(data, f.name) for f in fields(data)}
 
 
 def create_village(db: Database, data: VillageInput) -> VillageRow:

@@ -22,7 +22,6 @@ from sqlalchemy import Connection
 from sqlalchemy.exc import SQLAlchemyError
 
 from desasadar_gui.db.clock import Rev
-from desasadar_gui.errors import Cancelled
 from desasadar_gui.services import processing
 from desasadar_gui.services.database import Database, utcnow
 from desasadar_gui.services.erasure import enforce_erasures, purge_free_space
@@ -37,6 +36,7 @@ from desasadar_gui.sync.plan import (
     move_reference_violations,
     outcome_query,
 )
+from desasadar_gui.sync.progress import Ticker
 from desasadar_gui.sync.staging import attached
 from desasadar_gui.sync.upsert import bulk_load, upsert_from_select
 from desasadar_gui.sync.workbook_format import SHEETS, SheetSpec
@@ -211,15 +211,7 @@ def apply_plan(
 ) -> ImportResult:
     parsed = plan.parsed
     result = ImportResult(plan)
-    total = max(1, sum(parsed.rows.values()))
-    done = [0]
-
-    def tick(n: int) -> None:
-        done[0] += n
-        if cancelled is not None and cancelled():
-            raise Cancelled()
-        if progress is not None:
-            progress(min(done[0], total), total)
+    tick = Ticker(max(1, sum(parsed.rows.values())), progress, cancelled)
 
     # A consistent copy before anything changes (data safety; a full disk stops here).
     from desasadar_gui.services.backups import backup_before_import

@@ -33,18 +33,7 @@ from typing import Any
 import xlsxwriter
 
 from desasadar_gui import __version__
-from desasadar_gui.domain.enums import (
-    AttendanceOutcome,
-    FundingSource,
-    Gender,
-    Occupation,
-    OfficialRole,
-    ParticipantStatus,
-    SessionType,
-    TargetScope,
-    VillageKind,
-    VillageStatus,
-)
+from desasadar_gui.domain import enums
 from desasadar_gui.files import replaced_when_done
 from desasadar_gui.scratch import ScratchFolder
 from desasadar_gui.services import processing
@@ -82,15 +71,6 @@ def age_group(birth: Any, today: date) -> str:
         return ""
     low = (years // 10) * 10
     return f"{low}-{low + 9} th"
-
-
-def _label(enum: Any, code: Any) -> str:
-    if code in (None, ""):
-        return ""
-    try:
-        return enum(code).label_id
-    except ValueError:
-        return str(code)
 
 
 def _yes(value: Any) -> str:
@@ -221,14 +201,14 @@ def _shape(sheet: str, row: tuple, today: date) -> list[Any]:
         name, kind, kec, kab, code, head, phone, est, status, launch, notes = row
         return [
             scrub(name),
-            _label(VillageKind, kind),
+            enums.VillageKind.label_of_code(kind),
             scrub(kec),
             scrub(kab),
             code or "",
             scrub(head),
             _yes(phone),
             est,
-            _label(VillageStatus, status),
+            enums.VillageStatus.label_of_code(status),
             launch,
             scrub(notes),
         ]
@@ -238,21 +218,21 @@ def _shape(sheet: str, row: tuple, today: date) -> list[Any]:
         return [
             scrub(name),
             _yes(nik),
-            _label(Gender, gender),
+            enums.Gender.label_of_code(gender),
             age_group(birth, today),
             _yes(phone),
             scrub(village),
             scrub(kec),
             scrub(kab),
-            _label(Occupation, occ),
-            _label(OfficialRole, role),
+            enums.Occupation.label_of_code(occ),
+            enums.OfficialRole.label_of_code(role),
             income,
             _flag(jkk),
             _flag(jkm),
             _flag(jht),
             contribution,
-            _label(FundingSource, funding),
-            _label(ParticipantStatus, status),
+            enums.FundingSource.label_of_code(funding),
+            enums.ParticipantStatus.label_of_code(status),
             registered,
             _yes(kpj),
             scrub(officer),
@@ -261,7 +241,7 @@ def _shape(sheet: str, row: tuple, today: date) -> list[Any]:
         held, kind, village, kec, kab, place, facilitator, notes = row
         return [
             held,
-            _label(SessionType, kind),
+            enums.SessionType.label_of_code(kind),
             scrub(village),
             scrub(kec),
             scrub(kab),
@@ -273,14 +253,14 @@ def _shape(sheet: str, row: tuple, today: date) -> list[Any]:
         held, kind, village, name, walkin, outcome = row
         return [
             held,
-            _label(SessionType, kind),
+            enums.SessionType.label_of_code(kind),
             scrub(village),
             scrub(name),
             _flag(walkin),
-            _label(AttendanceOutcome, outcome),
+            enums.AttendanceOutcome.label_of_code(outcome),
         ]
     year, scope, scope_name, value = row
-    return [year, _label(TargetScope, scope), scrub(scope_name), value]
+    return [year, enums.TargetScope.label_of_code(scope), scrub(scope_name), value]
 
 
 def _write_cell(ws: Any, fmt: Formats, r: int, c: int, kind: str, value: Any) -> None:

@@ -24,6 +24,7 @@ from desasadar_gui.sync.workbook_format import (
     Column,
     SheetSpec,
 )
+from desasadar_gui.sync.xlsx_stream import column_letter
 
 XLS_STRMAX = 32767
 LAST_ROW = 1_048_575
@@ -230,7 +231,7 @@ def write_lists_sheet(ws: Worksheet, specs: tuple[SheetSpec, ...], fmt: Formats)
     height = max(len(values) for _, _, values in columns)
     refs: dict[str, str] = {}
     for c, (name, _title, values) in enumerate(columns):
-        letter = _col_letter(c)
+        letter = column_letter(c)
         refs[name] = f"={LISTS_SHEET}!${letter}$2:${letter}${len(values) + 1}"
     for r in range(height + 1):
         for c, (_name, title, values) in enumerate(columns):
@@ -242,12 +243,3 @@ def write_lists_sheet(ws: Worksheet, specs: tuple[SheetSpec, ...], fmt: Formats)
         ws.set_column(c, c, 34)
     ws.hide()
     return refs
-
-
-def _col_letter(index: int) -> str:
-    letters = ""
-    index += 1
-    while index:
-        index, rem = divmod(index - 1, 26)
-        letters = chr(65 + rem) + letters
-    return letters

@@ -27,7 +27,7 @@ from sqlalchemy import Connection
 
 from desasadar_gui import __version__
 from desasadar_gui.db.models import SyncLogEntry
-from desasadar_gui.errors import Cancelled, UserError
+from desasadar_gui.errors import UserError
 from desasadar_gui.files import replaced_when_done
 from desasadar_gui.scratch import ScratchFolder
 from desasadar_gui.services import processing
@@ -38,6 +38,7 @@ from desasadar_gui.sync.cells import datetime_text, fingerprint, row_hash
 from desasadar_gui.sync.export_rows import export_query, row_writers
 from desasadar_gui.sync.file_checks import sha256_of
 from desasadar_gui.sync.metadata import write_metadata
+from desasadar_gui.sync.progress import Progress, Ticker
 from desasadar_gui.sync.sheet_writer import Formats, setup_sheet, write_lists_sheet
 from desasadar_gui.sync.summary_sheet import collect_summary, write_summary
 from desasadar_gui.sync.workbook_format import (
@@ -50,7 +51,6 @@ from desasadar_gui.sync.workbook_format import (
 )
 from desasadar_gui.sync.workbook_password import write_protected
 
-Progress = Callable[[int, int], None]
 PROGRESS_EVERY = 2000
 
 WORKBOOK_OPTIONS = {
@@ -74,19 +74,6 @@ class ExportResult:
         return f"Diekspor ke {self.path} ({parts}) dalam {self.seconds:.1f} dtk."
 
 
-class _Run:
-    def __init__(self, total: int, progress: Progress | None, cancelled: Callable[[], bool] | None):
-        self.total, self.done = max(total, 1), 0
-        self.progress, self.cancelled = progress, cancelled
-
-    def step(self, n: int = PROGRESS_EVERY) -> None:
-        self.done += n
-        if self.cancelled is not None and self.cancelled():
-            raise Cancelled()
-        if self.progress is not None:
-            self.progress(min(self.done, self.total), self.total)
-
-
 def _write_data_sheet(
     conn: Connection,
     ws,
@@ -94,7 +81,7 @@ def _write_data_sheet(
     fmt: Formats,
     count: int,
     lists: dict[str, str],
-    run: _Run,
+    tick: Ticker,
 ) -> str:
     """Stream one entity's rows; returns the SHA-256 over its row hashes."""
     setup_sheet(ws, spec, fmt, count, lists)
@@ -117,7 +104,7 @@ def _write_data_sheet(
                     put(r, c, v)
             write_string(r, hash_col, h)
             write_string(r, fp_col, fingerprint(checked(row)))
-        run.step(len(rows))
+        tick(len(rows))
     return sheet_digest.hexdigest()
 
 
@@ -169,11 +156,11 @@ def _write_workbook(
                 spec.name: conn.exec_driver_sql(f"SELECT count(*) FROM {spec.entity}").scalar() or 0
                 for spec in SHEETS
             }
-            run = _Run(sum(counts.values()), progress, cancelled)
+            tick = Ticker(max(sum(counts.values()), 1), progress, cancelled)
             checksums = {}
             for spec, ws in zip(SHEETS, data_ws, strict=False):
                 checksums[spec.name] = _write_data_sheet(
-                    conn, ws, spec, fmt, counts[spec.name], lists, run
+                    conn, ws, spec, fmt, counts[spec.name], lists, tick
                 )
             summary = collect_summary(conn, today or date.today())
             erasures = erasures_json(conn)

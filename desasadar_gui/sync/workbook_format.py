@@ -37,19 +37,7 @@ from desasadar_gui.db.models import (
     Target,
     Village,
 )
-from desasadar_gui.domain.enums import (
-    AttendanceOutcome,
-    FundingSource,
-    Gender,
-    LabelledEnum,
-    Occupation,
-    OfficialRole,
-    ParticipantStatus,
-    SessionType,
-    TargetScope,
-    VillageKind,
-    VillageStatus,
-)
+from desasadar_gui.domain import enums
 
 FORMAT_NAME = "desasadar-sync"
 # 2: a "fingerprint" machine column (a short hash of each visible cell as exported),
@@ -71,7 +59,7 @@ class Column:
     field: str  # db column, or a key for display / pseudo columns
     kind: str
     width: float = 14
-    enum: type[LabelledEnum] | None = None
+    enum: type[enums.LabelledEnum] | None = None
     nullable: bool = True
 
     @property
@@ -150,7 +138,7 @@ VILLAGES = SheetSpec(
     Village,
     (
         Column("Nama desa/pasar", "name", "text", 28, nullable=False),
-        Column("Jenis", "kind", "enum", 12, VillageKind, nullable=False),
+        Column("Jenis", "kind", "enum", 12, enums.VillageKind, nullable=False),
         Column("Kecamatan", "kecamatan", "text", 20, nullable=False),
         Column("Kabupaten/Kota", "kabupaten", "text", 20, nullable=False),
         Column("Kode wilayah", "region_code", "code", 14),
@@ -158,7 +146,7 @@ VILLAGES = SheetSpec(
         Column("Kepala desa", "head_name", "text", 24, nullable=False),
         Column("Telepon kontak", "contact_phone", "phone", 16),
         Column("Perkiraan pekerja informal", "est_informal_workers", "int", 14),
-        Column("Status", "status", "enum", 24, VillageStatus, nullable=False),
+        Column("Status", "status", "enum", 24, enums.VillageStatus, nullable=False),
         Column("Tanggal peluncuran", "launch_date", "date", 13),
         Column("Catatan", "notes", "text", 30, nullable=False),
         DELETED,
@@ -173,22 +161,22 @@ PARTICIPANTS = SheetSpec(
     (
         Column("Nama", "name", "text", 26, nullable=False),
         Column("NIK", "nik", "nik", 19),
-        Column("Jenis kelamin", "gender", "enum", 12, Gender),
+        Column("Jenis kelamin", "gender", "enum", 12, enums.Gender),
         Column("Tanggal lahir", "birth_date", "date", 12),
         Column("Telepon", "phone", "phone", 16),
         Column("Alamat", "address", "text", 30, nullable=False),
         Column("Desa", "_village", "display", 22),
         Column("Kecamatan", "_kecamatan", "display", 18),
         Column("Kabupaten/Kota", "_kabupaten", "display", 18),
-        Column("Pekerjaan", "occupation", "enum", 26, Occupation),
-        Column("Jabatan di desa", "official_role", "enum", 20, OfficialRole),
+        Column("Pekerjaan", "occupation", "enum", 26, enums.Occupation),
+        Column("Jabatan di desa", "official_role", "enum", 20, enums.OfficialRole),
         Column("Penghasilan per bulan", "monthly_income", "rupiah", 16, nullable=False),
         Column("JKK", "prog_jkk", "bool", 7, nullable=False),
         Column("JKM", "prog_jkm", "bool", 7, nullable=False),
         Column("JHT", "prog_jht", "bool", 7, nullable=False),
         Column("Iuran per bulan", "contribution", "rupiah", 14, nullable=False),
-        Column("Sumber dana", "funding_source", "enum", 22, FundingSource, nullable=False),
-        Column("Status", "status", "enum", 16, ParticipantStatus, nullable=False),
+        Column("Sumber dana", "funding_source", "enum", 22, enums.FundingSource, nullable=False),
+        Column("Status", "status", "enum", 16, enums.ParticipantStatus, nullable=False),
         Column("Tanggal daftar", "registration_date", "date", 12),
         Column("No. KPJ", "kpj_number", "code", 14),
         Column("Petugas", "officer", "text", 18, nullable=False),
@@ -208,7 +196,7 @@ SESSIONS = SheetSpec(
     OutreachSession,
     (
         Column("Tanggal", "held_on", "date", 12, nullable=False),
-        Column("Jenis kegiatan", "type", "enum", 20, SessionType, nullable=False),
+        Column("Jenis kegiatan", "type", "enum", 20, enums.SessionType, nullable=False),
         Column("Desa", "_village", "display", 22),
         Column("Kecamatan", "_kecamatan", "display", 18),
         Column("Kabupaten/Kota", "_kabupaten", "display", 18),
@@ -228,12 +216,12 @@ ATTENDANCE = SheetSpec(
     Attendance,
     (
         Column("Tanggal sesi", "_held_on", "display_date", 12),
-        Column("Jenis kegiatan", "_type", "display_enum", 16, SessionType),
+        Column("Jenis kegiatan", "_type", "display_enum", 16, enums.SessionType),
         Column("Desa", "_village", "display", 22),
         Column("Nama peserta", "_person", "display", 26),
         Column("Nama tamu", "walkin_name", "text", 22, nullable=False),
         Column("Telepon tamu", "walkin_phone", "phone", 16),
-        Column("Hasil", "outcome", "enum", 18, AttendanceOutcome, nullable=False),
+        Column("Hasil", "outcome", "enum", 18, enums.AttendanceOutcome, nullable=False),
         DELETED,
         *_machine(
             Column("session_id", "session_id", "ref", 38, nullable=False),
@@ -259,7 +247,7 @@ TARGETS = SheetSpec(
     Target,
     (
         Column("Tahun", "year", "int", 8, nullable=False),
-        Column("Cakupan", "scope", "enum", 16, TargetScope, nullable=False),
+        Column("Cakupan", "scope", "enum", 16, enums.TargetScope, nullable=False),
         Column("Kunci cakupan", "scope_key", "text", 24, nullable=False),
         Column("Nama cakupan", "_scope_name", "display", 24),
         Column("Target peserta", "value", "int", 14, nullable=False),

@@ -30,7 +30,6 @@ from pathlib import Path
 from typing import Any
 
 from desasadar_gui.domain.rates import RateTable
-from desasadar_gui.errors import Cancelled
 from desasadar_gui.sync.errors import (
     WorkbookLayoutError,
     damaged,
@@ -39,6 +38,7 @@ from desasadar_gui.sync.errors import (
 from desasadar_gui.sync.fast_lane import FastLane
 from desasadar_gui.sync.file_checks import FileFacts, check_workbook_file
 from desasadar_gui.sync.metadata import read_metadata
+from desasadar_gui.sync.progress import Ticker
 from desasadar_gui.sync.row_reader import Layout, RowRejected
 from desasadar_gui.sync.row_reader import cells_of as row_cells
 from desasadar_gui.sync.sheet_checks import (
@@ -221,15 +221,7 @@ def read_workbook(
             version = _check_meta(path.name, meta, wb.sheet_names)
             ctx = file_context(path, meta, version, rates)
             parsed = ParsedWorkbook(path, facts.sha256, meta, staging, version)
-            total = _expected_rows(meta)
-            done = [0]
-
-            def tick(n: int) -> None:
-                done[0] += n
-                if cancelled is not None and cancelled():
-                    raise Cancelled()
-                if progress is not None:
-                    progress(min(done[0], total), total)
+            tick = Ticker(_expected_rows(meta), progress, cancelled)
 
             for spec in SHEETS:
                 _read_sheet(wb, spec, ctx, staging, parsed, tick)

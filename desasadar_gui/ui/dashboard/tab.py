@@ -62,13 +62,14 @@ from desasadar_gui.ui.kit.context import (
 )
 from desasadar_gui.ui.kit.form_fields import refill
 from desasadar_gui.ui.kit.i18n import Retranslating, language
+from desasadar_gui.ui.kit.loading import LoadsWhenShown
 from desasadar_gui.ui.kit.operations import run_operation
 from desasadar_gui.ui.kit.tables import make_table
 
 _WATCHED = frozenset({PARTICIPANTS, VILLAGES, SESSIONS, ATTENDANCE, TARGETS})
 
 
-class DashboardTab(Retranslating, QWidget):
+class DashboardTab(LoadsWhenShown, Retranslating, QWidget):
     """Figures are computed in the background; ``loaded`` is emitted once they show."""
 
     loaded = Signal()
@@ -78,10 +79,8 @@ class DashboardTab(Retranslating, QWidget):
         self.ctx = ctx
         self.setObjectName("DashboardTab")
         self.data: Dashboard | None = None
-        # Figures are computed when the tab is first shown (not at start-up: the
+        # Figures are computed when the tab is first shown (LoadsWhenShown: the
         # aggregates cost CPU a laptop needs elsewhere), and again after changes.
-        self._dirty = True
-        self._loading = False
 
         # Top bar.
         self.year_label = QLabel()
@@ -289,19 +288,12 @@ class DashboardTab(Retranslating, QWidget):
             index = self.year_combo.count() - 1
         self.year_combo.setCurrentIndex(index)
 
-    def is_loading(self) -> bool:
-        return self._loading
-
     def _year_changed(self) -> None:
-        if self.isVisible():
-            self.reload()
-        else:
-            self._dirty = True
+        self._reload_or_mark_stale()
 
     def reload(self) -> None:
         year = self.year() or date.today().year
-        self._loading = True
-        self._dirty = False
+        self._loading_started()
         self._show_loading()
         db = self.ctx.db
 
@@ -325,15 +317,7 @@ class DashboardTab(Retranslating, QWidget):
             return
         if TARGETS in entities:
             self._fill_years()
-        if self.isVisible():
-            self.reload()
-        else:
-            self._dirty = True
-
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        if self._dirty and not self._loading:
-            self.reload()
+        self._reload_or_mark_stale()
 
     # -- showing ------------------------------------------------------------------
 

@@ -43,6 +43,7 @@ from desasadar_gui.ui.kit.list_detail import (
     list_and_detail,
     row_shortcuts,
 )
+from desasadar_gui.ui.kit.loading import LoadsWhenShown
 from desasadar_gui.ui.kit.operations import run_change, run_operation, running
 from desasadar_gui.ui.kit.tables import make_table, select_row
 from desasadar_gui.ui.sessions.detail_panel import SessionDetailPanel
@@ -69,7 +70,7 @@ _SESSION_WIDTHS = {
 }  # fmt: skip
 
 
-class SessionsTab(Retranslating, QWidget):
+class SessionsTab(LoadsWhenShown, Retranslating, QWidget):
     """``loaded``: the list is shown; ``counts_loaded``: every row has its counts."""
 
     loaded = Signal()
@@ -80,9 +81,7 @@ class SessionsTab(Retranslating, QWidget):
         self.ctx = ctx
         self.setObjectName("SessionsTab")
         self._selected_id: str | None = None
-        self._loading = False
-        # The list loads when the tab is first shown, not at start-up.
-        self._dirty = True
+        # The list loads when the tab is first shown (LoadsWhenShown), not at start-up.
 
         self.search_edit = QLineEdit()
         self.search_edit.setObjectName("sessionSearch")
@@ -225,16 +224,12 @@ class SessionsTab(Retranslating, QWidget):
 
     # -- loading ----------------------------------------------------------------------
 
-    def is_loading(self) -> bool:
-        return self._loading
-
     def reload(self) -> None:
         """Reload the list off the GUI thread; counts follow in chunks."""
         counting = running(self, "counts")
         if counting is not None:
             counting.supersede()  # counts for the old list are not wanted any more
-        self._loading = True
-        self._dirty = False
+        self._loading_started()
         db, query = self.ctx.db, self.query()
         self._show_count()
 
@@ -288,15 +283,7 @@ class SessionsTab(Retranslating, QWidget):
             return
         if entities & {SESSIONS, VILLAGES}:
             self._fill_filters()
-        if self.isVisible():
-            self.reload()
-        else:
-            self._dirty = True
-
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        if self._dirty and not self._loading:
-            self.reload()
+        self._reload_or_mark_stale()
 
     def _after_reset(self) -> None:
         row = self.model.row_of(self._selected_id) if self._selected_id else -1

@@ -88,25 +88,18 @@ def start_region_import(
     on_finished: Callable[[RegionImportResult | None], None] | None = None,
 ) -> Operation:
     """Import ``paths`` in the background; a modal progress dialog shows how far it got."""
+    title = QCoreApplication.translate("RegionImport", "Impor data wilayah")
 
     def work(progress, cancelled):  # runs in the pool; touches no widget
         return import_regions(ctx.db, paths, progress=progress)
 
     def done(result: RegionImportResult) -> None:
-        messages.show_info(
-            parent,
-            describe_result(result),
-            QCoreApplication.translate("RegionImport", "Impor data wilayah"),
-        )
+        messages.show_info(parent, describe_result(result), title)
         if on_finished:
             on_finished(result)
 
     def failed(exc: BaseException) -> bool:
-        messages.show_error(
-            parent,
-            error_text(exc),
-            QCoreApplication.translate("RegionImport", "Impor data wilayah"),
-        )
+        messages.show_error(parent, error_text(exc), title)
         if on_finished:
             on_finished(None)
         return True
@@ -117,7 +110,7 @@ def start_region_import(
         on_success=done,
         on_failure=failed,
         progress=QCoreApplication.translate("RegionImport", "Memuat data wilayah…"),
-        progress_title=QCoreApplication.translate("RegionImport", "Impor data wilayah"),
+        progress_title=title,
         cancellable=False,  # all or nothing, and quick: no cancel
         progress_name="regionImportProgress",
     )
