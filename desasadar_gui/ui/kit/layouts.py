@@ -108,11 +108,14 @@ def push_button(name: str, on_click: Callable[[], object]) -> QPushButton:
     return button
 
 
-def ok_cancel(dialog: QDialog, on_ok: Callable[[], object]) -> QDialogButtonBox:
-    """OK calls ``on_ok`` (which accepts when it is content), Cancel rejects."""
-    buttons = QDialogButtonBox(
-        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-    )
+def ok_cancel(
+    dialog: QDialog,
+    on_ok: Callable[[], object],
+    ok: QDialogButtonBox.StandardButton = QDialogButtonBox.StandardButton.Ok,
+) -> QDialogButtonBox:
+    """OK (or ``ok``, e.g. Save) calls ``on_ok`` (which accepts when it is content),
+    Cancel rejects."""
+    buttons = QDialogButtonBox(ok | QDialogButtonBox.StandardButton.Cancel)
     buttons.accepted.connect(on_ok)
     buttons.rejected.connect(dialog.reject)
     return buttons

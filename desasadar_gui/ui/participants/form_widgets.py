@@ -31,6 +31,7 @@ from desasadar_gui.ui.kit.form_fields import (
     FieldMessage,
     RupiahEdit,
     make_searchable,
+    with_message,
 )
 from desasadar_gui.ui.kit.i18n import language
 from desasadar_gui.ui.kit.layouts import STRETCH, hbox, vbox
@@ -202,14 +203,7 @@ class ParticipantFormWidgets(QDialog):
         for key, widget, buddy in rows:
             label = QLabel()
             label.setBuddy(buddy or widget)
-            message = FieldMessage()
-            message.setObjectName(f"message_{key}")
-            cell = QWidget()
-            cell_layout = QVBoxLayout(cell)
-            cell_layout.setContentsMargins(0, 0, 0, 0)
-            cell_layout.setSpacing(1)
-            cell_layout.addWidget(widget)
-            cell_layout.addWidget(message)
+            cell, message = with_message(widget, key)
             form.addRow(label, cell)
             self._labels[key] = label
             self.messages[key] = message

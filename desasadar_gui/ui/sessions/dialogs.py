@@ -56,6 +56,7 @@ from desasadar_gui.ui.kit.form_fields import (
     with_message,
 )
 from desasadar_gui.ui.kit.i18n import Retranslating, enum_label, language
+from desasadar_gui.ui.kit.layouts import ok_cancel
 from desasadar_gui.ui.kit.operations import run_change
 
 _SESSION_FIELDS = ("village_id", "held_on", "type", "place", "facilitator", "notes")
@@ -117,11 +118,7 @@ class SessionDialog(Retranslating, AsksBeforeDiscarding, QDialog):
             form.addRow(label, cell)
         self.error_label = FieldMessage()  # problems of no field shown
         self.error_label.setObjectName("formErrors")
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel(self, self.save, QDialogButtonBox.StandardButton.Save)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error_label)

@@ -48,6 +48,7 @@ from desasadar_gui.ui.kit.form_fields import (
     with_message,
 )
 from desasadar_gui.ui.kit.i18n import Retranslating, enum_choices
+from desasadar_gui.ui.kit.layouts import ok_cancel
 
 _ERROR_STYLE = "border: 1px solid #c62828;"
 
@@ -124,11 +125,7 @@ class VillageDialog(Retranslating, AsksBeforeDiscarding, QDialog):
         self.error_label = FieldMessage()  # problems of no field shown
         self.error_label.setObjectName("formErrors")
 
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel(self, self.save, QDialogButtonBox.StandardButton.Save)
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setShortcut(
             QKeySequence("Ctrl+S")
         )
