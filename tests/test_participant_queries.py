@@ -13,7 +13,12 @@ from sqlalchemy import text
 
 from desasadar_gui.db import interrupt
 from desasadar_gui.db.interrupt import QueryInterrupted
-from desasadar_gui.db.search import NAME_FTS_TABLE, has_name_index
+from desasadar_gui.db.search import (
+    DIGITS_FTS_TABLE,
+    NAME_FTS_TABLE,
+    has_digit_index,
+    has_name_index,
+)
 from desasadar_gui.domain.nik import make_nik
 from desasadar_gui.services import participant_queries
 from desasadar_gui.services.participant_queries import (
@@ -117,12 +122,15 @@ def _names(db, flt: ParticipantFilter | None = None, **kw):
     return [r.name for r in fetch_page(db, flt or ParticipantFilter(), **kw)]
 
 
-def test_search_text_is_read_as_words_or_number_prefixes() -> None:
+def test_search_text_is_read_as_words_or_digits() -> None:
     assert parse_search("  siti   am ") == SearchTerms(words=("siti", "am"))
-    assert parse_search("0812-34") == SearchTerms(phone_prefix="+6281234")
+    # Digits anywhere in NIK or phone; a leading 0 is also the start of a domestic number.
+    assert parse_search("0812-34") == SearchTerms(digits="081234", phone_prefix="+6281234")
     assert parse_search("+62 813") == SearchTerms(phone_prefix="+62813")
-    assert parse_search("1504") == SearchTerms(nik_prefix="1504", phone_prefix="+621504")
-    assert parse_search("62812") == SearchTerms(nik_prefix="62812", phone_prefix="+62812")
+    assert parse_search("+62 0813") == SearchTerms(phone_prefix="+62813")
+    assert parse_search("1504") == SearchTerms(digits="1504")
+    assert parse_search("62812") == SearchTerms(digits="62812")
+    assert parse_search("9988 7766") == SearchTerms(digits="99887766")
     assert parse_search("150").empty  # too short to narrow anything yet
     assert parse_search("").empty
 
@@ -163,11 +171,97 @@ def test_nik_prefix_and_phone_search(db, people) -> None:
     assert _names(db, ParticipantFilter(text="1504")) == ["Ahmad Yani", "Siti Aminah"]
     assert _names(db, ParticipantFilter(text="1505 11")) == ["Sitti Rohana"]
     assert _names(db, ParticipantFilter(text=people["siti"].nik)) == ["Siti Aminah"]
-    # Phones are stored +62...; people type 08...
+    # Phones are stored +62...; people type 08..., 8... (a spreadsheet lost the 0), +62...
     assert _names(db, ParticipantFilter(text="0812")) == ["Budi Santoso", "Siti Aminah"]
     assert _names(db, ParticipantFilter(text="0813 1111")) == ["Sitti Rohana"]
+    assert _names(db, ParticipantFilter(text="0812-3456-7890")) == ["Siti Aminah"]
+    assert _names(db, ParticipantFilter(text="81234567890")) == ["Siti Aminah"]
     assert _names(db, ParticipantFilter(text="+62812345")) == ["Siti Aminah"]
+    assert _names(db, ParticipantFilter(text="+62 0812 345")) == ["Siti Aminah"]
+    assert _names(db, ParticipantFilter(text="62 812 345")) == ["Siti Aminah"]
     assert _names(db, ParticipantFilter(text="9999")) == []
+
+
+def _digit_searches(db) -> dict[str, list[str]]:
+    texts = ("7890", "2222", "0312", "1985", "0812", "5204 8500", "0001", "9999", "6281")
+    return {t: _names(db, ParticipantFilter(text=t)) for t in texts}
+
+
+def _digit_index_is_sound(db) -> None:
+    """FTS5's own check of the index against the rows of ``participants``."""
+    with db.engine.connect() as conn:
+        fts = DIGITS_FTS_TABLE
+        conn.exec_driver_sql(f"INSERT INTO {fts}({fts}, rank) VALUES ('integrity-check', 1)")
+
+
+def test_digits_anywhere_in_a_phone_or_a_nik_find_the_person(db, people) -> None:
+    # The last four digits of a phone, as an officer reads them off a phone screen.
+    assert _names(db, ParticipantFilter(text="7890")) == ["Siti Aminah"]  # 0812-3456-7890
+    assert _names(db, ParticipantFilter(text="2222")) == ["Sitti Rohana"]  # 0813-1111-2222
+    assert _names(db, ParticipantFilter(text="5432")) == ["Budi Santoso"]  # 0812-9876-5432
+    assert _names(db, ParticipantFilter(text="3456 78")) == ["Siti Aminah"]  # the middle
+    # The middle of a NIK: 1504035204850001 (born 12-04-1985, a woman: day + 40).
+    assert people["siti"].nik == "1504035204850001"
+    assert _names(db, ParticipantFilter(text="5204")) == ["Siti Aminah"]
+    assert _names(db, ParticipantFilter(text="0352 0485")) == ["Siti Aminah"]
+    assert _names(db, ParticipantFilter(text="0106 70")) == ["Ahmad Yani"]  # 1504030106700003
+    # Digits in several people's numbers find each of them; digits in nobody's, nobody.
+    assert _names(db, ParticipantFilter(text="0003")) == ["Ahmad Yani"]
+    assert _names(db, ParticipantFilter(text="1111")) == ["Sitti Rohana"]
+    zeros = ["Ahmad Yani", "Sitti Rohana"]  # 1504030106700003, 1505114301900002
+    assert _names(db, ParticipantFilter(text="0000")) == zeros
+    assert _names(db, ParticipantFilter(text="4444")) == []
+    assert _names(db, ParticipantFilter(text="7766")) == []
+    assert _names(db, ParticipantFilter(text="12345678901234567")) == []
+    # The count agrees with the rows, with other filters too.
+    for text_ in ("7890", "0312", "1504", "0812", "0000", "4444", "6281"):
+        flt = ParticipantFilter(text=text_)
+        assert count_participants(db, flt) == len(fetch_page(db, flt))
+    assert _names(db, ParticipantFilter(text="6281")) == [  # "+6281...": every mobile
+        "Budi Santoso",
+        "Siti Aminah",
+        "Sitti Rohana",
+    ]
+    assert _names(db, ParticipantFilter(text="6281", occupation="nelayan")) == ["Budi Santoso"]
+    assert count_participants(db, ParticipantFilter(text="6281", occupation="nelayan")) == 1
+
+
+def test_digit_search_without_the_index_or_walking_names_gives_the_same_rows(
+    db, people, monkeypatch
+) -> None:
+    with db.engine.connect() as conn:
+        assert has_digit_index(conn)
+    expected = _digit_searches(db)
+    assert expected["7890"] == ["Siti Aminah"]
+    monkeypatch.setattr(participant_queries, "DENSE_NAME_HITS", 0)  # every term is "common"
+    assert _digit_searches(db) == expected
+    db._participant_digit_index = False  # as on a SQLite build without FTS5
+    assert _digit_searches(db) == expected
+
+
+def test_the_digit_index_follows_edits_and_deletions(db, villages, people) -> None:
+    siti = people["siti"]
+    update_participant(db, siti.id, replace(siti.as_input(), phone="0852 9988 7766"))
+    assert _names(db, ParticipantFilter(text="7766")) == ["Siti Aminah"]
+    assert _names(db, ParticipantFilter(text="7890")) == []  # the old number is gone
+    nik = make_nik("150403", date(1985, 3, 12), "P", 1)  # a mistyped birth date corrected
+    update_participant(db, siti.id, replace(get_participant(db, siti.id).as_input(), nik=nik))
+    assert _names(db, ParticipantFilter(text="5203")) == ["Siti Aminah"]
+    assert _names(db, ParticipantFilter(text="5204")) == []
+    budi = people["budi"]
+    update_participant(db, budi.id, replace(budi.as_input(), phone=None))
+    assert _names(db, ParticipantFilter(text="5432")) == []
+    new = _person(db, "Rina Marlina", villages[0], phone="0821 4455 6677")
+    assert _names(db, ParticipantFilter(text="6677")) == ["Rina Marlina"]
+    delete_participant(db, new.id)  # a tombstone: out of the list, still in the file
+    assert _names(db, ParticipantFilter(text="6677")) == []
+    assert count_participants(db, ParticipantFilter(text="6677")) == 0
+    everyone = ParticipantFilter(text="6677", include_deleted=True)
+    assert _names(db, everyone) == ["Rina Marlina"]
+    with db.engine.begin() as conn:  # a row removed for good (a merge of duplicates, a test)
+        conn.exec_driver_sql("DELETE FROM participants WHERE id = ?", (new.id,))
+    assert _names(db, everyone) == []
+    _digit_index_is_sound(db)
 
 
 def test_filters_narrow_the_list(db, villages, people) -> None:
@@ -338,3 +432,42 @@ def test_upgrading_an_older_database_indexes_the_names_it_holds(tmp_path) -> Non
                 f"SELECT count(*) FROM {NAME_FTS_TABLE} WHERE {NAME_FTS_TABLE} MATCH '\"halimah\"'"
             ).scalar_one()
         assert found == 1
+
+
+def test_upgrading_an_older_database_indexes_the_numbers_it_holds(tmp_path) -> None:
+    from alembic import command
+
+    from desasadar_gui.db.engine import make_engine
+    from desasadar_gui.db.migrate import alembic_config
+    from desasadar_gui.services.database import Database
+
+    path = tmp_path / "lama.sqlite"
+    engine = make_engine(path)
+    cfg = alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0007")
+        assert not has_digit_index(conn)
+        for pid, name, nik, phone in (
+            ("p1", "Hasan Halim", "1504030312800004", "+6281299887766"),
+            ("p2", "Rusdi", "1571020511790001", None),
+        ):
+            conn.execute(
+                text(
+                    "INSERT INTO participants (id, rev, created_at, updated_at, updated_by, name,"
+                    " nik, phone, address, monthly_income, prog_jkk, prog_jkm, prog_jht,"
+                    " contribution, funding_source, status, officer) VALUES (:id,"
+                    " '0000000000001-00000-dev', '2018-01-01 00:00:00', '2018-01-01 00:00:00',"
+                    " 'dev', :name, :nik, :phone, '', 0, 1, 1, 0, 16800, 'mandiri', 'registered',"
+                    " '')"
+                ),
+                {"id": pid, "name": name, "nik": nik, "phone": phone},
+            )
+    engine.dispose()
+    with Database.open(path) as db:
+        assert db.upgrade is not None and db.upgrade.from_revision == "0007"
+        assert _names(db, ParticipantFilter(text="7766")) == ["Hasan Halim"]
+        assert _names(db, ParticipantFilter(text="0312")) == ["Hasan Halim"]
+        assert _names(db, ParticipantFilter(text="0511 79")) == ["Rusdi"]
+        assert _names(db, ParticipantFilter(text="4321")) == []
+        _digit_index_is_sound(db)
