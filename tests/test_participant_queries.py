@@ -471,3 +471,42 @@ def test_upgrading_an_older_database_indexes_the_numbers_it_holds(tmp_path) -> N
         assert _names(db, ParticipantFilter(text="0511 79")) == ["Rusdi"]
         assert _names(db, ParticipantFilter(text="4321")) == []
         _digit_index_is_sound(db)
+
+
+@pytest.mark.parametrize("bulk", [False, True], ids=["row by row", "bulk load"])
+def test_imported_people_are_found_by_their_digits(tmp_path, template_db, monkeypatch, bulk):
+    from sync_helpers import add_person, add_village, export, import_, new_laptop
+
+    from desasadar_gui.sync import upsert
+
+    if bulk:  # a first import: indexes and triggers dropped, rebuilt after the load
+        monkeypatch.setattr(upsert, "BULK_MIN_ROWS", 1)
+    a = new_laptop(tmp_path / "a", template_db, "A")
+    b = new_laptop(tmp_path / "b", template_db, "B")
+    try:
+        vid = add_village(a)
+        nik = make_nik("150403", date(1979, 3, 12), "L", 4)  # 1504031203790004
+        pid = add_person(
+            a, vid, "Hasan Basri", nik=nik, status="registered", phone="0812 9988 7766"
+        )
+        add_person(a, vid, "Rohani", phone="0852 1234 5678")
+        import_(b, export(a, tmp_path / "a.xlsx"))
+        assert _names(b, ParticipantFilter(text="7766")) == ["Hasan Basri"]
+        assert _names(b, ParticipantFilter(text="0312")) == ["Hasan Basri"]
+        assert _names(b, ParticipantFilter(text="5678")) == ["Rohani"]
+        assert _names(b, ParticipantFilter(text="4321")) == []
+        _digit_index_is_sound(b)
+        # The triggers are back after a bulk load: an edit on b is found at once.
+        row = get_participant(b, pid)
+        update_participant(b, pid, replace(row.as_input(), phone="0812 9988 1100"))
+        assert _names(b, ParticipantFilter(text="1100")) == ["Hasan Basri"]
+        assert _names(b, ParticipantFilter(text="7766")) == []
+        # An edit that comes back by workbook updates b's index too.
+        row = get_participant(a, pid)
+        update_participant(a, pid, replace(row.as_input(), phone="0812 9988 2211"))
+        import_(b, export(a, tmp_path / "a2.xlsx"))
+        assert _names(b, ParticipantFilter(text="2211")) == ["Hasan Basri"]
+        _digit_index_is_sound(b)
+    finally:
+        a.close()
+        b.close()
