@@ -384,6 +384,22 @@ def test_counts_and_paging_at_a_few_thousand(many_db, many) -> None:
     assert fetch_page(db, offset=many) == []
 
 
+def test_digit_counts_from_the_index_leave_out_the_tombstones(many_db, many, monkeypatch) -> None:
+    db = many_db
+    texts = ("1504", "0190", "0403 2", "6281", "0812", "777", "4444", "00000")
+    searches = [ParticipantFilter(text=t, include_deleted=d) for t in texts for d in (False, True)]
+    with monkeypatch.context() as m:  # the plain way: LIKE on every row
+        m.setattr(db, "_participant_digit_index", False)
+        expected = [count_participants(db, f) for f in searches]
+    assert 1000 < expected[0] < expected[1] < many  # "1504": every NIK here; tombstones
+    assert [len(fetch_page(db, f, limit=5000)) for f in searches] == expected
+    assert [count_participants(db, f) for f in searches] == expected
+    # Every digits-only count taken from the index, less the tombstones among the hits.
+    monkeypatch.setattr(participant_queries, "DENSE_NAME_HITS", 0)
+    monkeypatch.setattr(participant_queries, "DENSE_DIGIT_SHARE", 10**9)
+    assert [count_participants(db, f) for f in searches] == expected
+
+
 def test_a_stale_query_stops_when_cancelled(many_db, many, monkeypatch) -> None:
     db = many_db
     with pytest.raises(QueryInterrupted):  # cancelled before it starts: not started

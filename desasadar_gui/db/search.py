@@ -117,17 +117,43 @@ def name_contains_all(
     return and_(*conditions)
 
 
-def digit_index_hits(conn: Connection, digits: str) -> int | None:
+def digit_index_hits(conn: Connection, digits: str, *, up_to: int | None = None) -> int | None:
     """How many people (live or not) have ``digits`` in their NIK or phone, from the
-    index alone. None when the index cannot answer."""
+    index alone (about 10 ms for "1504", one person in thirteen at 500k; under 2 ms for
+    the end of a phone). ``up_to``: stop counting there (enough to tell "many").
+    None when the index cannot answer."""
     if len(digits) < TRIGRAM or conn.dialect.name != "sqlite":
         return None
+    hits = f"SELECT rowid FROM {DIGITS_FTS_TABLE} WHERE {DIGITS_FTS_TABLE} MATCH :q"
+    if up_to is not None:
+        hits += f" LIMIT {int(up_to)}"
     return int(
         conn.execute(
-            text(f"SELECT count(*) FROM {DIGITS_FTS_TABLE} WHERE {DIGITS_FTS_TABLE} MATCH :q"),
-            {"q": _fts_phrase(digits)},
+            text(f"SELECT count(*) FROM ({hits})"), {"q": _fts_phrase(digits)}
         ).scalar_one()
     )
+
+
+def live_digit_hits(conn: Connection, digits: str, hits: int) -> int:
+    """Of the ``hits`` people with ``digits`` in NIK or phone, how many are not deleted:
+    ``hits`` less the tombstones among them. Finding the tombstones reads an index of
+    ``deleted_at`` once (about 30 ms at 500k, whatever the digits), where checking each
+    hit's row costs about 2 us a hit (80 ms for "1504" at 500k): worth it for many hits
+    only. The ``+`` keeps SQLite from looking the hits up by rowid instead."""
+    tombstones = conn.execute(
+        text(
+            "SELECT count(*) FROM participants WHERE deleted_at IS NOT NULL AND "
+            f"+participants.rowid IN (SELECT rowid FROM {DIGITS_FTS_TABLE} "
+            f"WHERE {DIGITS_FTS_TABLE} MATCH :q)"
+        ),
+        {"q": _fts_phrase(digits)},
+    ).scalar_one()
+    return hits - int(tombstones)
+
+
+def last_participant_rowid(conn: Connection) -> int:
+    """About how many participant rows there are (none is ever removed), at once."""
+    return int(conn.execute(text("SELECT max(rowid) FROM participants")).scalar() or 0)
 
 
 def digits_anywhere(digits: str, *, dialect: str, use_index: bool) -> ColumnElement[bool]:
