@@ -67,14 +67,16 @@ __all__ = [
 ]
 
 MIN_DIGITS = 4
-# Above this many people whose name holds the words (or whose NIK or phone holds the
-# digits), a page sorted by name is read by walking the name index (about 0.15 us a
-# name) rather than by looking every match up (about 2 us each): at 500k people both
-# ways then cost at most a few milliseconds.
+# Above this many people whose name holds the words, a page sorted by name is read by
+# walking the name index (about 0.15 us a name) rather than by looking every match up
+# (about 2 us each): at 500k people both ways then cost at most a few milliseconds.
 DENSE_NAME_HITS = 2000
-# A digits-only count is taken from the index (less the tombstones) when more than one
-# person in this many has the digits (measured at 500k: one pass over the tombstones
-# costs as much as checking about 15,000 hits one by one).
+# Digits are "many" when more than one person in this many has them (and at least
+# DENSE_NAME_HITS). Then a page sorted by name walks the name index, checking NIK and
+# phone in each row (about 5 us a row, so only worth it where matches are close
+# together: "15040", 38k hits at 500k, 6 ms that way, 100 ms by looking them up; "0312",
+# 1.5k hits, 110 ms that way, 4 ms by the index), and a digits-only count is the index's
+# count less the tombstones (one pass over them costs as much as checking some 15k hits).
 DENSE_DIGIT_SHARE = 32
 PROGRAMMES = ("jkk", "jkm", "jht")
 
@@ -245,15 +247,20 @@ def _search_only(flt: ParticipantFilter) -> bool:
 def _count_from_digit_index(s: Session, digits: str, include_deleted: bool) -> int | None:
     """The count of a digits-only search from the index, when that is the quicker way:
     always with the tombstones included; else when the hits are many (a regency's NIK
-    code, "1504": one person in thirteen at 500k), where checking each hit's row would
-    cost more than one pass over the tombstones. None: count the usual way."""
+    code, "1504": one person in thirteen at 500k), where checking each hit's row costs
+    more than one pass over the tombstones. None: count the usual way."""
     conn = s.connection()
     hits = digit_index_hits(conn, digits)
     if hits is None or include_deleted:
         return hits
-    if hits <= max(DENSE_NAME_HITS, last_participant_rowid(conn) // DENSE_DIGIT_SHARE):
+    if hits <= _many_digit_hits(s):
         return None
     return live_digit_hits(conn, digits, hits)
+
+
+def _many_digit_hits(s: Session) -> int:
+    """Above this many hits, digits are "many" (see :data:`DENSE_DIGIT_SHARE`)."""
+    return max(DENSE_NAME_HITS, last_participant_rowid(s.connection()) // DENSE_DIGIT_SHARE)
 
 
 def _list_row(r: Sequence[Any]) -> ParticipantListRow:
@@ -346,9 +353,10 @@ def fetch_page(
             hits = name_index_hits(s.connection(), terms.words)
             name_index = hits is None or hits <= DENSE_NAME_HITS
         if digit_index and terms.digits and sort_column == "name":
-            # The same for digits ("1504", a regency's NIK code: one person in six).
-            found = digit_index_hits(s.connection(), terms.digits, up_to=DENSE_NAME_HITS + 1)
-            digit_index = found is None or found <= DENSE_NAME_HITS
+            # The same for digits ("1504", a regency's NIK code: one person in thirteen).
+            many = _many_digit_hits(s)
+            found = digit_index_hits(s.connection(), terms.digits, up_to=many + 1)
+            digit_index = found is None or found <= many
         # The ids of the page first: with an index on the sort key this reads the index
         # alone, however deep the offset; then the columns of those ids only.
         ids = select(p.id)
