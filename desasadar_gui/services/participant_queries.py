@@ -15,10 +15,10 @@ Search as you type (one box) understands two things:
   an international one ("+62 812" and the common "+62 0812"). Both NIK and phone are
   answered by a trigram index over their digits (migration 0008).
   Fewer than :data:`MIN_DIGITS` digits are not searched yet: the trigram index could
-  answer three, but "150" is in the NIK of most people of Jambi and in one phone in
-  forty, so a list of three digits narrows nothing while the officer is still typing;
-  four digits (the end of a phone, the year and serial of a NIK) are what people
-  remember and what the index answers in a few milliseconds.
+  answer three, but "150" is in nine NIKs in ten in Jambi (they start with 15), so
+  three digits narrow nothing while the officer is still typing; four digits (the end
+  of a phone, a birth date or serial in a NIK) are what people remember, and the index
+  answers them in a few milliseconds ("1774": 416 people of 500k, 0.08%).
 
 Pages are fetched with the ids of the page first (an index-only query when the sort
 has an index, see the participants indexes in ``db/models.py``), then their columns.
