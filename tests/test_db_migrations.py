@@ -78,6 +78,35 @@ def test_older_database_upgrades_with_backup_and_keeps_rows(tmp_path: Path) -> N
     con.close()
 
 
+def test_an_existing_database_gets_its_numbers_indexed_on_upgrade(tmp_path: Path) -> None:
+    """0008 builds the NIK / phone search index from the rows an older version left."""
+    from upgrade_helpers import old_database
+
+    from desasadar_gui.db.search import DIGITS_FTS_TABLE as FTS
+    from desasadar_gui.services.participant_queries import ParticipantFilter, count_participants
+
+    path = old_database(tmp_path / "lama.sqlite", participants=2000, revision="0007")
+    con = sqlite3.connect(path)
+    con.execute("UPDATE participants SET phone = '+6281299887766' WHERE rowid = 7")
+    con.commit()
+    expected = {
+        digits: con.execute(
+            "SELECT count(*) FROM participants WHERE deleted_at IS NULL "
+            "AND (nik LIKE ? OR phone LIKE ?)",
+            (f"%{digits}%", f"%{digits}%"),
+        ).fetchone()[0]
+        for digits in ("1504", "01900042", "2301", "7766", "4444")
+    }
+    con.close()
+    assert expected["1504"] > 1000 and expected["7766"] == 1 and expected["4444"] == 0
+    with Database.open(path) as db:
+        assert db.upgrade.from_revision == "0007"
+        found = {d: count_participants(db, ParticipantFilter(text=d)) for d in expected}
+        assert found == expected
+        with db.engine.connect() as conn:
+            conn.exec_driver_sql(f"INSERT INTO {FTS}({FTS}, rank) VALUES ('integrity-check', 1)")
+
+
 def test_database_from_newer_version_is_refused_untouched(tmp_path: Path) -> None:
     path = tmp_path / "future.sqlite"
     Database.open(path).close()

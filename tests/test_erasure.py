@@ -18,8 +18,10 @@ from sync_helpers import add_village, digest, export, import_, new_laptop
 
 from desasadar_gui.cli.main import main
 from desasadar_gui.db.models import Attendance
+from desasadar_gui.db.search import DIGITS_FTS_TABLE, NAME_FTS_TABLE
 from desasadar_gui.services.database import Database
 from desasadar_gui.services.erasure import ERASED_NAME, erase_person
+from desasadar_gui.services.participant_queries import ParticipantFilter, count_participants
 from desasadar_gui.services.participants import (
     ParticipantInput,
     create_participant,
@@ -83,6 +85,22 @@ def assert_gone(path: Path) -> None:
     assert OTHER_NIK.encode() in data, "the other person is still there"
 
 
+def assert_not_found(db: Database) -> None:
+    """Neither the list nor the search indexes find the erased person by any part of
+    their number or name (the indexes were rebuilt from the erased rows)."""
+    for text in ("7766", "9988 7766", "0812-9988-7766", "4508 90", NIK, "Rohmawati"):
+        flt = ParticipantFilter(text=text, include_deleted=True)
+        assert count_participants(db, flt) == 0, text
+    with db.engine.connect() as conn:
+        for fts, term in ((DIGITS_FTS_TABLE, PHONE_DIGITS), (DIGITS_FTS_TABLE, NIK[4:12]),
+                          (NAME_FTS_TABLE, "rohmawati")):  # fmt: skip
+            found = conn.exec_driver_sql(
+                f"SELECT count(*) FROM {fts} WHERE {fts} MATCH ?", (f'"{term}"',)
+            ).scalar_one()
+            assert found == 0, (fts, term)
+            conn.exec_driver_sql(f"INSERT INTO {fts}({fts}, rank) VALUES ('integrity-check', 1)")
+
+
 @pytest.fixture
 def world(tmp_path: Path, template_db: Path):
     a = new_laptop(tmp_path / "a", template_db, "A")
@@ -125,6 +143,7 @@ def test_erased_person_is_gone_from_both_laptops_after_sync(world, tmp_path, cap
     assert NIK not in out and NAME not in out
     a = Database.open(a_path)
     assert get_participant(a, pid, include_deleted=True).name == ERASED_NAME
+    assert_not_found(a)
     assert_gone(a_path)
     assert [r.action for r in list_processing(a)][0] == "erasure"
 
@@ -145,6 +164,8 @@ def test_erased_person_is_gone_from_both_laptops_after_sync(world, tmp_path, cap
     for db in (a, b):
         assert get_participant(db, pid, include_deleted=True).name == ERASED_NAME
     assert digest(a) == digest(b)
+    assert_not_found(a)
+    assert_not_found(b)
     a_path, b_path = a.path, b.path
     a.close()
     b.close()

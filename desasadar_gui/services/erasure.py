@@ -14,8 +14,9 @@ overwrites what it frees):
 - the ``erasures`` table remembers id, revision and time only, and the processing
   record gets a line (counts, never values).
 
-Afterwards :func:`purge_free_space` rebuilds the name search index, VACUUMs and
-truncates the WAL, so the erased bytes are not left in free pages or the log.
+Afterwards :func:`purge_free_space` rebuilds the search indexes (names; NIK and phone
+digits), VACUUMs and truncates the WAL, so the erased bytes are not left in free pages
+or the log.
 
 Syncing: every export lists the erasures in its Metadata sheet (``erasures``: id,
 entity, revision, time, device). An import applies them (:func:`enforce_erasures`),
@@ -41,6 +42,7 @@ from typing import Any
 from sqlalchemy import Connection
 
 from desasadar_gui.db.clock import Rev
+from desasadar_gui.db.search import rebuild_search_indexes
 from desasadar_gui.errors import UserError
 from desasadar_gui.services import processing
 from desasadar_gui.services.database import Database, utcnow
@@ -358,17 +360,12 @@ def erase_person(db: Database, key: str) -> ErasureResult:
 
 
 def purge_free_space(db: Database) -> None:
-    """Leave no erased byte in the file: rebuild the name index (FTS segments keep old
-    terms until merged), VACUUM (drops free pages), truncate the WAL."""
+    """Leave no erased byte in the file: rebuild the search indexes of names and of NIK
+    and phone digits (FTS segments keep old terms until merged), VACUUM (drops free
+    pages), truncate the WAL."""
     with db.engine.connect() as conn:
         conn.exec_driver_sql("PRAGMA secure_delete=ON")
-        has_fts = conn.exec_driver_sql(
-            "SELECT 1 FROM sqlite_master WHERE name = 'participants_name_fts'"
-        ).first()
-        if has_fts:
-            conn.exec_driver_sql(
-                "INSERT INTO participants_name_fts(participants_name_fts) VALUES ('rebuild')"
-            )
+        rebuild_search_indexes(conn)
         conn.commit()
         raw: Any = conn.connection.dbapi_connection
         raw.execute("VACUUM")

@@ -28,6 +28,7 @@ from sqlalchemy import Connection
 from desasadar_gui.db import cipher
 from desasadar_gui.db.backup_files import DAMAGED, backup_files
 from desasadar_gui.db.engine import keyed_engine, sqlite_url
+from desasadar_gui.db.search import rebuild_search_indexes
 from desasadar_gui.errors import UserError
 from desasadar_gui.services.erasure import (
     ERASED_NAME,
@@ -81,7 +82,7 @@ def _holds(conn: Connection, entries: Sequence[ErasureEntry]) -> bool:
 def erase_in_file(path: Path, entries: Sequence[ErasureEntry]) -> bool:
     """Apply ``entries`` to the database file at ``path``; True if it changed.
 
-    The file keeps its journal mode and its key; the name index is rebuilt and the file
+    The file keeps its journal mode and its key; the search indexes are rebuilt and the file
     VACUUMed so no erased byte stays in a free page.
     """
     engine = keyed_engine(sqlite_url(path), cipher.key_for_file(path))
@@ -97,10 +98,7 @@ def erase_in_file(path: Path, entries: Sequence[ErasureEntry]) -> bool:
                 if "erasures" in tables:
                     remember(conn, entry)
                 apply_erasure(conn, entry)
-            if "participants_name_fts" in tables:
-                conn.exec_driver_sql(
-                    "INSERT INTO participants_name_fts(participants_name_fts) VALUES ('rebuild')"
-                )
+            rebuild_search_indexes(conn)  # those the copy has: an old one may lack some
             conn.commit()
             raw: Any = conn.connection.dbapi_connection
             raw.execute("VACUUM")

@@ -19,7 +19,7 @@ context.configure(
     target_metadata=target_metadata,
     render_as_batch=True,  # SQLite cannot ALTER most things; batch mode copies tables
     compare_type=True,
-    include_name=include_name,  # the FTS name index is not in the models
+    include_name=include_name,  # the FTS search indexes are not in the models
     # migrate.py runs the whole upgrade in one transaction of its own (``connection`` is
     # already inside it), so a kill leaves the old revision intact, never half of one.
     transaction_per_migration=False,
