@@ -161,22 +161,22 @@ def _prefix(column, prefix: str) -> ColumnElement[bool]:
     return and_(column >= prefix, column < upper)
 
 
-def _uses_name_index(db: Database, s: Session) -> bool:
+def _has_index(db: Database, s: Session, attr: str, probe: Callable[[Any], bool]) -> bool:
     """Asked once per open database (the schema does not change while it is open)."""
-    known = getattr(db, "_participant_name_index", None)
+    known = getattr(db, attr, None)
     if known is None:
-        known = has_name_index(s.connection())
-        db._participant_name_index = known  # type: ignore[attr-defined]
-    return known
+        known = probe(s.connection())
+        setattr(db, attr, known)
+    return bool(known)
+
+
+def _uses_name_index(db: Database, s: Session) -> bool:
+    return _has_index(db, s, "_participant_name_index", has_name_index)
 
 
 def _uses_digit_index(db: Database, s: Session) -> bool:
-    """Like :func:`_uses_name_index`, for the NIK / phone index (migration 0008)."""
-    known = getattr(db, "_participant_digit_index", None)
-    if known is None:
-        known = has_digit_index(s.connection())
-        db._participant_digit_index = known  # type: ignore[attr-defined]
-    return known
+    """The NIK / phone index (migration 0008)."""
+    return _has_index(db, s, "_participant_digit_index", has_digit_index)
 
 
 def _conditions(
