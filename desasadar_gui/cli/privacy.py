@@ -100,14 +100,10 @@ def add_processing_log(sub: argparse._SubParsersAction) -> None:
 
 
 def run_processing_log(args: argparse.Namespace) -> int:
-    from desasadar_gui.services.oserrors import describe_os_error
     from desasadar_gui.services.processing import export_processing_csv
 
     with open_database(args) as db:
-        try:
-            n = export_processing_csv(db, args.out)
-        except OSError as exc:
-            raise describe_os_error(exc) from exc
+        n = export_processing_csv(db, args.out)
     print(f"{n} baris catatan pemrosesan ditulis ke / rows written to: {args.out}")
     return EXIT_OK
 

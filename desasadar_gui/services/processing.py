@@ -23,6 +23,7 @@ from desasadar_gui.db import cipher
 from desasadar_gui.db.models import ProcessingEntry
 from desasadar_gui.files import replaced_when_done
 from desasadar_gui.services.database import Database, utcnow
+from desasadar_gui.services.oserrors import describe_os_error
 
 log = logging.getLogger("desasadar.processing")
 
@@ -213,26 +214,33 @@ CSV_HEADER = ("waktu_utc", "kegiatan", "kode", "perangkat", "petugas", "berkas",
 
 
 def export_processing_csv(db: Database, out: Path | str) -> int:
-    """The whole record as CSV (UTF-8 with BOM so Excel reads it); returns row count."""
+    """The whole record as CSV (UTF-8 with BOM so Excel reads it); returns row count.
+    A folder that cannot be written is a plain :class:`UserError`."""
     out = Path(out)
     rows = list_processing(db)
-    with replaced_when_done(out) as part, part.open("w", encoding="utf-8-sig", newline="") as fh:
-        w = csv.writer(fh)
-        w.writerow((*CSV_HEADER, "jumlah", "catatan"))
-        for r in reversed(rows):
-            w.writerow(
-                (
-                    r.at.isoformat(sep=" ", timespec="seconds"),
-                    r.label,
-                    r.action,
-                    r.device,
-                    r.officer,
-                    r.file_name,
-                    r.sha256,
-                    json.dumps(r.counts, sort_keys=True),
-                    r.note,
+    try:
+        with (
+            replaced_when_done(out) as part,
+            part.open("w", encoding="utf-8-sig", newline="") as fh,
+        ):
+            w = csv.writer(fh)
+            w.writerow((*CSV_HEADER, "jumlah", "catatan"))
+            for r in reversed(rows):
+                w.writerow(
+                    (
+                        r.at.isoformat(sep=" ", timespec="seconds"),
+                        r.label,
+                        r.action,
+                        r.device,
+                        r.officer,
+                        r.file_name,
+                        r.sha256,
+                        json.dumps(r.counts, sort_keys=True),
+                        r.note,
+                    )
                 )
-            )
+    except OSError as exc:
+        raise describe_os_error(exc) from exc
     record(db, RECORD_EXPORT, out, counts={"rows": len(rows)})
     return len(rows)
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from desasadar_gui import __version__
+from desasadar_gui.services.practice import is_practice_database
 from desasadar_gui.services.village_queries import live_counts
 from desasadar_gui.ui.dashboard.tab import DashboardTab
 from desasadar_gui.ui.kit import messages
@@ -304,8 +305,9 @@ class MainWindow(Retranslating, QMainWindow):
             officer = f"{officer} · {device.branch}"
         self.officer_label.setText(self.tr("Petugas: %1").replace("%1", officer))
         path = self.ctx.db.path
-        self.setWindowTitle(window_title(self.ctx.db))
-        self.practice_banner.show_for(self.ctx.db)
+        practice = is_practice_database(self.ctx.db)  # one query for the title and banner
+        self.setWindowTitle(window_title(self.ctx.db, practice))
+        self.practice_banner.show_for(self.ctx.db, practice)
         self.database_label.setText(
             self.tr("Basis data: %1").replace("%1", path.name if path else ":memory:")
         )

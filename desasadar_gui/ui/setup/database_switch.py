@@ -31,7 +31,6 @@ from PySide6.QtWidgets import QLabel, QMenu, QSizePolicy, QStyle, QWidget
 
 from desasadar_gui.errors import UserError
 from desasadar_gui.services.database import Database
-from desasadar_gui.services.practice import is_practice_database
 from desasadar_gui.ui.kit import messages
 from desasadar_gui.ui.kit.background import wait_for_all
 from desasadar_gui.ui.kit.context import UiContext
@@ -132,9 +131,10 @@ def _carry_officer(old: Database, new: Database, parent: QWidget | None) -> bool
 # -- the window's pieces ------------------------------------------------------------------
 
 
-def window_title(db: Database) -> str:
+def window_title(db: Database, practice: bool) -> str:
+    """``practice``: :func:`is_practice_database` of ``db``, asked once by the caller."""
     name = db.path.name if db.path is not None else ":memory:"
-    if is_practice_database(db):
+    if practice:
         title = QCoreApplication.translate("DatabaseSwitcher", "Desa Sadar — %1 (LATIHAN)")
     else:
         title = QCoreApplication.translate("DatabaseSwitcher", "Desa Sadar — %1")
@@ -156,8 +156,8 @@ class PracticeBanner(QLabel):
         )
         self.hide()
 
-    def show_for(self, db: Database) -> None:
-        if not is_practice_database(db):
+    def show_for(self, db: Database, practice: bool) -> None:
+        if not practice:
             self.hide()
             return
         name = db.path.name if db.path is not None else ":memory:"
