@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from desasadar_gui.domain import enums
+from desasadar_gui.domain import display, enums
 from desasadar_gui.domain.money import format_rupiah
 from desasadar_gui.domain.phone import display_phone
 from desasadar_gui.files import replaced_when_done
@@ -120,7 +120,7 @@ def collect_report(db: Database, key: str) -> SubjectReport:
         changes = "; ".join(f"{c.label}: {c.old_text} → {c.new_text}" for c in e.changes)
         history.append(
             (
-                e.made_at.strftime("%d/%m/%Y %H:%M"),
+                display.date_time(e.made_at),
                 e.action_label,
                 e.officer or e.device,
                 changes or "-",

@@ -21,10 +21,11 @@ from PySide6.QtWidgets import (
     QPushButton,
 )
 
+from desasadar_gui.domain import display
 from desasadar_gui.services.database import Database
 from desasadar_gui.services.regions import region_counts
 from desasadar_gui.ui.kit.context import UiContext
-from desasadar_gui.ui.kit.i18n import Retranslating
+from desasadar_gui.ui.kit.i18n import Retranslating, language
 from desasadar_gui.ui.kit.layouts import (
     buddy_label,
     form_rows,
@@ -120,7 +121,7 @@ class FirstRunDialog(Retranslating, QDialog):
         if villages:
             self.regions_status.setText(
                 self.tr("%1 desa/kelurahan sudah dimuat.").replace(
-                    "%1", f"{villages:,}".replace(",", ".")
+                    "%1", display.count(villages, language())
                 )
             )
         else:

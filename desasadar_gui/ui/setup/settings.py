@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desasadar_gui.domain import display
 from desasadar_gui.domain.money import format_rupiah
 from desasadar_gui.domain.rates import (
     AMOUNT_KEYS,
@@ -69,7 +70,7 @@ class RateTableModel(ColumnTableModel[RateRow]):
 
     def columns(self) -> tuple[Column, ...]:
         def dmy(day) -> str:
-            return day.strftime("%d/%m/%Y")
+            return display.short_date(day)
 
         def until(row: RateRow) -> str:
             return dmy(row.valid_to) if row.valid_to else "—"

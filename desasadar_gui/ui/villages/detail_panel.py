@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QLocale, Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desasadar_gui.domain import display
 from desasadar_gui.domain.enums import (
     Occupation,
     ParticipantStatus,
@@ -55,11 +56,11 @@ MISSING_FOREGROUND = QColor("#92400e")
 
 
 def _number(n: int) -> str:
-    return QLocale().toString(n)
+    return display.count(n, language())
 
 
 def _dmy(value: date | None) -> str:
-    return value.strftime("%d/%m/%Y") if value else ""
+    return display.short_date(value)
 
 
 class CompactTable(QTableWidget):
