@@ -59,11 +59,7 @@ def test_history_dialog_shows_dates_times_and_phones_in_one_style(qtbot, db: Dat
         ),
     ).row.id
     row = get_participant(db, pid)
-    changed = {
-        f: getattr(row, f)
-        for f in ParticipantInput.__dataclass_fields__
-        if hasattr(row, f)
-    }
+    changed = {f: getattr(row, f) for f in ParticipantInput.__dataclass_fields__ if hasattr(row, f)}
     update_participant(
         db,
         pid,
