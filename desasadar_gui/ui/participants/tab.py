@@ -37,7 +37,7 @@ from desasadar_gui.ui.kit.i18n import Retranslating, enum_choices, language
 from desasadar_gui.ui.kit.layouts import STRETCH, hbox
 from desasadar_gui.ui.kit.list_detail import FILTER_SPACING, list_only, row_shortcuts
 from desasadar_gui.ui.kit.operations import run_change
-from desasadar_gui.ui.kit.tables import select_row
+from desasadar_gui.ui.kit.tables import follow_current_row, select_row
 from desasadar_gui.ui.participants.columns import COL_NAME, short_regency
 from desasadar_gui.ui.participants.form import ParticipantForm
 from desasadar_gui.ui.participants.models import ParticipantTableModel
@@ -92,7 +92,7 @@ class ParticipantsTab(Retranslating, QWidget):
         self.model = ParticipantTableModel(lambda: ctx.db, self)
         self.table = make_participants_table(self.model)
         self.table.doubleClicked.connect(lambda _index: self.edit_participant())
-        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        follow_current_row(self.table, self._current_changed)
 
         # Actions.
         self.add_button = QPushButton()
