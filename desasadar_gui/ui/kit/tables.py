@@ -7,6 +7,8 @@ alternating colours, one line per row). ``make_log_table``: short lists in dialo
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QAbstractItemModel, QEvent, QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
@@ -56,17 +58,21 @@ class RowTable(QTableView):
         return super().moveCursor(action, modifiers)
 
 
-def follow_current_row(table: QTableView, slot) -> None:  # noqa: ANN001
-    """Call ``slot(current, previous)`` when the current row changes, and again when the
-    model's data for the current row arrives (a paged model reads a far row, such as the
-    one Ctrl+End lands on, after the move), so buttons and details follow either way."""
-    selection = table.selectionModel()
-    selection.currentRowChanged.connect(slot)
+def follow_current_row(
+    table: QTableView,
+    on_moved: Callable[[QModelIndex, QModelIndex], None],
+    on_arrived: Callable[[], None],
+) -> None:
+    """``on_moved(current, previous)`` when the current row changes; ``on_arrived()``
+    when the model's data for the current row comes in later (a paged model reads a far
+    row, such as the one Ctrl+End lands on, after the move), so the buttons that need
+    the row's record follow either way."""
+    table.selectionModel().currentRowChanged.connect(on_moved)
 
-    def arrived(top: QModelIndex, bottom: QModelIndex, *_roles) -> None:  # noqa: ANN002
+    def arrived(top: QModelIndex, bottom: QModelIndex, *_roles: object) -> None:
         current = table.currentIndex()
         if current.isValid() and top.row() <= current.row() <= bottom.row():
-            slot(current, current)
+            on_arrived()
 
     table.model().dataChanged.connect(arrived)
 

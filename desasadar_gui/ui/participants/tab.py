@@ -92,7 +92,7 @@ class ParticipantsTab(Retranslating, QWidget):
         self.model = ParticipantTableModel(lambda: ctx.db, self)
         self.table = make_participants_table(self.model)
         self.table.doubleClicked.connect(lambda _index: self.edit_participant())
-        follow_current_row(self.table, self._current_changed)
+        follow_current_row(self.table, self._current_changed, self._update_buttons)
 
         # Actions.
         self.add_button = QPushButton()
