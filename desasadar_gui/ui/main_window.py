@@ -33,7 +33,11 @@ from desasadar_gui.ui.participants.tab import ParticipantsTab
 from desasadar_gui.ui.safety.undo_delete import UndoDelete
 from desasadar_gui.ui.sessions.tab import SessionsTab
 from desasadar_gui.ui.setup.database_switch import DatabaseSwitcher, PracticeBanner, window_title
-from desasadar_gui.ui.setup.region_import import ask_region_files, start_region_import
+from desasadar_gui.ui.setup.region_import import (
+    ask_region_source,
+    start_region_import,
+    usable_files,
+)
 from desasadar_gui.ui.villages.tab import VillagesTab
 
 GEOMETRY_KEY = "window/geometry"
@@ -350,9 +354,10 @@ class MainWindow(Retranslating, QMainWindow):
         self.ctx.bus.notify()
 
     def import_regions(self) -> None:
-        paths = ask_region_files(self)
+        files = ask_region_source(self)
+        paths = usable_files(self, files)
         if paths:
-            start_region_import(self, self.ctx, paths)
+            start_region_import(self, self.ctx, paths, skipped=files.skipped)
 
     def export_workbook(self) -> None:
         from desasadar_gui.ui.sync.actions import export_with_dialog

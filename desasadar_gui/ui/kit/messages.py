@@ -90,6 +90,24 @@ def ask_discard(parent: QWidget | None) -> bool:
     return box.clickedButton() is discard
 
 
+def ask_choice(parent: QWidget | None, title: str, text: str, choices: list[str]) -> int | None:
+    """A question answered by one of ``choices`` (button texts) or Batal: the index of
+    the chosen one, None for Batal / Esc."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(title)
+    box.setText(text)
+    buttons = [box.addButton(c, QMessageBox.ButtonRole.AcceptRole) for c in choices]
+    cancel = box.addButton(
+        QCoreApplication.translate("messages", "Batal"), QMessageBox.ButtonRole.RejectRole
+    )
+    box.setDefaultButton(buttons[0])
+    box.setEscapeButton(cancel)
+    box.exec()
+    clicked = box.clickedButton()
+    return buttons.index(clicked) if clicked in buttons else None
+
+
 # -- file dialogs: they start in Documents, then in the folder used last -----------------
 
 LAST_FOLDER_KEY = "dialogs/last_folder"

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from desasadar_gui.domain import display
 from desasadar_gui.services.database import Database
-from desasadar_gui.services.regions import region_counts
+from desasadar_gui.services.regions import RegionFiles, region_counts
 from desasadar_gui.ui.kit.context import UiContext
 from desasadar_gui.ui.kit.i18n import Retranslating, language
 from desasadar_gui.ui.kit.layouts import (
@@ -35,7 +35,12 @@ from desasadar_gui.ui.kit.layouts import (
     wrapped_label,
 )
 from desasadar_gui.ui.kit.operations import run_and_wait
-from desasadar_gui.ui.setup.region_import import ask_region_files, start_region_import
+from desasadar_gui.ui.setup.region_import import (
+    ask_region_files,
+    ask_region_folder,
+    start_region_import,
+    usable_files,
+)
 
 DEFAULT_BRANCH = "KC Jambi"
 
@@ -82,9 +87,13 @@ class FirstRunDialog(Retranslating, QDialog):
         self.regions_button = QPushButton()
         self.regions_button.setObjectName("loadRegions")
         self.regions_button.clicked.connect(self.load_regions)
+        self.regions_folder_button = QPushButton()
+        self.regions_folder_button.setObjectName("loadRegionFolder")
+        self.regions_folder_button.clicked.connect(self.load_region_folder)
         regions_row = QHBoxLayout(self.regions_box)
         regions_row.addWidget(self.regions_status, 1)
         regions_row.addWidget(self.regions_button)
+        regions_row.addWidget(self.regions_folder_button)
         self.demo_check = QCheckBox()
         self.demo_check.setObjectName("openDemo")
         self.buttons = ok_cancel(self, self.save)
@@ -111,6 +120,7 @@ class FirstRunDialog(Retranslating, QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Keluar"))
         self.regions_box.setTitle(self.tr("Data wilayah (boleh nanti)"))
         self.regions_button.setText(self.tr("Muat berkas wilayah…"))
+        self.regions_folder_button.setText(self.tr("Muat dari folder…"))
         self.demo_check.setText(
             self.tr("Buka database contoh untuk berlatih (terpisah dari data asli Anda)")
         )
@@ -133,10 +143,20 @@ class FirstRunDialog(Retranslating, QDialog):
             )
 
     def load_regions(self) -> None:
-        paths = ask_region_files(self)
+        self._load(ask_region_files(self))
+
+    def load_region_folder(self) -> None:
+        self._load(ask_region_folder(self))
+
+    def _load(self, files: RegionFiles) -> None:
+        paths = usable_files(self, files)
         if paths:
             start_region_import(
-                self, UiContext(self.db), paths, on_finished=lambda _r: self._show_region_status()
+                self,
+                UiContext(self.db),
+                paths,
+                on_finished=lambda _r: self._show_region_status(),
+                skipped=files.skipped,
             )
 
     @property

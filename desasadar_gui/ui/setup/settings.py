@@ -35,6 +35,7 @@ from desasadar_gui.domain.rates import (
     RateRow,
 )
 from desasadar_gui.services import rates, regions, security
+from desasadar_gui.services.regions import RegionFiles
 from desasadar_gui.ui.kit import messages
 from desasadar_gui.ui.kit.context import UiContext
 from desasadar_gui.ui.kit.i18n import Retranslating, apply_language, language, save_language
@@ -54,6 +55,7 @@ from desasadar_gui.ui.setup.region_import import (
     ask_region_files,
     ask_region_folder,
     start_region_import,
+    usable_files,
 )
 
 COL_KEY = 0
@@ -308,7 +310,8 @@ class SettingsDialog(Retranslating, QDialog):
             + self.tr("Versi data: %1").replace("%1", version)
         )
 
-    def import_regions(self, paths: list[Path]) -> Operation | None:
+    def import_regions(self, files: RegionFiles) -> Operation | None:
+        paths = usable_files(self, files)
         if not paths:
             return None
         self.region_files_button.setEnabled(False)
@@ -321,7 +324,7 @@ class SettingsDialog(Retranslating, QDialog):
             self.refresh_regions()
             self.regions_imported.emit(result)
 
-        self.task = start_region_import(self, self.ctx, paths, finished)
+        self.task = start_region_import(self, self.ctx, paths, finished, skipped=files.skipped)
         return self.task
 
     # -- rates --------------------------------------------------------------------
