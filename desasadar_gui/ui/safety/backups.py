@@ -204,7 +204,7 @@ class BackupsView(QWidget):
         count = self.model.rowCount()
         self.status.setText(
             self.tr("%1 salinan di %2")
-            .replace("%1", str(count))
+            .replace("%1", display.count(count, language()))
             .replace("%2", str(backups_dir(self._db_path(), create=False)))
         )
 

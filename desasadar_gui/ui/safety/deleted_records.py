@@ -104,12 +104,12 @@ def restored_text(result: RestoreResult, row: DeletedRecord) -> str:
     )
     if result.attendance_restored:
         text += QCoreApplication.translate("DeletedRecords", " (dengan %1 kehadiran)").replace(
-            "%1", str(result.attendance_restored)
+            "%1", display.count(result.attendance_restored, language())
         )
     if result.attendance_left:
         text += QCoreApplication.translate(
             "DeletedRecords", "; %1 kehadiran tetap terhapus karena pesertanya terhapus"
-        ).replace("%1", str(result.attendance_left))
+        ).replace("%1", display.count(result.attendance_left, language()))
     return text
 
 

@@ -155,5 +155,5 @@ class ProcessingDialog(QDialog):
             return
         n = written.value
         self.reload()
-        messages.show_info(self, self.tr("%1 baris disimpan di %2").replace("%1", str(n))
+        messages.show_info(self, self.tr("%1 baris disimpan di %2").replace("%1", _count(n))
                            .replace("%2", path))  # fmt: skip
