@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QVBoxLayout,
 )
 
 from desasadar_gui.domain import display
@@ -90,10 +91,15 @@ class FirstRunDialog(Retranslating, QDialog):
         self.regions_folder_button = QPushButton()
         self.regions_folder_button.setObjectName("loadRegionFolder")
         self.regions_folder_button.clicked.connect(self.load_region_folder)
-        regions_row = QHBoxLayout(self.regions_box)
-        regions_row.addWidget(self.regions_status, 1)
-        regions_row.addWidget(self.regions_button)
-        regions_row.addWidget(self.regions_folder_button)
+        # The status sentence above, the two ways to load below: side by side they
+        # squeezed the sentence into a clipped column.
+        regions_column = QVBoxLayout(self.regions_box)
+        regions_column.addWidget(self.regions_status)
+        regions_buttons = QHBoxLayout()
+        regions_buttons.addWidget(self.regions_button)
+        regions_buttons.addWidget(self.regions_folder_button)
+        regions_buttons.addStretch(1)
+        regions_column.addLayout(regions_buttons)
         self.demo_check = QCheckBox()
         self.demo_check.setObjectName("openDemo")
         self.buttons = ok_cancel(self, self.save)
