@@ -97,3 +97,31 @@ def test_import_result_groups_thousands() -> None:
     )
     text = sync_actions._describe(result)
     assert "1.234 baru" in text and "56 diperbarui" in text
+
+
+def test_import_preview_shows_the_export_time_locally_and_grouped_counts(
+    qtbot, tmp_path, template_db
+) -> None:
+    from sync_helpers import add_person, add_village, export, new_laptop
+
+    from desasadar_gui.sync.workbook_import import prepare_import
+    from desasadar_gui.ui.sync.import_preview import ImportPreviewDialog
+
+    a = new_laptop(tmp_path / "a", template_db, "A")
+    b = new_laptop(tmp_path / "b", template_db, "B")
+    try:
+        village = add_village(a)
+        add_person(a, village, "Siti Aminah")
+        path = export(a, tmp_path / "a.xlsx")
+        with prepare_import(b, path) as prepared:
+            dialog = ImportPreviewDialog(prepared)
+            qtbot.addWidget(dialog)
+            heading = dialog.heading.text()
+            assert "UTC" not in heading
+            assert re.search(r"diekspor \d\d/\d\d/\d{4} \d\d\.\d\d\.", heading), heading
+            now = datetime.now()  # exported a moment ago: today here, in local time
+            assert any(d.strftime("%d/%m/%Y") in heading for d in (now, now - timedelta(1)))
+            dialog.close()
+    finally:
+        a.close()
+        b.close()

@@ -136,7 +136,9 @@ class ImportPreviewDialog(Retranslating, QDialog):
     def _fill(self) -> None:
         rows = []
         for sheet, per in self.plan.counts.items():
-            rows.append([sheet, *(per.get(k, 0) for k in self.plan.totals)])
+            rows.append(
+                [sheet, *(display.count(per.get(k, 0), language()) for k in self.plan.totals)]
+            )
         self.counts_model.set_rows(rows)
         view = self.counts_view  # every sheet's line visible, no scrolling
         view.setFixedHeight(
