@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from PySide6 import QtGui
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QRadioButton,
     QStyle,
+    QToolButton,
     QWidget,
 )
 
@@ -56,6 +58,18 @@ def _label_need(label: QLabel) -> QSize | None:
     if not label.text().strip() or label.pixmap() is not None and not label.pixmap().isNull():
         return None
     hint = label.sizeHint()
+    if not label.wordWrap() and label.textFormat() != Qt.TextFormat.RichText:
+        text = label.text()
+        if not QtGui.Qt.mightBeRichText(text):
+            # The ink of the last letter may reach past the text's advance (fractional
+            # glyph metrics): a label exactly as wide as its advance cuts it.
+            shown = _plain(text) if label.buddy() is not None else text
+            ink = label.fontMetrics().boundingRect(shown)
+            advance = label.fontMetrics().horizontalAdvance(shown)
+            overshoot = ink.x() + ink.width() - advance  # the right margin may hold it
+            m = label.contentsMargins()
+            width = m.left() + advance + max(m.right(), overshoot) + 2 * label.margin()
+            hint = QSize(max(hint.width(), width), hint.height())
     if label.wordWrap():
         # A wrapped label may be narrower than its one-line hint; it needs the height
         # its text takes at the width it has.
@@ -68,6 +82,21 @@ def _button_need(button: QAbstractButton) -> QSize | None:
     if not button.text().strip():
         return None
     return button.sizeHint()
+
+
+def _menu_button_need(button: QToolButton) -> QSize | None:
+    """A tool button opening its menu on a click: its text plus the menu arrow."""
+    if (
+        not button.text().strip()
+        or button.menu() is None
+        or button.popupMode() != QToolButton.ToolButtonPopupMode.InstantPopup
+        or button.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonIconOnly
+    ):
+        return None
+    style = button.style()
+    arrow = style.pixelMetric(QStyle.PixelMetric.PM_MenuButtonIndicator, None, button)
+    text = button.fontMetrics().horizontalAdvance(_plain(button.text()))
+    return QSize(text + arrow + 8, button.height())
 
 
 def _group_need(box: QGroupBox) -> QSize | None:
@@ -125,6 +154,8 @@ def find_clipped_widgets(root: QWidget) -> list[Clipped]:
             need, text = _label_need(widget), widget.text()
         elif isinstance(widget, QPushButton | QCheckBox | QRadioButton):
             need, text = _button_need(widget), widget.text()
+        elif isinstance(widget, QToolButton):
+            need, text = _menu_button_need(widget), widget.text()
         elif isinstance(widget, QGroupBox):
             need, text = _group_need(widget), widget.title()
         elif isinstance(widget, QHeaderView):

@@ -60,17 +60,25 @@ def _ensure_app():
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
+    from desasadar_gui.ui.kit.style import install_style
+
     app = QApplication.instance()
-    return app if app is not None else QApplication(["desasadar-screenshot"])
+    app = app if app is not None else QApplication(["desasadar-screenshot"])
+    install_style(app)  # as the app draws itself (app.py)
+    return app
 
 
 def _settle(app, rounds: int = 5) -> None:
     """Let queued work finish: background loads, their results, layouts, paints."""
+    from PySide6.QtCore import QEvent
+
     from desasadar_gui.ui.kit.background import wait_for_all
 
     for _ in range(rounds):
         wait_for_all(msecs=15000)
         app.processEvents()
+        # Dialogs closed with deleteLater go now, not when some later event loop runs.
+        app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def is_blank(image) -> bool:
@@ -187,7 +195,8 @@ def take_screenshots(
         finally:
             if sample.prepared is not None:
                 sample.prepared.close()
-            apply_language(previous)
+            apply_language(previous)  # while the copy is still open (widgets retranslate)
+            _settle(app, 1)
     return written
 
 

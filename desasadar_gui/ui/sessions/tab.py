@@ -45,7 +45,7 @@ from desasadar_gui.ui.kit.list_detail import (
 )
 from desasadar_gui.ui.kit.loading import LoadsWhenShown
 from desasadar_gui.ui.kit.operations import run_change, run_operation, running
-from desasadar_gui.ui.kit.tables import make_table, select_row
+from desasadar_gui.ui.kit.tables import keep_titles_whole, make_table, select_row
 from desasadar_gui.ui.sessions.detail_panel import SessionDetailPanel
 from desasadar_gui.ui.sessions.dialogs import SessionDialog
 from desasadar_gui.ui.sessions.models import (
@@ -142,6 +142,7 @@ class SessionsTab(LoadsWhenShown, Retranslating, QWidget):
         header.setSectionResizeMode(S_VILLAGE, QHeaderView.ResizeMode.Stretch)
         header.setSortIndicator(S_DATE, Qt.SortOrder.DescendingOrder)
         self.table.setSortingEnabled(True)
+        keep_titles_whole(header)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.table.doubleClicked.connect(lambda _i: self.edit_session())
 

@@ -27,6 +27,7 @@ from desasadar_gui.ui.kit.context import UiContext
 from desasadar_gui.ui.kit.i18n import Retranslating
 from desasadar_gui.ui.kit.layouts import (
     buddy_label,
+    grow_to_fit,
     form_rows,
     heading_label,
     ok_cancel,
@@ -147,6 +148,7 @@ class FirstRunDialog(Retranslating, QDialog):
         if not name:
             self.error_label.setText(self.tr("Nama petugas wajib diisi."))
             self.error_label.show()
+            grow_to_fit(self)
             self.officer_edit.setFocus()
             return
         self.db.set_officer(name, self.branch_edit.text())
