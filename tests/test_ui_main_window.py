@@ -274,6 +274,7 @@ def _check_png(path: Path) -> None:
     assert not is_blank(image), path.name
 
 
+@pytest.mark.qt_log_ignore("propagateSizeHints")  # the offscreen platform, on show()
 def test_screenshots_one_png_per_tab(qtbot, db, db_path, tmp_path):
     from desasadar_gui.ui.screenshot import take_screenshots
 

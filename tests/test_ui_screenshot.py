@@ -17,6 +17,9 @@ from PySide6.QtGui import QImage
 
 from desasadar_gui.services.demo import generate_demo
 
+# The offscreen platform says this each time a dialog is shown.
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+
 SCREEN = (1366, 768)
 AVAILABLE_HEIGHT = 728  # 768 minus a taskbar
 

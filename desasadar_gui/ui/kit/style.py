@@ -60,7 +60,11 @@ class TextFitStyle(QProxyStyle):
             and option.sortIndicator != QStyleOptionHeader.SortIndicator.None_
         ):
             arrow = super().subElementRect(QStyle.SubElement.SE_HeaderArrow, option, widget)
-            if arrow.isValid() and arrow.left() > rect.center().x() and rect.right() >= arrow.left():
+            if (
+                arrow.isValid()
+                and arrow.left() > rect.center().x()
+                and rect.right() >= arrow.left()
+            ):
                 rect.setRight(arrow.left() - 2)
         return rect
 

@@ -133,8 +133,9 @@ def _register(env: SceneEnv) -> QWidget | None:
     if attendee is None or session is None:
         return None
     return _dialog(
-        RegisterDialog(env.ctx, attendee.attendance_id, attendee.name, session.held_on,
-                       env.window)  # fmt: skip
+        RegisterDialog(
+            env.ctx, attendee.attendance_id, attendee.name, session.held_on, env.window
+        )  # fmt: skip
     )
 
 
