@@ -27,8 +27,8 @@ from desasadar_gui.ui.kit.context import UiContext
 from desasadar_gui.ui.kit.i18n import Retranslating
 from desasadar_gui.ui.kit.layouts import (
     buddy_label,
-    grow_to_fit,
     form_rows,
+    grow_to_fit,
     heading_label,
     ok_cancel,
     vbox,
