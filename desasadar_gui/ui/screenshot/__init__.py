@@ -160,43 +160,56 @@ def take_screenshots(
 ) -> list[Shot]:
     """``lang``: "id", "en" or "both" (then into ``id/`` and ``en/`` under ``out_dir``)."""
     app = _ensure_app()
-    from PySide6.QtCore import QSettings
-
-    from desasadar_gui.app import create_main_window
     from desasadar_gui.services.database import Database
-    from desasadar_gui.ui.kit.i18n import apply_language, language
-    from desasadar_gui.ui.screenshot.sample import prepare_sample
 
     out_dir = Path(out_dir)
     languages = ["id", "en"] if lang == "both" else [lang]
+    with _private_copy(Path(db_path)) as (copy, tmp):
+        # A second copy takes the changes some dialogs need (deleted records, a backup,
+        # an import); the window and the other dialogs show the data as it is.
+        changed = tmp / "changed" / copy.name
+        changed.parent.mkdir()
+        for source in copy.parent.iterdir():
+            shutil.copyfile(source, changed.parent / source.name)
+        with Database.open(copy) as db, Database.open(changed) as changed_db:
+            return _shoot(app, db, changed_db, out_dir, size, lang, languages, tmp, warn)
+
+
+def _shoot(app, db, changed_db, out_dir: Path, size: tuple[int, int], lang: str,
+           languages: list[str], tmp: Path, warn: Callable[[str], None] | None,
+           ) -> list[Shot]:  # fmt: skip
+    from PySide6.QtCore import QSettings
+
+    from desasadar_gui.app import create_main_window
+    from desasadar_gui.ui.kit.context import UiContext
+    from desasadar_gui.ui.kit.i18n import apply_language, language
+    from desasadar_gui.ui.screenshot.sample import prepare_sample
+
     written: list[Shot] = []
     previous = language()
-    with _private_copy(Path(db_path)) as (copy, tmp), Database.open(copy) as db:
-        sample = prepare_sample(db, tmp)
-        try:
-            for language in languages:
-                folder = out_dir / language if lang == "both" else out_dir
-                folder.mkdir(parents=True, exist_ok=True)
-                apply_language(language)
-                settings = QSettings(
-                    str(tmp / f"settings-{language}.ini"), QSettings.Format.IniFormat
-                )
-                window = create_main_window(db, settings)
-                try:
-                    window.resize(*size)
-                    window.show()
-                    _settle(app)
-                    env = SceneEnv(window, window.ctx, settings, sample, size)
-                    written += _shoot_language(app, env, folder, language, warn or _no_warn)
-                finally:
-                    window.close()
-                    window.deleteLater()
-                    _settle(app)
-        finally:
-            if sample.prepared is not None:
-                sample.prepared.close()
-            apply_language(previous)  # while the copy is still open (widgets retranslate)
-            _settle(app, 1)
+    sample = prepare_sample(changed_db, tmp)
+    try:
+        for lang_now in languages:
+            folder = out_dir / lang_now if lang == "both" else out_dir
+            folder.mkdir(parents=True, exist_ok=True)
+            apply_language(lang_now)
+            settings = QSettings(str(tmp / f"settings-{lang_now}.ini"), QSettings.Format.IniFormat)
+            window = create_main_window(db, settings)
+            try:
+                window.resize(*size)
+                window.show()
+                _settle(app)
+                env = SceneEnv(window, window.ctx, settings, sample, size, UiContext(changed_db))
+                written += _shoot_language(app, env, folder, lang_now, warn or _no_warn)
+            finally:
+                window.close()
+                window.deleteLater()
+                _settle(app)
+    finally:
+        if sample.prepared is not None:
+            sample.prepared.close()
+        apply_language(previous)  # while the copies are still open (widgets retranslate)
+        _settle(app, 1)
     return written
 
 

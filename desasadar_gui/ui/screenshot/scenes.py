@@ -30,6 +30,7 @@ class SceneEnv:
     settings: QSettings
     sample: Sample
     size: tuple[int, int]
+    changed: UiContext  # the second copy, with the sample's changes (sample.py)
 
 
 @dataclass(frozen=True)
@@ -179,13 +180,13 @@ def _welcome(after_error: bool) -> Callable[[SceneEnv], QWidget | None]:
 def _backups(env: SceneEnv) -> QWidget | None:
     from desasadar_gui.ui.safety.backups import BackupsDialog
 
-    return _dialog(BackupsDialog(env.ctx, env.window))
+    return _dialog(BackupsDialog(env.changed, env.window))
 
 
 def _deleted(env: SceneEnv) -> QWidget | None:
     from desasadar_gui.ui.safety.deleted_records import DeletedRecordsDialog
 
-    return _dialog(DeletedRecordsDialog(env.ctx, env.window))
+    return _dialog(DeletedRecordsDialog(env.changed, env.window))
 
 
 TAB_FILES = ("01-desa.png", "02-peserta.png", "03-sosialisasi.png", "04-ringkasan.png")
