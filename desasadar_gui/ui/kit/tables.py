@@ -60,7 +60,8 @@ def make_log_table(
 def keep_titles_whole(header: QHeaderView) -> None:
     """Widen the sections narrower than their title (and, on the sorted one, the sort
     arrow beside it), now and whenever the titles or the sorted column change (a
-    language switch, a click on a title). Stretched and fitted sections are left to Qt."""
+    language switch, a click on a title; a section widened stays so). Stretched and
+    fitted sections are left to Qt."""
 
     def fit(*_args) -> None:
         model = header.model()
@@ -78,7 +79,7 @@ def keep_titles_whole(header: QHeaderView) -> None:
             if not isinstance(text, str) or header.isSectionHidden(section):
                 continue
             needed = metrics.horizontalAdvance(text) + 2 * margin
-            if header.isSortIndicatorShown():  # room for the arrow wherever it goes
+            if header.isSortIndicatorShown() and header.sortIndicatorSection() == section:
                 needed += arrow + margin
             if header.sectionSize(section) < needed:
                 header.resizeSection(section, needed)

@@ -94,7 +94,7 @@ class SessionsTab(LoadsWhenShown, Retranslating, QWidget):
         )
         self.kabupaten_combo = QComboBox()
         self.kabupaten_combo.setObjectName("sessionKabupatenFilter")
-        self.kabupaten_combo.setMinimumContentsLength(10)
+        self.kabupaten_combo.setMinimumContentsLength(16)  # "Semua kabupaten" whole
         self.kabupaten_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
@@ -152,7 +152,7 @@ class SessionsTab(LoadsWhenShown, Retranslating, QWidget):
 
         filters = hbox(
             self.search_label, (self.search_edit, 3), self.type_label, self.type_combo,
-            self.kabupaten_label, (self.kabupaten_combo, 1), self.year_label, self.year_combo,
+            self.kabupaten_label, self.kabupaten_combo, self.year_label, self.year_combo,
             spacing=FILTER_SPACING,
         )  # fmt: skip
         buttons = hbox(
