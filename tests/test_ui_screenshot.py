@@ -119,3 +119,54 @@ def test_dashboard_fits_a_laptop_screen(qtbot, db, settings, lang):
             assert not area.verticalScrollBar().isVisible()
     finally:
         apply_language("id")
+
+
+def test_find_clipped_widgets_names_what_is_cut(qtbot):
+    from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+
+    from desasadar_gui.ui.kit.clipping import find_clipped_widgets
+
+    box = QWidget()
+    qtbot.addWidget(box)
+    row = QHBoxLayout(box)
+    whole = QLabel("Telepon")
+    cut = QLabel("Tanggal daftar")
+    cut.setObjectName("cutLabel")
+    cut.setFixedWidth(40)
+    button = QPushButton("Simpan, tambah lagi")
+    button.setObjectName("cutButton")
+    button.setFixedWidth(50)
+    for widget in (whole, cut, button):
+        row.addWidget(widget)
+    box.show()
+    qtbot.waitExposed(box)
+    found = {c.name: c for c in find_clipped_widgets(box)}
+    assert set(found) == {"cutLabel", "cutButton"}
+    assert found["cutLabel"].text == "Tanggal daftar"
+    assert found["cutLabel"].actual.width() == 40 < found["cutLabel"].needed.width()
+
+
+def test_a_low_percentage_is_never_dark_text_on_red(qtbot):
+    """4.8% of a bar is too narrow for its label: the label goes on the light track."""
+    from PySide6.QtGui import QColor
+
+    from desasadar_gui.ui.kit.charts import RED, ProgressMeter
+
+    meter = ProgressMeter()
+    qtbot.addWidget(meter)
+    meter.resize(400, 22)
+    meter.set_progress(0.048, expected=0.9)  # far behind: red
+    image = meter.grab().toImage()
+    fill_right = int(400 * 0.048)
+    reds = dark_on_red = 0
+    for x in range(1, fill_right - 1):
+        for y in range(3, 19):
+            colour = QColor(image.pixel(x, y))
+            if abs(colour.red() - RED.red()) < 30 and colour.green() < 90:
+                reds += 1
+            elif colour.lightness() < 80:
+                dark_on_red += 1
+    assert reds > 0 and dark_on_red == 0
+    # The percentage is written somewhere after the red part.
+    after = [QColor(image.pixel(x, 11)).lightness() for x in range(fill_right + 2, 120)]
+    assert min(after) < 100
