@@ -1,29 +1,29 @@
-"""The application's style: the platform's own, with two corrections so that no text
-is cut off or drawn over.
+"""The application's style: the platform's own, with corrections so that no text is
+cut off or drawn over.
 
 - Labels get 3 px of room on the right. A label is laid out at the width of its text's
   *advance*, but with fractional glyph metrics (Linux, and DirectWrite on Windows) the
-  ink of the last letter reaches a pixel beyond it: "Telepon" was drawn as "Telepor"
-  in every form whose label column is exactly as wide as its widest label.
+  ink of the last letter can reach a pixel or two beyond it ("Village head/leader"
+  lost the edge of its "r"), in every form whose label column is exactly as wide as
+  its widest label.
 - A tool button that opens its menu on a click (*Hasil*, *Data pribadi*) has room
   for the small menu arrow, which Fusion draws over the end of the text.
 - A sorted header section keeps its title clear of the sort arrow (right-aligned
-  titles were drawn under it).
+  titles such as "Hadir" were drawn under it).
 """
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
     QProxyStyle,
     QStyle,
     QStyleFactory,
-    QStyleOption,
     QStyleOptionHeader,
     QStyleOptionToolButton,
     QToolButton,
-    QWidget,
 )
 
 LABEL_ROOM = 3  # px to the right of every label's text (the ink overshoots up to 2)
@@ -52,21 +52,21 @@ class TextFitStyle(QProxyStyle):
             result.setWidth(result.width() + arrow)
         return result
 
-    def subElementRect(self, element, option: QStyleOption, widget: QWidget | None = None):  # type: ignore[override]
-        rect = super().subElementRect(element, option, widget)
+    def drawControl(self, element, option, painter, widget=None):  # type: ignore[override]
         if (
-            element == QStyle.SubElement.SE_HeaderLabel
+            element == QStyle.ControlElement.CE_HeaderLabel
             and isinstance(option, QStyleOptionHeader)
             and option.sortIndicator != QStyleOptionHeader.SortIndicator.None_
+            and option.orientation == Qt.Orientation.Horizontal
         ):
-            arrow = super().subElementRect(QStyle.SubElement.SE_HeaderArrow, option, widget)
-            if (
-                arrow.isValid()
-                and arrow.left() > rect.center().x()
-                and rect.right() >= arrow.left()
-            ):
-                rect.setRight(arrow.left() - 2)
-        return rect
+            # The label's rect is the section's (less margins): the arrow at its right
+            # end was drawn over a right-aligned or a long title.
+            mark = self.pixelMetric(QStyle.PixelMetric.PM_HeaderMarkSize, option, widget)
+            margin = self.pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, option, widget)
+            clear = QStyleOptionHeader(option)
+            clear.rect = option.rect.adjusted(0, 0, -(mark + margin), 0)
+            return super().drawControl(element, clear, painter, widget)
+        return super().drawControl(element, option, painter, widget)
 
 
 def install_style(app: QApplication) -> None:
