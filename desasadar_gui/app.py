@@ -46,9 +46,12 @@ def create_main_window(db: Database, settings: QSettings | None = None):
 
 
 def _ensure_app(argv: list[str]) -> QApplication:
+    from desasadar_gui.ui.kit.style import install_style
+
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         app = QApplication(argv)
+    install_style(app)
     QCoreApplication.setOrganizationName(APP_AUTHOR)
     QCoreApplication.setApplicationName(APP_NAME)
     QCoreApplication.setApplicationVersion(__version__)

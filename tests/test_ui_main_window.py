@@ -274,20 +274,21 @@ def _check_png(path: Path) -> None:
     assert not is_blank(image), path.name
 
 
+@pytest.mark.qt_log_ignore("propagateSizeHints")  # the offscreen platform, on show()
 def test_screenshots_one_png_per_tab(qtbot, db, db_path, tmp_path):
     from desasadar_gui.ui.screenshot import take_screenshots
 
     _fill(db)
     out = tmp_path / "shots"
-    paths = take_screenshots(db_path, out)
-    assert [p.name for p in paths] == [
+    shots = take_screenshots(db_path, out)
+    assert [s.path.name for s in shots[:4]] == [
         "01-desa.png",
         "02-peserta.png",
         "03-sosialisasi.png",
         "04-ringkasan.png",
     ]
-    for path in paths:
-        _check_png(path)
+    for shot in shots[:4]:
+        _check_png(shot.path)
 
 
 def test_screenshot_command(db, db_path, tmp_path):
@@ -300,7 +301,7 @@ def test_screenshot_command(db, db_path, tmp_path):
         capture_output=True, text=True, env=env, timeout=120,
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
-    assert len(sorted(out.glob("*.png"))) == 4
+    assert len(sorted(out.glob("*.png"))) >= 4
     _check_png(out / "01-desa.png")
 
 

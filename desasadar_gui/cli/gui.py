@@ -1,11 +1,12 @@
 """The two ways in that load Qt: the window (``desasadar`` with no command) and
-``desasadar screenshot --out DIR [--lang id|en]`` (offscreen, so also with no display).
+``desasadar screenshot --out DIR [--lang id|en|both]`` (offscreen, so also with no display).
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import sys
 from pathlib import Path
 
 from desasadar_gui.cli.common import EXIT_OK, EXIT_REFUSED, add_command, database_path, error
@@ -23,14 +24,17 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         sub,
         "screenshot",
         run_screenshot,
-        help="one PNG per tab, rendered offscreen",
+        help="one PNG per tab and per main dialog, rendered offscreen",
         cleans_database=False,
     )
     shots.add_argument(
         "--out", type=Path, required=True, metavar="DIR", help="folder for the PNG files"
     )
     shots.add_argument(
-        "--lang", choices=("id", "en"), default="id", help="the language of the screens"
+        "--lang",
+        choices=("id", "en", "both"),
+        default="id",
+        help="the language of the screens; both: into id/ and en/ subfolders",
     )
 
 
@@ -42,9 +46,14 @@ def run_screenshot(args: argparse.Namespace) -> int:
     if not path.is_file():
         error(f"Berkas basis data '{path}' tidak ada / database file not found")
         return EXIT_REFUSED
-    for shot in take_screenshots(path, args.out, lang=args.lang):
-        print(shot)
+    # A shot with text cut off by its layout is still written; the warning says where.
+    for shot in take_screenshots(path, args.out, lang=args.lang, warn=_warn):
+        print(shot.path)
     return EXIT_OK
+
+
+def _warn(text: str) -> None:
+    print(f"peringatan / warning: {text}", file=sys.stderr)
 
 
 PARSERS = (add_parser,)

@@ -19,8 +19,10 @@ QPushButton#scopeKabupaten:checked, QPushButton#scopeVillage:checked,
 QPushButton#scopeOfficer:checked { background: #1f6fb2; color: white; border-color: #1f6fb2; }
 QTableView#breakdownTable QHeaderView::section {
     background: #eef2f6; color: #1f2933; border: none; border-bottom: 1px solid #d5dbe1;
-    padding: 3px 4px; }
+    padding: 3px 16px 3px 4px; }
 """
+# The right padding of the header sections keeps right-aligned titles clear of the
+# sort arrow, which the style sheet draws at the right end of the section.
 
 
 class Card(QFrame):

@@ -69,6 +69,17 @@ from desasadar_gui.ui.kit.tables import make_table
 _WATCHED = frozenset({PARTICIPANTS, VILLAGES, SESSIONS, ATTENDANCE, TARGETS})
 
 
+class _Content(QWidget):
+    """The scrolled dashboard. Its wrapped notes make its layout's height depend on its
+    width, and a scroll area then wants the *preferred* height at that width, so a
+    laptop's 1366x768 got a scroll bar for some 60 px of spare room between the cards.
+    Here the height for a width is the minimum one: it scrolls only when the cards
+    cannot shrink any further."""
+
+    def heightForWidth(self, width: int) -> int:
+        return self.minimumSizeHint().height()
+
+
 class DashboardTab(LoadsWhenShown, Retranslating, QWidget):
     """Figures are computed in the background; ``loaded`` is emitted once they show."""
 
@@ -147,8 +158,9 @@ class DashboardTab(LoadsWhenShown, Retranslating, QWidget):
         header = self.breakdown_table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((COL_COUNTED, 86), (COL_TARGET, 64), (COL_PROGRESS, 118),
-                              (COL_ACTIVE, 64), (COL_PROSPECTS, 64)):  # fmt: skip
+        # Room for the title, the sort arrow and the header's right padding (cards.py).
+        for column, width in ((COL_COUNTED, 90), (COL_TARGET, 72), (COL_PROGRESS, 118),
+                              (COL_ACTIVE, 72), (COL_PROSPECTS, 86)):  # fmt: skip
             header.resizeSection(column, width)
         self.breakdown_card.body.addWidget(self.breakdown_table, 1)
 
@@ -203,7 +215,7 @@ class DashboardTab(LoadsWhenShown, Retranslating, QWidget):
         grid.setRowStretch(1, 5)
         grid.setRowStretch(2, 4)
 
-        self.content = QWidget()
+        self.content = _Content()
         self.content.setObjectName("dashboardContent")
         self.content.setStyleSheet(CARD_STYLE)
         content_layout = QVBoxLayout(self.content)

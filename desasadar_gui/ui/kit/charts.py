@@ -405,10 +405,15 @@ def paint_progress(p: QPainter, rect: QRectF, ratio: float | None, expected: flo
         p.drawLine(QPointF(x, rect.top() - 1), QPointF(x, rect.bottom() + 1))
     p.setFont(font)
     fm = QFontMetrics(font)
-    inside = ratio is not None and rect.width() * min(1.0, ratio) > fm.horizontalAdvance(text) + 10
-    p.setPen(QColor("white") if inside else TEXT)
+    filled = rect.width() * min(1.0, ratio) if ratio is not None and ratio > 0 else 0.0
+    inside = filled > fm.horizontalAdvance(text) + 10
     align = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft
-    p.drawText(rect.adjusted(6, 0, -4, 0), align, text)
+    if inside:  # white on the coloured part
+        p.setPen(QColor("white"))
+        p.drawText(rect.adjusted(6, 0, -4, 0), align, text)
+    else:  # dark on the light track, after the coloured part (never dark on red)
+        p.setPen(TEXT)
+        p.drawText(rect.adjusted(max(6.0, filled + 5), 0, -4, 0), align, text)
 
 
 class ProgressDelegate(QStyledItemDelegate):

@@ -124,3 +124,18 @@ def ok_cancel(
 def name_ok_cancel(buttons: QDialogButtonBox, ok: str, cancel: str) -> None:
     buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok)
     buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(cancel)
+
+
+def grow_to_fit(window: QWidget) -> None:
+    """Make a shown window tall enough for its layout again, after something in it
+    appeared (a message above the buttons): Qt does not grow a window whose wrapped
+    texts' height depends on its width, and squeezes the rest instead."""
+    layout = window.layout()
+    if layout is None:
+        return
+    layout.activate()
+    width = window.width()
+    needed = layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else -1
+    needed = max(needed, layout.totalMinimumSize().height(), layout.totalSizeHint().height())
+    if window.height() < needed:
+        window.resize(width, needed)

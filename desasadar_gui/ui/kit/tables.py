@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QAbstractItemModel, QEvent, QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableView
 
 ROW_HEIGHT = 24
 
@@ -119,3 +119,36 @@ def make_log_table(
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setStretchLastSection(True)
     return table
+
+
+def keep_titles_whole(header: QHeaderView) -> None:
+    """Widen the sections narrower than their title (and, on the sorted one, the sort
+    arrow beside it), now and whenever the titles or the sorted column change (a
+    language switch, a click on a title; a section widened stays so). Stretched and
+    fitted sections are left to Qt."""
+
+    def fit(*_args) -> None:
+        model = header.model()
+        if model is None:
+            return
+        style = header.style()
+        margin = style.pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
+        arrow = style.pixelMetric(QStyle.PixelMetric.PM_HeaderMarkSize, None, header)
+        metrics = header.fontMetrics()
+        for section in range(header.count()):
+            mode = header.sectionResizeMode(section)
+            if mode in (QHeaderView.ResizeMode.Stretch, QHeaderView.ResizeMode.ResizeToContents):
+                continue
+            text = model.headerData(section, header.orientation())
+            if not isinstance(text, str) or header.isSectionHidden(section):
+                continue
+            needed = metrics.horizontalAdvance(text) + 2 * margin
+            if header.isSortIndicatorShown() and header.sortIndicatorSection() == section:
+                needed += arrow + margin
+            if header.sectionSize(section) < needed:
+                header.resizeSection(section, needed)
+
+    if header.model() is not None:
+        header.model().headerDataChanged.connect(fit)
+    header.sortIndicatorChanged.connect(fit)
+    fit()

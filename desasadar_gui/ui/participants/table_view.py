@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtWidgets import QHeaderView, QTableView
 
-from desasadar_gui.ui.kit.tables import make_table
+from desasadar_gui.ui.kit.tables import keep_titles_whole, make_table
 from desasadar_gui.ui.participants.columns import (
     COL_CONTRIBUTION,
     COL_GENDER,
@@ -51,4 +51,5 @@ def make_participants_table(model: QAbstractItemModel) -> QTableView:
     for column, sample in _COLUMN_SAMPLES.items():
         header.resizeSection(column, metrics.horizontalAdvance(sample) + 16)
     header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
+    keep_titles_whole(header)  # "Iuran/bulan" is longer in English than its figures
     return table

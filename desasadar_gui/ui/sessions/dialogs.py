@@ -72,6 +72,9 @@ class SessionDialog(Retranslating, AsksBeforeDiscarding, QDialog):
         self.row = row
         self.saved: SessionRow | None = None
         self.setObjectName("SessionDialog")
+        # Wide enough for "village — kecamatan, kabupaten" of a long name (the combo
+        # scrolled its text off the left edge at its minimum width).
+        self.setMinimumWidth(520)
 
         self.village_combo = QComboBox()
         self.village_combo.setObjectName("sessionVillage")

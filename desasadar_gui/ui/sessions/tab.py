@@ -45,7 +45,7 @@ from desasadar_gui.ui.kit.list_detail import (
 )
 from desasadar_gui.ui.kit.loading import LoadsWhenShown
 from desasadar_gui.ui.kit.operations import run_change, run_operation, running
-from desasadar_gui.ui.kit.tables import make_table, select_row
+from desasadar_gui.ui.kit.tables import keep_titles_whole, make_table, select_row
 from desasadar_gui.ui.sessions.detail_panel import SessionDetailPanel
 from desasadar_gui.ui.sessions.dialogs import SessionDialog
 from desasadar_gui.ui.sessions.models import (
@@ -94,7 +94,7 @@ class SessionsTab(LoadsWhenShown, Retranslating, QWidget):
         )
         self.kabupaten_combo = QComboBox()
         self.kabupaten_combo.setObjectName("sessionKabupatenFilter")
-        self.kabupaten_combo.setMinimumContentsLength(10)
+        self.kabupaten_combo.setMinimumContentsLength(16)  # "Semua kabupaten" whole
         self.kabupaten_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
@@ -142,6 +142,7 @@ class SessionsTab(LoadsWhenShown, Retranslating, QWidget):
         header.setSectionResizeMode(S_VILLAGE, QHeaderView.ResizeMode.Stretch)
         header.setSortIndicator(S_DATE, Qt.SortOrder.DescendingOrder)
         self.table.setSortingEnabled(True)
+        keep_titles_whole(header)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.table.doubleClicked.connect(lambda _i: self.edit_session())
 
@@ -151,7 +152,7 @@ class SessionsTab(LoadsWhenShown, Retranslating, QWidget):
 
         filters = hbox(
             self.search_label, (self.search_edit, 3), self.type_label, self.type_combo,
-            self.kabupaten_label, (self.kabupaten_combo, 1), self.year_label, self.year_combo,
+            self.kabupaten_label, self.kabupaten_combo, self.year_label, self.year_combo,
             spacing=FILTER_SPACING,
         )  # fmt: skip
         buttons = hbox(

@@ -30,6 +30,7 @@ from desasadar_gui.ui.kit.i18n import Retranslating, language
 from desasadar_gui.ui.kit.layouts import (
     buddy_label,
     form_rows,
+    grow_to_fit,
     heading_label,
     ok_cancel,
     vbox,
@@ -174,6 +175,7 @@ class FirstRunDialog(Retranslating, QDialog):
         if not name:
             self.error_label.setText(self.tr("Nama petugas wajib diisi."))
             self.error_label.show()
+            grow_to_fit(self)
             self.officer_edit.setFocus()
             return
         self.db.set_officer(name, self.branch_edit.text())

@@ -144,7 +144,7 @@ class SettingsDialog(Retranslating, QDialog):
         self.settings = settings
         self.task: Operation | None = None
         self.setObjectName("SettingsDialog")
-        self.resize(720, 450)
+        self.resize(900, 450)  # the rate table's columns whole (English is wider)
 
         self.tabs = QTabWidget()
 

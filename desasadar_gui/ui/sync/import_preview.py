@@ -38,7 +38,7 @@ class ImportPreviewDialog(Retranslating, QDialog):
         assert prepared.plan is not None
         self.prepared = prepared
         self.plan = prepared.plan
-        self.setMinimumSize(760, 520)
+        self.setMinimumSize(900, 520)  # the counts table whole in Indonesian (no scrolling)
         self.heading = QLabel()
         self.heading.setWordWrap(True)
         self.summary = QLabel()

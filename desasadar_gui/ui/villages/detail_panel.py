@@ -101,17 +101,24 @@ class CompactTable(QTableWidget):
                 item.setToolTip(text)
                 self.setItem(r, c, item)
         self.fit_height()
-        self._fit_first_column()
+        self.fit_first_column()
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        self._fit_first_column()
+        self.fit_first_column()
 
-    def _fit_first_column(self) -> None:
+    def fit_first_column(self) -> None:
         if self._first_share is None:
             return
         wanted = self.sizeHintForColumn(0) + 8 if self.rowCount() else 0
-        limit = int(self.viewport().width() * self._first_share)
+        width = self.viewport().width()
+        limit = int(width * self._first_share)
+        # A widget in the second column (the "belum terdaftar · Daftarkan…" cell) keeps
+        # its whole text: the first column gives way (down to a third of the width).
+        cells = [self.cellWidget(r, 1) for r in range(self.rowCount())]
+        needed = max((c.sizeHint().width() for c in cells if c is not None), default=0)
+        if needed:
+            limit = min(limit, max(width - needed, width // 3))
         self.horizontalHeader().resizeSection(0, max(40, min(wanted, limit)))
 
     def fit_height(self) -> None:
@@ -360,6 +367,8 @@ class VillageDetailPanel(Retranslating, QWidget):
         self._missing_rows = missing
         for r, role in missing.items():
             self.officials_table.setCellWidget(r, 1, self._register_cell(role))
+            # The cell widget says it; the item's own text would be painted under it.
+            self.officials_table.item(r, 1).setText("")
             for c in range(2):
                 item = self.officials_table.item(r, c)
                 item.setBackground(QBrush(MISSING_BACKGROUND))
@@ -367,6 +376,7 @@ class VillageDetailPanel(Retranslating, QWidget):
                 font = item.font()
                 font.setItalic(c == 1)
                 item.setFont(font)
+        self.officials_table.fit_first_column()
 
     def _register_cell(self, role: str) -> QWidget:
         """ "belum terdaftar" and the one-click button that registers someone for ``role``."""
