@@ -86,6 +86,9 @@ class MainWindow(Retranslating, QMainWindow):
         self._make_status_bar()
 
         ctx.bus.changed.connect(self._data_changed)
+        # The empty lists' hints offer the window's own actions.
+        self.villages_tab.regions_requested.connect(self.import_regions)
+        self.participants_tab.import_requested.connect(self.import_workbook)
         self.idle_lock = None
         self.update_idle_lock()
         self.retranslate_ui()
@@ -152,6 +155,9 @@ class MainWindow(Retranslating, QMainWindow):
         self.settings_action = self._action(self.open_settings, "Ctrl+,")
         self.quit_action = self._action(self.close, "Ctrl+Q")
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.guide_action = self._action(
+            self.open_guide, "F1", QStyle.StandardPixmap.SP_DialogHelpButton
+        )
         self.about_action = self._action(self.show_about)
         self.tab_actions = [
             self._action(lambda i=i: self.tabs.setCurrentIndex(i), f"Ctrl+{i + 1}")
@@ -183,6 +189,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.view_menu.addSeparator()
         self.view_menu.addAction(self.refresh_action)
         self.help_menu = QMenu(self)
+        self.help_menu.addAction(self.guide_action)
+        self.help_menu.addSeparator()
         self.help_menu.addAction(self.about_action)
         bar = self.menuBar()
         bar.addMenu(self.file_menu)
@@ -281,6 +289,11 @@ class MainWindow(Retranslating, QMainWindow):
             (self.import_regions_action, self.tr("Impor data &wilayah…"), ""),
             (self.settings_action, self.tr("&Pengaturan…"), ""),
             (self.quit_action, self.tr("&Keluar"), ""),
+            (
+                self.guide_action,
+                self.tr("&Panduan"),
+                self.tr("Panduan bergambar: hari kerja seorang petugas, langkah demi langkah"),
+            ),
             (self.about_action, self.tr("&Tentang Desa Sadar"), ""),
         )
         for action, text, tip in texts:
@@ -396,6 +409,12 @@ class MainWindow(Retranslating, QMainWindow):
         dialog.exec()
         self.update_idle_lock()
         self.refresh_status()
+
+    def open_guide(self, section: str | None = None) -> QWidget:
+        """*Bantuan → Panduan* (F1): the one guide window, in front (at ``section``)."""
+        from desasadar_gui.ui.guide.window import show_guide
+
+        return show_guide(self, section)
 
     def show_about(self) -> None:
         messages.show_info(
