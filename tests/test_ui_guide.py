@@ -294,3 +294,31 @@ def test_deleted_records_empty_and_filtered(qtbot, window) -> None:
         dialog.empty_hint.follow("all")
     assert not dialog.empty_hint.showing()
     dialog.close()
+
+
+# -- the screenshot tool -----------------------------------------------------------------
+
+
+def test_the_shots_tool_draws_every_picture_the_page_shows(qapp, tmp_path, monkeypatch) -> None:
+    """``python -m desasadar_gui.ui.guide.shots`` (on a smaller demo here) writes each
+    picture the Indonesian page refers to, none of them blank, and leaves the language
+    and the windows as they were."""
+    from PySide6.QtGui import QImage
+
+    from desasadar_gui.ui.guide import shots
+
+    def colours(image: QImage) -> int:
+        return len({image.pixel(x, y) for y in range(0, image.height(), 3)
+                    for x in range(0, image.width(), 3)})  # fmt: skip
+
+    monkeypatch.setattr(shots, "DEMO_PARTICIPANTS", 150)
+    written = shots.take_guide_shots(tmp_path, ("id",))
+    names = {p.name for p in written}
+    wanted = set(_IMG.findall(guide_page("id").read_text(encoding="utf-8")))
+    assert wanted <= names == set(shots.SHOTS)
+    for path in written:
+        assert path.parent == tmp_path / "id"
+        image = QImage(str(path))
+        assert not image.isNull() and colours(image) > 12, path.name  # drawn, not blank
+        assert image.width() <= 940, path.name
+    assert i18n.language() == "id"

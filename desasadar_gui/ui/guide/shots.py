@@ -138,10 +138,18 @@ class _Shooter:
         _dispose(dialog)
 
     def empty(self) -> None:
+        from PySide6.QtCore import QRect
+
         window = self.window(self.empty_db)
         try:
             window.practice_banner.hide()
-            self.save("empty.png", _grab(window), WHOLE_WINDOW_WIDTH)
+            _settle()
+            # The list and its hint, from the menu bar down to a little under the hint.
+            table = window.villages_tab.table
+            hint = window.villages_tab.empty_hint.label
+            right = table.mapTo(window, table.rect().topRight()).x() + 8
+            bottom = hint.mapTo(window, hint.rect().bottomLeft()).y() + 60
+            self.save("empty.png", _grab(window, QRect(0, 0, right, bottom)), WHOLE_WINDOW_WIDTH)
         finally:
             _dispose(window)
 
@@ -156,6 +164,7 @@ class _Shooter:
             village = showcase_village_id(self.db)
             if village:
                 window.villages_tab.select_village(village)
+            _select_village_with_missing_officials(window.villages_tab)
             self.save("main.png", _grab(window), WHOLE_WINDOW_WIDTH)
             self.village_pictures(window)
             self.session_pictures(window)
@@ -165,8 +174,6 @@ class _Shooter:
             _dispose(window)
 
     def village_pictures(self, window) -> None:
-        from PySide6.QtWidgets import QToolButton
-
         from desasadar_gui.ui.villages.form import VillageDialog
 
         tab = window.villages_tab
@@ -175,11 +182,8 @@ class _Shooter:
         dialog.show()
         self.save("village-form.png", _grab(dialog))
         _dispose(dialog)
-        buttons = [
-            b.objectName() for b in tab.detail.findChildren(QToolButton)
-            if b.objectName().startswith("register_")
-        ]  # fmt: skip
-        form = tab.detail.register_official(buttons[0][len("register_") :]) if buttons else None
+        roles = _missing_roles(tab.detail)
+        form = tab.detail.register_official(roles[0]) if roles else None
         if form is not None:
             self.save("official-form.png", _grab(form))
             _dispose(form)
@@ -232,13 +236,33 @@ class _Shooter:
         from desasadar_gui.ui.kit.context import UiContext
         from desasadar_gui.ui.safety.deleted_records import DeletedRecordsDialog
 
-        for person in fetch_page(self.db, ParticipantFilter(), limit=3):
+        for person in fetch_page(self.db, ParticipantFilter(), limit=300)[::100]:
             delete_participant(self.db, person.id)
         dialog = DeletedRecordsDialog(UiContext(self.db))
         dialog.show()
         _settle()
         self.save("deleted.png", _grab(dialog), WHOLE_WINDOW_WIDTH)
         _dispose(dialog)
+
+
+def _missing_roles(panel) -> list[str]:
+    """The positions the village panel offers to register (its "Daftarkan…" buttons)."""
+    from PySide6.QtWidgets import QToolButton
+
+    names = [b.objectName() for b in panel.findChildren(QToolButton)]
+    return [n[len("register_") :] for n in names if n.startswith("register_")]
+
+
+def _select_village_with_missing_officials(tab) -> None:
+    """Keep the selected village if its panel offers "Daftarkan…", else take the first
+    that does (the guide shows that button)."""
+    if _missing_roles(tab.detail):
+        return
+    for row in range(tab.model.rowCount()):
+        tab.select_row(row)
+        _settle(1)
+        if _missing_roles(tab.detail):
+            return
 
 
 def _top(window):
@@ -277,6 +301,9 @@ def take_guide_shots(out_root: Path, langs: tuple[str, ...] = ("id", "en")) -> l
                     _settle()
                     shooter.close()
                 written += shooter.written
+            missing = set(SHOTS) - {p.name for p in written if p.parent == out}
+            if missing:  # the demo lacked what a picture needs: say so, never skip it
+                raise RuntimeError(f"guide pictures not drawn ({lang}): {sorted(missing)}")
     finally:
         apply_language(before)
     return written

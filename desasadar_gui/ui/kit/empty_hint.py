@@ -143,8 +143,9 @@ class EmptyHint(QObject):
 
 
 def link(href: str, text: str) -> str:
-    """A link for a hint's text: ``link("add", self.tr("Tambah desa"))``."""
-    return f"<a href='{href}'>{text}</a>"
+    """A link for a hint's text: ``link("add", self.tr("Tambah desa"))``; its words stay
+    on one line."""
+    return f"<a href='{href}'>{text.replace(' ', '&nbsp;')}</a>"
 
 
 __all__ = ["EmptyHint", "link"]
