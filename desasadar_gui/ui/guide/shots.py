@@ -100,12 +100,14 @@ class _Shooter:
 
         from desasadar_gui.services.database import Database
         from desasadar_gui.services.demo import generate_demo
+        from desasadar_gui.services.regions import import_regions
 
         self.tmp, self.out = tmp, out
         self.settings = QSettings(str(tmp / "settings.ini"), QSettings.Format.IniFormat)
         self.db = Database.open(tmp / "latihan.sqlite")
         self.db.set_officer(OFFICER, BRANCH)
         generate_demo(self.db, participants=DEMO_PARTICIPANTS, seed=1, officer=OFFICER)
+        import_regions(self.db, _region_files(tmp))  # the village form's region picker
         self.empty_db = Database.open(tmp / "kosong.sqlite")
         self.empty_db.set_officer(OFFICER, BRANCH)
         self.written: list[Path] = []
@@ -174,12 +176,21 @@ class _Shooter:
             _dispose(window)
 
     def village_pictures(self, window) -> None:
+        from PySide6.QtCore import Qt
+
         from desasadar_gui.ui.villages.form import VillageDialog
 
         tab = window.villages_tab
         self.save("village-panel.png", _grab(tab.detail))
         dialog = VillageDialog(window.ctx, None, window)
         dialog.show()
+        for combo, name in (
+            (dialog.regency_combo, "Batanghari"),
+            (dialog.district_combo, "Muara Bulian"),
+            (dialog.village_combo, "Rengas Condong"),
+        ):
+            _settle(1)
+            combo.setCurrentIndex(max(0, combo.findText(name, Qt.MatchFlag.MatchContains)))
         self.save("village-form.png", _grab(dialog))
         _dispose(dialog)
         roles = _missing_roles(tab.detail)
@@ -208,18 +219,18 @@ class _Shooter:
             _dispose(dialog)
 
     def participants_picture(self, window) -> None:
-        from desasadar_gui.services.participant_queries import ParticipantFilter, fetch_page
+        from PySide6.QtCore import QRect
 
         window.tabs.setCurrentIndex(1)
         _settle()
         tab = window.participants_tab
-        people = fetch_page(window.ctx.db, ParticipantFilter(), limit=50)
-        phone = next((p.phone for p in people if p.phone), "")
-        digits = "".join(c for c in phone if c.isdigit())[-4:]
-        tab.search_edit.setText(digits)
+        tab.search_edit.setText(_digits_found_a_few_times(window.ctx.db))
         tab.apply_filters()
         _settle()
-        self.save("participants.png", _grab(window), WHOLE_WINDOW_WIDTH)
+        table = tab.table
+        bottom = table.mapTo(window, table.rect().topLeft()).y() + 12 * table.rowHeight(0) + 30
+        self.save("participants.png", _grab(window, QRect(0, 0, window.width(), bottom)),
+                  WHOLE_WINDOW_WIDTH)  # fmt: skip
         tab.clear_filters()
         window.tabs.setCurrentIndex(0)
         _settle()
@@ -243,6 +254,45 @@ class _Shooter:
         _settle()
         self.save("deleted.png", _grab(dialog), WHOLE_WINDOW_WIDTH)
         _dispose(dialog)
+
+
+# A few lines of the Kemendagri region reference (Jambi): enough for the village form's
+# picker. The branch hands out the whole reference; the guide needs one village.
+_REGIONS = {
+    "kabupaten.csv": "code,name,kind\n1504,Kabupaten Batanghari,kabupaten\n1571,Kota Jambi,kota\n",
+    "kecamatan.csv": "code,regency_code,name\n150403,1504,Muara Bulian\n157107,1571,Kota Baru\n",
+    "desa.csv": "code,district_code,name,kind\n1504032016,150403,Rengas Condong,desa\n"
+    "1504032017,150403,Malapari,desa\n1571071001,157107,Simpang III Sipin,kelurahan\n",
+}
+
+
+def _region_files(folder: Path) -> list[Path]:
+    paths = []
+    for name, text in _REGIONS.items():
+        path = folder / name
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def _digits_found_a_few_times(db) -> str:
+    """Four digits from the end of someone's phone that a few people share: the search
+    the guide shows (digits found anywhere in a phone or NIK)."""
+    from desasadar_gui.services.participant_queries import (
+        ParticipantFilter,
+        count_participants,
+        fetch_page,
+    )
+
+    best = ""
+    for person in fetch_page(db, ParticipantFilter(), limit=60):
+        digits = "".join(c for c in person.phone or "" if c.isdigit())
+        for start in range(len(digits) - 4, 2, -1):
+            candidate = digits[start : start + 4]
+            if 3 <= count_participants(db, ParticipantFilter(text=candidate)) <= 9:
+                return candidate
+            best = best or candidate
+    return best
 
 
 def _missing_roles(panel) -> list[str]:
