@@ -93,12 +93,14 @@ def test_the_help_menu_opens_the_same_guide_at_a_section(qtbot, window) -> None:
     window.guide_action.trigger()
     first = _guide(window)
     assert first is not None and first.isVisible()
+    assert first.parent() is window  # goes with the main window
     first.show_section("hadir")
     assert first.current_section() == "hadir"
     again = window.open_guide("perangkat")
     assert again is first and len(window.findChildren(GuideWindow)) == 1
     assert first.current_section() == "perangkat"
-    first.close()
+    window.close()
+    assert not first.isVisible()
 
 
 def test_switching_to_english_shows_the_english_guide(qtbot, window) -> None:
@@ -178,6 +180,10 @@ def test_an_empty_villages_table_says_where_to_start_until_a_village_is_added(qt
     assert abs(hint.label.geometry().center().x() - viewport.center().x()) <= 2
     with qtbot.waitSignal(tab.regions_requested):
         hint.follow("regions")
+    hint.follow("guide")  # the guide, at the section on villages
+    guide = tab.findChild(GuideWindow)
+    assert guide is not None and guide.isVisible() and guide.current_section() == "desa"
+    guide.close()
 
     create_village(ctx.db, VillageInput(name="Sungai Baung", kabupaten="Kabupaten Batanghari"))
     ctx.bus.notify(VILLAGES)

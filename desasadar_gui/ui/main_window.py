@@ -472,6 +472,9 @@ class MainWindow(Retranslating, QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        guide = self.findChild(QWidget, "GuideWindow")
+        if guide is not None:
+            guide.close()  # a window of its own: it goes with the main window
         if self.idle_lock is not None:
             self.idle_lock.stop()
         self.save_window_state()
