@@ -328,3 +328,30 @@ def test_the_shots_tool_draws_every_picture_the_page_shows(qapp, tmp_path, monke
         assert not image.isNull() and colours(image) > 12, path.name  # drawn, not blank
         assert image.width() <= 940, path.name
     assert i18n.language() == "id"
+
+
+def test_backups_and_sync_lists_say_when_there_is_nothing_yet(qtbot, ctx, monkeypatch) -> None:
+    from desasadar_gui.ui.kit import messages
+    from desasadar_gui.ui.safety.backups import BackupsView
+    from desasadar_gui.ui.sync.view import SyncView
+
+    shown: list[tuple] = []
+    monkeypatch.setattr(messages, "show_info", lambda *args, **kw: shown.append(args))
+    view = BackupsView(ctx)
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitUntil(lambda: not view._busy)
+    assert view.model.rowCount() == 0 and view.empty_hint.showing()
+    assert view.empty_hint.plain_text().startswith("Belum ada cadangan basis data ini.")
+    with qtbot.waitSignal(view.backup_taken, timeout=10000):
+        view.empty_hint.follow("now")  # "Cadangkan sekarang" in the hint
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1)
+    assert not view.empty_hint.showing() and len(shown) == 1
+
+    sync = SyncView(ctx)
+    qtbot.addWidget(sync)
+    sync.show()
+    history, conflicts, duplicates = sync.empty_hints
+    assert history.showing() and history.plain_text().startswith("Belum ada ekspor atau impor.")
+    assert conflicts.plain_text().startswith("Tidak ada konflik")
+    assert duplicates.plain_text().startswith("Tidak ada orang yang tercatat dua kali")

@@ -109,6 +109,10 @@
         <translation>Open the backup folder</translation>
     </message>
     <message>
+        <source>&lt;p&gt;&lt;b&gt;Belum ada cadangan basis data ini.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Yang pertama dibuat saat aplikasi ditutup hari ini, atau sebelum impor pertama. %1&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;No backups of this database yet.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;The first is made when the app closes today, or before the first import. %1&lt;/p&gt;</translation>
+    </message>
+    <message>
         <source>%1 salinan di %2</source>
         <translation>%1 copies in %2</translation>
     </message>
@@ -1079,7 +1083,7 @@ It shows in its list again. The restore is kept in the history and syncs with th
     </message>
     <message>
         <source>Panduan bergambar: hari kerja seorang petugas, langkah demi langkah</source>
-        <translation>Illustrated guide: an officer's working day, step by step</translation>
+        <translation>Illustrated guide: an officer&apos;s working day, step by step</translation>
     </message>
     <message>
         <source>&amp;Tentang Desa Sadar</source>
@@ -1951,7 +1955,7 @@ It shows in its list again. The restore is kept in the history and syncs with th
     </message>
     <message>
         <source>&lt;p&gt;Belum ada yang tercatat hadir.&lt;/p&gt;&lt;p&gt;%1 untuk orang desa ini, %2 untuk orang yang belum tercatat.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Nobody is on the attendance list yet.&lt;/p&gt;&lt;p&gt;%1 for this village's people, %2 for people not recorded yet.&lt;/p&gt;</translation>
+        <translation>&lt;p&gt;Nobody is on the attendance list yet.&lt;/p&gt;&lt;p&gt;%1 for this village&apos;s people, %2 for people not recorded yet.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Centang peserta desa</source>
@@ -2538,6 +2542,18 @@ Continue without a passphrase? One can be set later in Settings.</translation>
     <message>
         <source>ID</source>
         <translation>ID</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Belum ada ekspor atau impor.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Kirim data ke supervisor dengan Berkas → Ekspor buku kerja… (Ctrl+E); gabungkan buku kerja dari laptop lain dengan Berkas → Impor buku kerja… (Ctrl+I).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;No exports or imports yet.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Send the data to the supervisor with File → Export workbook… (Ctrl+E); merge a workbook from another laptop with File → Import workbook… (Ctrl+I).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Tidak ada konflik: tidak ada data yang diubah di dua tempat.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;No conflicts: nothing was changed in two places.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Tidak ada orang yang tercatat dua kali dengan NIK yang sama.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Nobody is recorded twice with the same NIK.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Riwayat</source>
