@@ -319,8 +319,8 @@ def _top(window):
     """The menu bar, toolbar, banner and tab row of ``window``."""
     from PySide6.QtCore import QRect
 
-    banner = window.practice_banner
-    bottom = banner.mapTo(window, banner.rect().bottomLeft()).y() + 40
+    tabs = window.tabs.tabBar()
+    bottom = tabs.mapTo(window, tabs.rect().bottomLeft()).y() + 4
     return QRect(0, 0, window.width(), bottom)
 
 
