@@ -73,6 +73,7 @@ def test_f1_opens_the_guide_in_indonesian_with_every_picture(qtbot, window) -> N
     guide = _guide(window)
     assert guide is not None and guide.isVisible()
     assert guide.windowTitle() == "Panduan Desa Sadar"
+    assert guide.width() <= 1366 and guide.height() <= 728  # a laptop, above its taskbar
     text = guide.browser.toPlainText()
     assert "Pertama kali membuka aplikasi" in text
     assert "Daftarkan perangkat desa lebih dulu" in text

@@ -87,6 +87,15 @@ def _dispose(widget) -> None:
     QCoreApplication.sendPostedEvents(None, int(QEvent.Type.DeferredDelete))
 
 
+def _wait(msecs: int) -> None:
+    """Let ``msecs`` pass with the event loop running (debounced typing)."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    QTimer.singleShot(msecs, loop.quit)
+    loop.exec()
+
+
 def _grab(widget, rect=None):
     _settle(2)
     return (widget.grab(rect) if rect is not None else widget.grab()).toImage()
@@ -214,7 +223,11 @@ class _Shooter:
         session = tab.selected_session()
         if session is not None and session.village_id:
             dialog = ChecklistDialog(window.ctx, session, window)
+            dialog.resize(dialog.width(), 460)
             dialog.show()
+            if dialog.people:  # typing part of a name narrows the list, Enter ticks
+                dialog.search_edit.setText(dialog.people[0].name.split()[0][:4])
+                _wait(300)  # the list follows the typing after a pause
             self.save("checklist.png", _grab(dialog))
             _dispose(dialog)
 
