@@ -171,3 +171,44 @@ def test_the_linux_libraries_the_readme_names_are_all_the_window_needs() -> None
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     for package in ("libxcb-icccm4", "libxcb-keysyms1", "libxcb-cursor0"):
         assert package in readme and package in ci
+
+
+def _guide_files() -> list[Path]:
+    files = sorted(p for p in (ROOT / "resources" / "guide").rglob("*") if p.is_file())
+    assert files, "resources/guide is empty"
+    return files
+
+
+def test_the_guide_ships_in_the_package_data() -> None:
+    """pyproject's package data of desasadar_gui.resources covers every file of the
+    guide (its pages and screenshots), as setuptools matches them."""
+    import fnmatch
+
+    import tomllib
+
+    data = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    patterns = data["tool"]["setuptools"]["package-data"]["desasadar_gui.resources"]
+    base = ROOT / "resources"
+    for path in _guide_files():
+        name = path.relative_to(base).as_posix()
+        matched = [
+            p for p in patterns if fnmatch.fnmatch(name, p) and p.count("/") == name.count("/")
+        ]
+        assert matched, f"{name} is not in the package data"
+
+
+def test_the_guide_ships_in_the_frozen_bundle() -> None:
+    """The spec's resources_datas() (run on its own here) bundles every guide file under
+    resources/guide/<lang>/, where paths.resource_path finds it in the frozen app."""
+    from pathlib import PurePath
+
+    tree = ast.parse(SPEC.read_text(encoding="utf-8"))
+    func = next(
+        n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name == "resources_datas"
+    )
+    namespace: dict = {"ROOT": ROOT, "PurePath": PurePath}
+    exec(compile(ast.Module(body=[func], type_ignores=[]), str(SPEC), "exec"), namespace)
+    bundled = {(Path(src), dest) for src, dest in namespace["resources_datas"]()}
+    for path in _guide_files():
+        dest = str(PurePath("resources") / path.parent.relative_to(ROOT / "resources"))
+        assert (path, dest) in bundled, f"{path.name} is not bundled at {dest}"

@@ -91,6 +91,9 @@ class MainWindow(Retranslating, QMainWindow):
         self._make_status_bar()
 
         ctx.bus.changed.connect(self._data_changed)
+        # The empty lists' hints offer the window's own actions.
+        self.villages_tab.regions_requested.connect(self.import_regions)
+        self.participants_tab.import_requested.connect(self.import_workbook)
         self.idle_lock = None
         self.update_idle_lock()
         self.retranslate_ui()
@@ -157,6 +160,9 @@ class MainWindow(Retranslating, QMainWindow):
         self.settings_action = self._action(self.open_settings, "Ctrl+,")
         self.quit_action = self._action(self.close, "Ctrl+Q")
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.guide_action = self._action(
+            self.open_guide, "F1", QStyle.StandardPixmap.SP_DialogHelpButton
+        )
         self.about_action = self._action(self.show_about)
         self.tab_actions = [
             self._action(lambda i=i: self.tabs.setCurrentIndex(i), f"Ctrl+{i + 1}")
@@ -188,6 +194,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.view_menu.addSeparator()
         self.view_menu.addAction(self.refresh_action)
         self.help_menu = QMenu(self)
+        self.help_menu.addAction(self.guide_action)
+        self.help_menu.addSeparator()
         self.help_menu.addAction(self.about_action)
         bar = self.menuBar()
         bar.addMenu(self.file_menu)
@@ -286,6 +294,11 @@ class MainWindow(Retranslating, QMainWindow):
             (self.import_regions_action, self.tr("Impor data &wilayah…"), ""),
             (self.settings_action, self.tr("&Pengaturan…"), ""),
             (self.quit_action, self.tr("&Keluar"), ""),
+            (
+                self.guide_action,
+                self.tr("&Panduan"),
+                self.tr("Panduan bergambar: hari kerja seorang petugas, langkah demi langkah"),
+            ),
             (self.about_action, self.tr("&Tentang Desa Sadar"), ""),
         )
         for action, text, tip in texts:
@@ -403,6 +416,12 @@ class MainWindow(Retranslating, QMainWindow):
         self.update_idle_lock()
         self.refresh_status()
 
+    def open_guide(self, section: str | None = None) -> QWidget:
+        """*Bantuan → Panduan* (F1): the one guide window, in front (at ``section``)."""
+        from desasadar_gui.ui.guide.window import show_guide
+
+        return show_guide(self, section)
+
     def show_about(self) -> None:
         messages.show_info(
             self,
@@ -459,6 +478,9 @@ class MainWindow(Retranslating, QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        guide = self.findChild(QWidget, "GuideWindow")
+        if guide is not None:
+            guide.close()  # a window of its own: it goes with the main window
         if self.idle_lock is not None:
             self.idle_lock.stop()
         self.save_window_state()

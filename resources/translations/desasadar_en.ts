@@ -109,6 +109,10 @@
         <translation>Open the backup folder</translation>
     </message>
     <message>
+        <source>&lt;p&gt;&lt;b&gt;Belum ada cadangan basis data ini.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Yang pertama dibuat saat aplikasi ditutup hari ini, atau sebelum impor pertama. %1&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;No backups of this database yet.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;The first is made when the app closes today, or before the first import. %1&lt;/p&gt;</translation>
+    </message>
+    <message>
         <source>%1 salinan di %2</source>
         <translation>%1 copies in %2</translation>
     </message>
@@ -572,6 +576,18 @@ The existing backups are kept and can be restored later from the Backups menu.</
         <source>&amp;Pulihkan</source>
         <translation>&amp;Restore</translation>
     </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Tidak ada data terhapus.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Peserta, desa dan sesi yang dihapus muncul di sini dan bisa dipulihkan. Hapusan terakhir juga bisa diurungkan dengan Ctrl+Z.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;No deleted records.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Deleted participants, villages and sessions appear here and can be restored. The last deletion can also be undone with Ctrl+Z.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Tidak ada %1 yang terhapus.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;%2&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;No deleted %1.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;%2&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Tampilkan semua jenis</source>
+        <translation>Show all kinds</translation>
+    </message>
     <message numerus="yes">
         <source>%n data terhapus</source>
         <translation>
@@ -777,6 +793,17 @@ It shows in its list again. The restore is kept in the history and syncs with th
     <message>
         <source>(tanpa nomor)</source>
         <translation>(no number)</translation>
+    </message>
+</context>
+<context>
+    <name>GuideWindow</name>
+    <message>
+        <source>Panduan Desa Sadar</source>
+        <translation>Desa Sadar guide</translation>
+    </message>
+    <message>
+        <source>Daftar isi</source>
+        <translation>Contents</translation>
     </message>
 </context>
 <context>
@@ -1057,6 +1084,14 @@ It shows in its list again. The restore is kept in the history and syncs with th
     <message>
         <source>&amp;Keluar</source>
         <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>&amp;Panduan</source>
+        <translation>&amp;Guide</translation>
+    </message>
+    <message>
+        <source>Panduan bergambar: hari kerja seorang petugas, langkah demi langkah</source>
+        <translation>Illustrated guide: an officer&apos;s working day, step by step</translation>
     </message>
     <message>
         <source>&amp;Tentang Desa Sadar</source>
@@ -1442,6 +1477,30 @@ It shows in its list again. The restore is kept in the history and syncs with th
     <message>
         <source>Perangkat desa</source>
         <translation>Village officials</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Belum ada peserta.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Daftarkan orang dengan %1 (Ctrl+N). Perangkat desa paling mudah didaftarkan dari panel desa di tab Desa (&lt;i&gt;Daftarkan…&lt;/i&gt;); tamu sosialisasi dicatat dari daftar hadir sesi.&lt;/p&gt;&lt;p&gt;Peserta dari laptop lain masuk lewat %2 (Ctrl+I). Lihat juga %3 (F1).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;No participants yet.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Register people with %1 (Ctrl+N). Village officials are easiest to register from the village panel on the Villages tab (&lt;i&gt;Register…&lt;/i&gt;); walk-ins at a session are recorded from its attendance list.&lt;/p&gt;&lt;p&gt;Participants from another laptop come in with %2 (Ctrl+I). See also the %3 (F1).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Tambah peserta</source>
+        <translation>Add participant</translation>
+    </message>
+    <message>
+        <source>Impor buku kerja…</source>
+        <translation>Import workbook…</translation>
+    </message>
+    <message>
+        <source>Panduan</source>
+        <translation>Guide</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Tidak ada peserta yang cocok dengan pencarian atau filter.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Nama dicari dari bagian mana pun; NIK dan telepon dari beberapa angkanya. %1&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;No participant matches the search or the filters.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;A name is found from any part of it; a NIK or phone from a few of its digits. %1&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Tampilkan semua peserta</source>
+        <translation>Show all participants</translation>
     </message>
     <message>
         <source>Daftar tidak bisa dimuat: %1</source>
@@ -1923,6 +1982,22 @@ It shows in its list again. The restore is kept in the history and syncs with th
         <translation>Prospects who attended but have not registered: visit or phone them again.</translation>
     </message>
     <message>
+        <source>&lt;p&gt;Belum ada yang tercatat hadir.&lt;/p&gt;&lt;p&gt;%1 untuk orang desa ini, %2 untuk orang yang belum tercatat.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Nobody is on the attendance list yet.&lt;/p&gt;&lt;p&gt;%1 for this village&apos;s people, %2 for people not recorded yet.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Centang peserta desa</source>
+        <translation>Tick village participants</translation>
+    </message>
+    <message>
+        <source>Tamu baru</source>
+        <translation>New walk-in</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Tidak ada yang perlu dikunjungi lagi: setiap prospek yang hadir sudah mendaftar (atau belum ada yang hadir).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Nobody to visit again: every prospect who came has registered (or nobody has come yet).&lt;/p&gt;</translation>
+    </message>
+    <message>
         <source>(tanpa desa)</source>
         <translation>(no village)</translation>
     </message>
@@ -2106,6 +2181,26 @@ It shows in its list again. The restore is kept in the history and syncs with th
     <message>
         <source>Lembar daftar hadir (.xlsx, A4 mendatar) berisi orang desa ini dan baris kosong untuk tamu</source>
         <translation>Attendance sheet (.xlsx, A4 landscape) listing this village&apos;s people, with empty rows for walk-ins</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Belum ada sesi.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Catat sosialisasi, edukasi, dialog, peluncuran atau pendaftaran dengan %1, lalu centang siapa yang hadir di panel sesi. Desa yang sudah mengadakan sosialisasi otomatis berstatus &lt;i&gt;Sudah sosialisasi&lt;/i&gt;.&lt;/p&gt;&lt;p&gt;Langkahnya ada di %2 (F1).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;No sessions yet.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Record a socialisation, education, dialogue, launch or registration session with %1, then tick who came in the session panel. A village that has held a session becomes &lt;i&gt;Socialised&lt;/i&gt; by itself.&lt;/p&gt;&lt;p&gt;The steps are in the %2 (F1).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Tambah sesi</source>
+        <translation>Add session</translation>
+    </message>
+    <message>
+        <source>Panduan</source>
+        <translation>Guide</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Tidak ada sesi yang cocok dengan pencarian atau filter.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;%1&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;No session matches the search or the filters.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;%1&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Tampilkan semua sesi</source>
+        <translation>Show all sessions</translation>
     </message>
     <message>
         <source>Semua jenis</source>
@@ -2475,6 +2570,18 @@ Continue without a passphrase? One can be set later in Settings.</translation>
     <message>
         <source>ID</source>
         <translation>ID</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Belum ada ekspor atau impor.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Kirim data ke supervisor dengan Berkas → Ekspor buku kerja… (Ctrl+E); gabungkan buku kerja dari laptop lain dengan Berkas → Impor buku kerja… (Ctrl+I).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;No exports or imports yet.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Send the data to the supervisor with File → Export workbook… (Ctrl+E); merge a workbook from another laptop with File → Import workbook… (Ctrl+I).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Tidak ada konflik: tidak ada data yang diubah di dua tempat.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;No conflicts: nothing was changed in two places.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Tidak ada orang yang tercatat dua kali dengan NIK yang sama.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Nobody is recorded twice with the same NIK.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Riwayat</source>
@@ -2959,6 +3066,30 @@ Continue without a passphrase? One can be set later in Settings.</translation>
     <message>
         <source>Semua jenis</source>
         <translation>All kinds</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Belum ada desa.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Mulai dengan %1 (Ctrl+Shift+N): pilih desa, kelurahan atau pasar binaan dari kode wilayah Kemendagri.&lt;/p&gt;&lt;p&gt;Kode wilayah belum dimuat? %2 (menu Berkas). Cara lengkapnya ada di %3 (F1).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;No villages yet.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Start with %1 (Ctrl+Shift+N): pick the village, urban ward or market you work with from the Kemendagri region codes.&lt;/p&gt;&lt;p&gt;Region codes not loaded yet? %2 (File menu). The whole way is in the %3 (F1).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Tambah desa</source>
+        <translation>Add village</translation>
+    </message>
+    <message>
+        <source>Impor data wilayah…</source>
+        <translation>Import region data…</translation>
+    </message>
+    <message>
+        <source>Panduan</source>
+        <translation>Guide</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Tidak ada desa yang cocok dengan pencarian atau filter.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;%1&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;No village matches the search or the filters.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;%1&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Tampilkan semua desa</source>
+        <translation>Show all villages</translation>
     </message>
     <message>
         <source>Semua kabupaten/kota</source>

@@ -8,7 +8,7 @@ and filter as quickly as a hundred.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -29,8 +29,10 @@ from desasadar_gui.services.participant_queries import (
 )
 from desasadar_gui.services.participants import delete_participant, get_participant
 from desasadar_gui.services.village_queries import village_choices
+from desasadar_gui.ui.guide.window import show_guide
 from desasadar_gui.ui.kit import messages
 from desasadar_gui.ui.kit.context import PARTICIPANTS, VILLAGES, UiContext
+from desasadar_gui.ui.kit.empty_hint import EmptyHint, link
 from desasadar_gui.ui.kit.form_fields import chosen_data, make_searchable, refill
 from desasadar_gui.ui.kit.history_dialog import HistoryDialog
 from desasadar_gui.ui.kit.i18n import Retranslating, enum_choices, language
@@ -50,6 +52,10 @@ def _number(n: int) -> str:
 
 
 class ParticipantsTab(Retranslating, QWidget):
+    """``import_requested``: the empty list's hint asks for *Impor buku kerja…*."""
+
+    import_requested = Signal()
+
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -93,6 +99,20 @@ class ParticipantsTab(Retranslating, QWidget):
         self.table = make_participants_table(self.model)
         self.table.doubleClicked.connect(lambda _index: self.edit_participant())
         follow_current_row(self.table, self._current_changed, self._update_buttons)
+        self.empty_hint = EmptyHint(
+            self.table,
+            empty=self._empty_text,
+            filtered=self._no_match_text,
+            is_filtered=lambda: self.model.filter != ParticipantFilter(),
+            ready=lambda: self.model.exact and not self.model.busy,
+            links={
+                "add": self.add_participant,
+                "import": self.import_requested.emit,
+                "guide": lambda: show_guide(self, "peserta"),
+                "clear": self.clear_filters,
+            },
+            also_on=(self.model.loaded, self.model.counted, self.model.busy_changed),
+        )
 
         # Actions.
         self.add_button = QPushButton()
@@ -216,6 +236,26 @@ class ParticipantsTab(Retranslating, QWidget):
             combo.setToolTip(tip)
         self.model.retranslate()
         self._show_count()
+
+    def _empty_text(self) -> str:
+        return (
+            self.tr(
+                "<p><b>Belum ada peserta.</b></p><p>Daftarkan orang dengan %1 (Ctrl+N). "
+                "Perangkat desa paling mudah didaftarkan dari panel desa di tab Desa "
+                "(<i>Daftarkan…</i>); tamu sosialisasi dicatat dari daftar hadir sesi.</p>"
+                "<p>Peserta dari laptop lain masuk lewat %2 (Ctrl+I). Lihat juga %3 (F1).</p>"
+            )
+            .replace("%1", link("add", self.tr("Tambah peserta")))
+            .replace("%2", link("import", self.tr("Impor buku kerja…")))
+            .replace("%3", link("guide", self.tr("Panduan")))
+        )
+
+    def _no_match_text(self) -> str:
+        return self.tr(
+            "<p><b>Tidak ada peserta yang cocok dengan pencarian atau filter.</b></p>"
+            "<p>Nama dicari dari bagian mana pun; NIK dan telepon dari beberapa angkanya. "
+            "%1</p>"
+        ).replace("%1", link("clear", self.tr("Tampilkan semua peserta")))
 
     @staticmethod
     def _fill(combo: QComboBox, all_text: str, items: list[tuple[str, str]]) -> None:

@@ -51,6 +51,7 @@ from desasadar_gui.services.integrity import FullCheckResult, full_check, repair
 from desasadar_gui.ui.kit import messages
 from desasadar_gui.ui.kit.background import wait_for_all
 from desasadar_gui.ui.kit.context import UiContext
+from desasadar_gui.ui.kit.empty_hint import EmptyHint, link
 from desasadar_gui.ui.kit.i18n import language
 from desasadar_gui.ui.kit.layouts import STRETCH, hbox, push_button, vbox, wrapped_label
 from desasadar_gui.ui.kit.operations import run_change, run_operation
@@ -121,6 +122,9 @@ class BackupsView(QWidget):
         self.check_button = push_button("checkDatabaseButton", self.check_database)
         self.status = QLabel()
         self.status.setObjectName("backupsStatus")
+        self.empty_hint = EmptyHint(
+            self.table, empty=self._empty_text, links={"now": self.backup_now}
+        )
 
         buttons = hbox(
             self.backup_button, self.restore_button, self.restore_file_button, STRETCH,
@@ -154,6 +158,12 @@ class BackupsView(QWidget):
             )
         )
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, COLUMN_COUNT - 1)
+
+    def _empty_text(self) -> str:
+        return self.tr(
+            "<p><b>Belum ada cadangan basis data ini.</b></p><p>Yang pertama dibuat saat "
+            "aplikasi ditutup hari ini, atau sebelum impor pertama. %1</p>"
+        ).replace("%1", link("now", self.tr("Cadangkan sekarang")))
 
     # -- loading ----------------------------------------------------------------------
 

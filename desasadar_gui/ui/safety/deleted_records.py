@@ -41,6 +41,7 @@ from desasadar_gui.ui.kit.context import (
     VILLAGES,
     UiContext,
 )
+from desasadar_gui.ui.kit.empty_hint import EmptyHint, link
 from desasadar_gui.ui.kit.i18n import Retranslating, enum_label, language
 from desasadar_gui.ui.kit.operations import run_change, run_operation
 from desasadar_gui.ui.kit.table_model import LEFT, RIGHT, Column, ColumnTableModel
@@ -202,6 +203,15 @@ class DeletedRecordsDialog(Retranslating, QDialog):
         self.table.horizontalHeader().setStretchLastSection(True)
         for column, width in ((0, 80), (1, 300), (2, 220), (3, 130), (4, 140)):
             self.table.setColumnWidth(column, width)
+        self.empty_hint = EmptyHint(
+            self.table,
+            empty=self._empty_text,
+            filtered=self._no_match_text,
+            is_filtered=lambda: self.kind_combo.currentIndex() > 0,
+            ready=lambda: not self.loading,
+            links={"all": lambda: self.kind_combo.setCurrentIndex(0)},
+            also_on=(self.loaded,),
+        )
         self.status_label = QLabel()
         self.status_label.setObjectName("deletedStatus")
         self.status_label.setWordWrap(True)
@@ -256,6 +266,20 @@ class DeletedRecordsDialog(Retranslating, QDialog):
         self.model.retranslate()
         self._update_count()
         self._update_button()
+
+    def _empty_text(self) -> str:
+        return self.tr(
+            "<p><b>Tidak ada data terhapus.</b></p><p>Peserta, desa dan sesi yang dihapus "
+            "muncul di sini dan bisa dipulihkan. Hapusan terakhir juga bisa diurungkan "
+            "dengan Ctrl+Z.</p>"
+        )
+
+    def _no_match_text(self) -> str:
+        return (
+            self.tr("<p><b>Tidak ada %1 yang terhapus.</b></p><p>%2</p>")
+            .replace("%1", self.kind_combo.currentText().lower())
+            .replace("%2", link("all", self.tr("Tampilkan semua jenis")))
+        )
 
     # -- loading ------------------------------------------------------------------
 

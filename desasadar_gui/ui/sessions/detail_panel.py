@@ -35,6 +35,7 @@ from desasadar_gui.services.sessions import remove_attendance, set_attendance_ou
 from desasadar_gui.ui.kit import messages
 from desasadar_gui.ui.kit.charts import fmt_int
 from desasadar_gui.ui.kit.context import ATTENDANCE, PARTICIPANTS, UiContext
+from desasadar_gui.ui.kit.empty_hint import EmptyHint, link
 from desasadar_gui.ui.kit.i18n import Retranslating, enum_label, language
 from desasadar_gui.ui.kit.layouts import STRETCH, hbox, push_button, vbox, wrapped_label
 from desasadar_gui.ui.kit.operations import run_change
@@ -150,6 +151,11 @@ class SessionDetailPanel(Retranslating, QWidget):
             lambda *_: self._update_buttons()
         )
         self.attendee_table.doubleClicked.connect(lambda _i: self.register_selected())
+        self.attendee_hint = EmptyHint(
+            self.attendee_table,
+            empty=self._no_attendee_text,
+            links={"checklist": self.open_checklist, "walkin": self.add_walkins},
+        )
         top_buttons = hbox(self.checklist_button, self.walkin_button, STRETCH)
         row_buttons = hbox(self.register_button, self.outcome_button, STRETCH, self.remove_button)
         attendee_page = QWidget()
@@ -174,6 +180,7 @@ class SessionDetailPanel(Retranslating, QWidget):
         self.follow_table.selectionModel().currentRowChanged.connect(
             lambda *_: self._update_buttons()
         )
+        self.follow_hint_empty = EmptyHint(self.follow_table, empty=self._no_follow_up_text)
         follow_buttons = hbox(self.record_button, STRETCH, self.copy_button)
         follow_page = QWidget()
         follow_layout = vbox(self.whole_village, self.follow_hint, (self.follow_table, 1),
@@ -248,6 +255,20 @@ class SessionDetailPanel(Retranslating, QWidget):
         self.follow_ups.retranslate()
         self._show_session_texts()
         self._show_follow_up_title()
+
+    def _no_attendee_text(self) -> str:
+        return (
+            self.tr("<p>Belum ada yang tercatat hadir.</p><p>%1 untuk orang desa ini, %2 "
+                    "untuk orang yang belum tercatat.</p>")
+            .replace("%1", link("checklist", self.tr("Centang peserta desa")))
+            .replace("%2", link("walkin", self.tr("Tamu baru")))
+        )  # fmt: skip
+
+    def _no_follow_up_text(self) -> str:
+        return self.tr(
+            "<p>Tidak ada yang perlu dikunjungi lagi: setiap prospek yang hadir sudah "
+            "mendaftar (atau belum ada yang hadir).</p>"
+        )
 
     # -- contents -------------------------------------------------------------------
 

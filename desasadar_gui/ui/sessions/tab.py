@@ -30,9 +30,11 @@ from desasadar_gui.services.session_queries import (
 )
 from desasadar_gui.services.sessions import SessionRow, delete_session
 from desasadar_gui.services.village_queries import kabupaten_names
+from desasadar_gui.ui.guide.window import show_guide
 from desasadar_gui.ui.kit import messages
 from desasadar_gui.ui.kit.charts import fmt_int
 from desasadar_gui.ui.kit.context import ATTENDANCE, PARTICIPANTS, SESSIONS, VILLAGES, UiContext
+from desasadar_gui.ui.kit.empty_hint import EmptyHint, link
 from desasadar_gui.ui.kit.form_fields import refill
 from desasadar_gui.ui.kit.history_dialog import HistoryDialog
 from desasadar_gui.ui.kit.i18n import Retranslating, enum_choices, enum_label, language
@@ -145,6 +147,18 @@ class SessionsTab(LoadsWhenShown, Retranslating, QWidget):
         keep_titles_whole(header)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.table.doubleClicked.connect(lambda _i: self.edit_session())
+        self.empty_hint = EmptyHint(
+            self.table,
+            empty=self._empty_text,
+            filtered=self._no_match_text,
+            is_filtered=lambda: self.query() != SessionQuery(),
+            ready=lambda: not self._loading and not self._dirty,
+            links={
+                "add": self.add_session,
+                "guide": lambda: show_guide(self, "sesi"),
+                "clear": self.clear_filters,
+            },
+        )
 
         self._search_timer = debounced_search(self, self.search_edit, 250, self.reload)
         row_shortcuts(self.table, delete=self.delete_session, open_=self.edit_session)
@@ -197,6 +211,34 @@ class SessionsTab(LoadsWhenShown, Retranslating, QWidget):
         self.model.retranslate()
         self._show_note()
         self._show_count()
+
+    def _empty_text(self) -> str:
+        return (
+            self.tr(
+                "<p><b>Belum ada sesi.</b></p><p>Catat sosialisasi, edukasi, dialog, "
+                "peluncuran atau pendaftaran dengan %1, lalu centang siapa yang hadir di "
+                "panel sesi. Desa yang sudah mengadakan sosialisasi otomatis berstatus "
+                "<i>Sudah sosialisasi</i>.</p><p>Langkahnya ada di %2 (F1).</p>"
+            )
+            .replace("%1", link("add", self.tr("Tambah sesi")))
+            .replace("%2", link("guide", self.tr("Panduan")))
+        )
+
+    def _no_match_text(self) -> str:
+        return self.tr(
+            "<p><b>Tidak ada sesi yang cocok dengan pencarian atau filter.</b></p><p>%1</p>"
+        ).replace("%1", link("clear", self.tr("Tampilkan semua sesi")))
+
+    def clear_filters(self) -> None:
+        """Empty the search and set every filter to *Semua* (one reload)."""
+        for combo in (self.type_combo, self.kabupaten_combo, self.year_combo):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        self.search_edit.blockSignals(True)
+        self.search_edit.clear()
+        self.search_edit.blockSignals(False)
+        self.reload()
 
     def _all_texts(self) -> tuple[tuple[QComboBox, str], ...]:
         return (

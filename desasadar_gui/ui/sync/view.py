@@ -40,6 +40,7 @@ from desasadar_gui.sync.duplicates import (
 from desasadar_gui.sync.history import list_sync_log
 from desasadar_gui.ui.kit import messages
 from desasadar_gui.ui.kit.context import UiContext
+from desasadar_gui.ui.kit.empty_hint import EmptyHint
 from desasadar_gui.ui.kit.i18n import Retranslating, language
 from desasadar_gui.ui.kit.operations import run_change
 from desasadar_gui.ui.kit.rows_model import RowsModel
@@ -77,6 +78,11 @@ class SyncView(Retranslating, QWidget):
         self.conflict_view = _view(self.conflict_model)
         self.duplicate_model = RowsModel(self._duplicate_headers, self)
         self.duplicate_view = _view(self.duplicate_model)
+        self.empty_hints = [
+            EmptyHint(self.history_view, empty=self._no_history_text),
+            EmptyHint(self.conflict_view, empty=self._no_conflict_text),
+            EmptyHint(self.duplicate_view, empty=self._no_duplicate_text),
+        ]
         self.restore_button = QPushButton()
         self.dismiss_button = QPushButton()
         self.merge_button = QPushButton()
@@ -149,6 +155,19 @@ class SyncView(Retranslating, QWidget):
             self.tr("Kehadiran"),
             self.tr("ID"),
         ]
+
+    def _no_history_text(self) -> str:
+        return self.tr(
+            "<p><b>Belum ada ekspor atau impor.</b></p><p>Kirim data ke supervisor dengan "
+            "Berkas → Ekspor buku kerja… (Ctrl+E); gabungkan buku kerja dari laptop lain "
+            "dengan Berkas → Impor buku kerja… (Ctrl+I).</p>"
+        )
+
+    def _no_conflict_text(self) -> str:
+        return self.tr("<p>Tidak ada konflik: tidak ada data yang diubah di dua tempat.</p>")
+
+    def _no_duplicate_text(self) -> str:
+        return self.tr("<p>Tidak ada orang yang tercatat dua kali dengan NIK yang sama.</p>")
 
     def retranslate_ui(self) -> None:
         self.tabs.setTabText(0, self.tr("Riwayat"))

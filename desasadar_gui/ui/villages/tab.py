@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHeaderView,
@@ -21,8 +21,10 @@ from desasadar_gui.services.village_queries import (
     list_village_rows,
 )
 from desasadar_gui.services.villages import delete_village, get_village
+from desasadar_gui.ui.guide.window import show_guide
 from desasadar_gui.ui.kit import messages
 from desasadar_gui.ui.kit.context import PARTICIPANTS, SESSIONS, VILLAGES, UiContext
+from desasadar_gui.ui.kit.empty_hint import EmptyHint, link
 from desasadar_gui.ui.kit.form_fields import refill
 from desasadar_gui.ui.kit.history_dialog import HistoryDialog
 from desasadar_gui.ui.kit.i18n import Retranslating, enum_choices
@@ -68,6 +70,11 @@ _NAME_MIN_WIDTH = 160
 
 
 class VillagesTab(Retranslating, QWidget):
+    """``regions_requested``: the empty list's hint asks for *Impor data wilayah…* (the
+    window's action, which knows how to ask for the files)."""
+
+    regions_requested = Signal()
+
     def __init__(self, ctx: UiContext, parent=None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -120,6 +127,19 @@ class VillagesTab(Retranslating, QWidget):
         self.table.doubleClicked.connect(lambda _index: self.edit_village())
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.model.modelReset.connect(self._after_reset)
+
+        self.empty_hint = EmptyHint(
+            self.table,
+            empty=self._empty_text,
+            filtered=self._no_match_text,
+            is_filtered=self.is_filtered,
+            links={
+                "add": self.add_village,
+                "regions": self.regions_requested.emit,
+                "guide": lambda: show_guide(self, "desa"),
+                "clear": self.set_filters,
+            },
+        )
 
         self.detail = VillageDetailPanel(ctx)
 
@@ -179,6 +199,27 @@ class VillagesTab(Retranslating, QWidget):
         self.model.retranslate()
         self.fit_columns()
         self._show_count()
+
+    def _empty_text(self) -> str:
+        return (
+            self.tr(
+                "<p><b>Belum ada desa.</b></p><p>Mulai dengan %1 (Ctrl+Shift+N): pilih desa, "
+                "kelurahan atau pasar binaan dari kode wilayah Kemendagri.</p><p>Kode wilayah "
+                "belum dimuat? %2 (menu Berkas). Cara lengkapnya ada di %3 (F1).</p>"
+            )
+            .replace("%1", link("add", self.tr("Tambah desa")))
+            .replace("%2", link("regions", self.tr("Impor data wilayah…")))
+            .replace("%3", link("guide", self.tr("Panduan")))
+        )
+
+    def _no_match_text(self) -> str:
+        return self.tr(
+            "<p><b>Tidak ada desa yang cocok dengan pencarian atau filter.</b></p><p>%1</p>"
+        ).replace("%1", link("clear", self.tr("Tampilkan semua desa")))
+
+    def is_filtered(self) -> bool:
+        q = self.model.query
+        return bool(q.search or q.kabupaten or q.status or q.kind)
 
     def _fill_choice(self, combo: QComboBox, all_text: str, items: list[tuple[str, str]]) -> None:
         refill(combo, items, (all_text, ""))
