@@ -2379,6 +2379,57 @@ Continue without a passphrase? One can be set later in Settings.</translation>
     </message>
 </context>
 <context>
+    <name>SyncLabels</name>
+    <message>
+        <source>Desa</source>
+        <translation>Villages</translation>
+    </message>
+    <message>
+        <source>Peserta</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <source>Sosialisasi</source>
+        <translation>Sessions</translation>
+    </message>
+    <message>
+        <source>Kehadiran</source>
+        <translation>Attendance</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Targets</translation>
+    </message>
+    <message>
+        <source>baru</source>
+        <translation>new</translation>
+    </message>
+    <message>
+        <source>diperbarui</source>
+        <translation>updated</translation>
+    </message>
+    <message>
+        <source>tidak berubah</source>
+        <translation>unchanged</translation>
+    </message>
+    <message>
+        <source>lebih lama</source>
+        <translation>older (ignored)</translation>
+    </message>
+    <message>
+        <source>konflik</source>
+        <translation>in conflict</translation>
+    </message>
+    <message>
+        <source>kemungkinan ganda</source>
+        <translation>possible duplicates</translation>
+    </message>
+    <message>
+        <source>ditolak</source>
+        <translation>rejected</translation>
+    </message>
+</context>
+<context>
     <name>SyncView</name>
     <message>
         <source>Waktu</source>

@@ -24,7 +24,9 @@ from desasadar_gui.services.processing import export_processing_csv, list_proces
 from desasadar_gui.services.retention import backup_max_age_days, load_retention, save_retention
 from desasadar_gui.ui.kit import messages
 from desasadar_gui.ui.kit.context import UiContext
+from desasadar_gui.ui.kit.i18n import language
 from desasadar_gui.ui.kit.operations import run_change
+from desasadar_gui.ui.sync.labels import sheet_label
 
 SHOWN = 5000  # the newest; the CSV has all
 
@@ -120,11 +122,13 @@ class ProcessingDialog(QDialog):
         rows = list_processing(self.ctx.db, limit=SHOWN)
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):
-            counts = ", ".join(f"{self._count_labels.get(k, k)} {v}" for k, v in row.counts.items())
+            counts = ", ".join(
+                f"{self._count_labels.get(k) or sheet_label(k)} {v}" for k, v in row.counts.items()
+            )
             for c, text in enumerate(
                 (
                     row.at.strftime("%d/%m/%Y %H:%M:%S"),
-                    row.label,
+                    row.label_in(language()),
                     row.officer,
                     row.file_name,
                     row.sha256[:16],

@@ -83,7 +83,8 @@ class RateTableModel(ColumnTableModel[RateRow]):
                    tooltip=lambda r: dmy(r.valid_from)),
             Column(lambda: self.tr("Sampai"), until, tooltip=until),
             Column(lambda: self.tr("Untuk"), self._applies, tooltip=self._applies),
-            Column(lambda: self.tr("Keterangan"), lambda r: r.note, tooltip=_note_tip),
+            Column(lambda: self.tr("Keterangan"), lambda r: r.note_in(language()),
+                   tooltip=_note_tip),
         )  # fmt: skip
 
     def _applies(self, row: RateRow) -> str:
@@ -128,7 +129,8 @@ class RateTableModel(ColumnTableModel[RateRow]):
 
 
 def _note_tip(row: RateRow) -> str:
-    return f"{row.note}\n{row.source}".strip() if row.source else row.note
+    note = row.note_in(language())
+    return f"{note}\n{row.source}".strip() if row.source else note
 
 
 class SettingsDialog(Retranslating, QDialog):
