@@ -593,3 +593,38 @@ def test_quitting_after_switching_language_prints_no_qt_warning(demo_file, tmp_p
     noise = "This plugin does not support propagateSizeHints()"
     printed = [line for line in done.stderr.splitlines() if line.strip() and noise not in line]
     assert printed == []
+
+
+# -- texts made in the core, as officers read them ------------------------------------
+
+
+def test_sync_history_counts_are_words_of_the_language_in_force(qapp):
+    from desasadar_gui.ui.sync.labels import counts_text
+
+    i18n.apply_language("id")
+    stored = {"Desa": {"new": 87, "updated": 3, "unchanged": 0}, "Peserta": {"rejected": 1}}
+    assert counts_text(stored) == "Desa: 87 baru, 3 diperbarui; Peserta: 1 ditolak"
+    assert counts_text({"Desa": 1200, "privacy": False}) == "Desa: 1.200"  # an export
+    assert i18n.apply_language("en")
+    assert counts_text(stored) == "Villages: 87 new, 3 updated; Participants: 1 rejected"
+
+
+def test_rejection_reasons_name_the_column_people_see():
+    from desasadar_gui.sync.sheet_reader import column_name
+    from desasadar_gui.sync.workbook_format import SHEETS
+
+    people, attendance = (next(s for s in SHEETS if s.name == n) for n in ("Peserta", "Kehadiran"))
+    assert column_name(people, "birth_date", "id") == "Tanggal lahir"
+    assert column_name(people, "village_id", "id") == "Desa"  # not the machine column
+    assert column_name(attendance, "participant_id", "en") == "Nama peserta"
+    assert column_name(people, "no_such_field", "en") == "no_such_field"
+
+
+def test_a_region_version_made_from_the_files_is_not_shown_as_a_hash():
+    from desasadar_gui.services.regions import version_label
+
+    assert version_label("Kepmendagri 300.2.2-2138/2025") == "Kepmendagri 300.2.2-2138/2025"
+    shown = version_label("sha256:0123456789abcdef", "id")
+    assert "sha256" not in shown and "0123" not in shown and "versi" in shown
+    assert "sha256" not in version_label("sha256:0123456789abcdef", "en")
+    assert version_label(None) == "—"

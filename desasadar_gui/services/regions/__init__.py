@@ -40,6 +40,7 @@ from desasadar_gui.services.regions.store import (
     list_villages,
     region_counts,
     region_dataset_version,
+    version_label,
 )
 
 __all__ = [
@@ -58,6 +59,7 @@ __all__ = [
     "normalise_code",
     "region_counts",
     "region_dataset_version",
+    "version_label",
     "village_id_for_code",
     "village_kind_for_code",
 ]

@@ -14,7 +14,12 @@ from PySide6.QtWidgets import QWidget
 
 from desasadar_gui.errors import UserError
 from desasadar_gui.services.oserrors import describe_os_error
-from desasadar_gui.services.regions import RegionImportResult, find_region_files, import_regions
+from desasadar_gui.services.regions import (
+    RegionImportResult,
+    find_region_files,
+    import_regions,
+    version_label,
+)
 from desasadar_gui.ui.kit import messages
 from desasadar_gui.ui.kit.context import UiContext
 from desasadar_gui.ui.kit.operations import Operation, run_operation
@@ -65,7 +70,7 @@ def describe_result(result: RegionImportResult) -> str:
         .replace("%3", str(result.villages))
         + "\n"
         + QCoreApplication.translate("RegionImport", "Versi data: %1").replace(
-            "%1", result.dataset_version
+            "%1", version_label(result.dataset_version)
         )
     )
 

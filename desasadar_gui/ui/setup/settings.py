@@ -299,7 +299,7 @@ class SettingsDialog(Retranslating, QDialog):
                 self.tr("Belum ada data wilayah. Desa diisi manual (tanpa kode wilayah).")
             )
             return
-        version = regions.region_dataset_version(self.ctx.db) or "—"
+        version = regions.version_label(regions.region_dataset_version(self.ctx.db))
         self.region_status.setText(
             self.tr("Data wilayah dimuat: %1 kabupaten/kota, %2 kecamatan, %3 desa/kelurahan.")
             .replace("%1", str(counts["regencies"]))
