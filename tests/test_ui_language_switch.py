@@ -489,10 +489,13 @@ def test_dialogs_speak_the_language_in_force_both_ways(
     workbook = workbooks.previewed
     indonesian = _dialogs(qtbot, window, workbook, shown_messages)
     _no_foreign(_foreign_in_dialogs(indonesian, "id"))
+    assert "Desa: 1 baru; Peserta: 2 baru" in indonesian["sync history"]
 
     _switch(qtbot, "en")
     english = _dialogs(qtbot, window, workbook, shown_messages)
     _no_foreign(_foreign_in_dialogs(english, "en"))
+    assert "Villages: 1 new; Participants: 2 new" in english["sync history"]
+    assert any(t.startswith("1 copy in ") for t in english["backups"])  # one, not "copies"
 
     _switch(qtbot, "id")
     back = _dialogs(qtbot, window, workbook, shown_messages)

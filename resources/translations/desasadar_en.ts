@@ -76,6 +76,13 @@
         <source>Pemeriksaan menyeluruh (semua halaman dan indeks); bisa beberapa detik untuk basis data besar.</source>
         <translation>A full check (every page and index); may take a few seconds for a large database.</translation>
     </message>
+    <message numerus="yes">
+        <source>%n salinan di %1</source>
+        <translation>
+            <numerusform>%n copy in %1</numerusform>
+            <numerusform>%n copies in %1</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Memeriksa basis data…</source>
         <translation>Checking the database…</translation>
@@ -107,10 +114,6 @@
     <message>
         <source>Buka folder cadangan</source>
         <translation>Open the backup folder</translation>
-    </message>
-    <message>
-        <source>%1 salinan di %2</source>
-        <translation>%1 copies in %2</translation>
     </message>
     <message>
         <source>Cadangan dibuat:
