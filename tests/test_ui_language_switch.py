@@ -57,6 +57,7 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSi
 TRANSLATIONS = i18n_build.translations_dir()
 PLACEHOLDER = re.compile(r"%\d|%n|%L\d|\{[a-z_]*\}")
 MNEMONIC = re.compile(r"&(?!&)")
+URL = re.compile(r"https?://\S+")  # a web address's words are no language of ours
 
 # Words only one of the two languages uses, as whole words (case-sensitive). Kept
 # short and unambiguous: none is a name, a place or a loan word of the other language.
@@ -169,7 +170,10 @@ def _item_texts(view: QAbstractItemView, rows: int = 40) -> Iterator[str]:
             continue
         yield str(model.headerData(c, Qt.Orientation.Horizontal) or "")
         for r in range(min(rows, model.rowCount())):
-            yield str(model.index(r, c).data() or "")
+            index = model.index(r, c)
+            yield str(index.data() or "")
+            tip = index.data(Qt.ItemDataRole.ToolTipRole)
+            yield from str(tip or "").splitlines()
 
 
 def _combo_texts(w: QComboBox) -> Iterator[str]:
@@ -214,6 +218,7 @@ _TEXTS_OF = (
 
 
 def _widget_texts(w: QWidget) -> Iterator[str]:
+    yield w.toolTip()
     if w.isWindow():
         yield w.windowTitle()
     for kind, texts in _TEXTS_OF:
@@ -255,8 +260,8 @@ def foreign(texts: dict[str, str], lang: str) -> dict[str, str]:
     for text, where in texts.items():
         if vocabulary.finds(text):
             out[text] = where
-        elif words.search(text) and not own.finds(text):
-            out[text] = f"{where} (word: {words.search(text).group(0)})"  # type: ignore[union-attr]
+        elif (word := words.search(URL.sub(" ", text))) and not own.finds(text):
+            out[text] = f"{where} (word: {word.group(0)})"
     return out
 
 
@@ -417,6 +422,7 @@ def _open(qtbot, dialog: QWidget) -> dict[str, str]:
     _settle(qtbot)
     texts = shown_texts(dialog)
     dialog.close()
+    dialog.hide()  # the recovery key refuses to close until it is written down
     _settle(qtbot)
     return texts
 
@@ -462,10 +468,43 @@ def _dialogs(qtbot, win, workbook: Path, shown: list[str]) -> dict[str, dict[str
     out["targets"] = _open(qtbot, TargetsDialog(ctx, 2026, win))
     out["history"] = _open(qtbot, HistoryDialog(ctx, "villages", village_id, win))
     out["first run"] = _open(qtbot, FirstRunDialog(db, win))
+    out.update(_more_dialogs(qtbot, win, session))
     shown.clear()
     win.show_about()
     out["about"] = {_plain(t): "about box" for t in shown}
     return out
+
+
+def _more_dialogs(qtbot, win, session) -> dict[str, dict[str, str]]:
+    """The smaller dialogs: marking a registration, passphrases, workbook passwords."""
+    from desasadar_gui.services.session_queries import list_attendees
+    from desasadar_gui.ui.safety.passphrase import (
+        ChangePassphraseDialog,
+        RecoveryKeyDialog,
+        SetPassphraseDialog,
+        UnlockDialog,
+    )
+    from desasadar_gui.ui.safety.workbook_passwords import (
+        ExportProtectionDialog,
+        WorkbookPasswordDialog,
+    )
+    from desasadar_gui.ui.sessions.attendance_dialogs import RegisterDialog
+
+    ctx, path = win.ctx, win.ctx.db.path
+    attendee = list_attendees(ctx.db, session.id)[0]
+    key = "ABCD-EFGH-JKLM-NPQR-STUV-WXYZ"
+    return {
+        "mark registered": _open(
+            qtbot,
+            RegisterDialog(ctx, attendee.attendance_id, attendee.name, session.held_on, win),
+        ),
+        "set passphrase": _open(qtbot, SetPassphraseDialog(True, win)),
+        "recovery key": _open(qtbot, RecoveryKeyDialog(key, win)),
+        "unlock": _open(qtbot, UnlockDialog(path, win)),
+        "change passphrase": _open(qtbot, ChangePassphraseDialog(path, win)),
+        "export protection": _open(qtbot, ExportProtectionDialog(True, win)),
+        "workbook password": _open(qtbot, WorkbookPasswordDialog("data.xlsx", "", win)),
+    }
 
 
 def _foreign_in_dialogs(dialogs: dict[str, dict[str, str]], lang: str) -> list[str]:
