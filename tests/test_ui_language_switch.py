@@ -11,6 +11,8 @@ know (a label built from raw data, say)."""
 
 from __future__ import annotations
 
+import ast
+import functools
 import html
 import re
 import shutil
@@ -135,15 +137,43 @@ def _problem_messages() -> Iterator[tuple[str, str]]:
     yield from problems_module._MESSAGES.values()
 
 
+def _literal(node: ast.expr) -> str | None:
+    """A string literal, an f-string's interpolations as ``{x}`` placeholders."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    if isinstance(node, ast.JoinedStr):
+        parts = [v.value if isinstance(v, ast.Constant) else "{x}" for v in node.values]
+        return "".join(str(p) for p in parts)
+    return None
+
+
+def _core_messages() -> Iterator[tuple[str, str]]:
+    """(Indonesian, English) of every message the core writes in both languages:
+    ``UserError("…", "…")`` and its kin (two literals side by side in one call)."""
+    package = Path(i18n_build.__file__).resolve().parent
+    for path in package.rglob("*.py"):
+        if "ui" in path.relative_to(package).parts[:1]:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            texts = [_literal(a) for a in node.args]
+            for first, second in zip(texts, texts[1:], strict=False):
+                if first and second and " " in first and " " in second:
+                    yield first, second
+
+
 def _pairs() -> list[tuple[str, str]]:
     """(Indonesian, English) of every text the program can show in both languages."""
     pairs = list(_ts_pairs("desasadar_en.ts"))
     pairs += [(indonesian, english) for english, indonesian in _ts_pairs("desasadar_qt_id.ts")]
     pairs += list(_enum_labels())
     pairs += list(_problem_messages())
+    pairs += list(_core_messages())
     return pairs
 
 
+@functools.cache
 def other_language(lang: str) -> Vocabulary:
     """The texts of the language that is *not* ``lang``, minus any text ``lang`` uses
     itself ("Status", "NIK", "OK" are the same in both)."""
@@ -394,6 +424,11 @@ def test_the_catalogue_tells_the_languages_apart():
     assert "Calon desa sadar" in indonesian.exact and "Prospect" in english.exact  # enums
     assert not english.finds("Status") and not indonesian.finds("NIK")  # shared words
     assert foreign({"Desa: new 87": "x"}, "id") and not foreign({"Desa: 87 baru": "x"}, "id")
+    assert indonesian.finds("Dibatalkan; tidak ada yang diubah.")  # a UserError of the core
+    assert english.finds(
+        "The file 'a.xlsx' is damaged or incomplete (perhaps cut off while copying). "
+        "Copy it again from its source. Nothing was changed."
+    )
 
 
 def test_main_window_switches_language_both_ways_without_stale_text(qtbot, window):
