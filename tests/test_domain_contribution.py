@@ -193,8 +193,16 @@ def test_seed_table_has_the_documented_rows():
     assert keys.count("discount_jkk_jkm_percent") == 2
     assert "jkk_bracket" not in keys
     assert all(r.source for r in TABLE.rows)
-    jkk_note = next(r.note for r in TABLE.rows if r.key == "jkk_percent")
-    assert "not verified" in jkk_note.lower()
+    jkk = next(r for r in TABLE.rows if r.key == "jkk_percent")
+    assert "belum terverifikasi" in jkk.note_in("id").lower()
+    assert "not verified" in jkk.note_in("en").lower()
+    # Every bundled note speaks both languages: Indonesian by default, English if asked.
+    assert all(r.note and r.note_en and r.note != r.note_en for r in TABLE.rows)
+
+
+def test_a_note_without_english_is_shown_as_written_in_both_languages():
+    table = RateTable.from_csv_text(HEADER + "jkm_flat,6800,2015-07-01,,,iuran tetap,\n")
+    assert [table.rows[0].note_in(lang) for lang in ("id", "en")] == ["iuran tetap"] * 2
 
 
 def test_brackets_replace_the_percentage_when_present():
@@ -235,9 +243,11 @@ def test_excel_saved_file_with_bom_and_semicolons_is_read():
 
 def test_round_trip_through_csv_text():
     again = RateTable.from_csv_text(TABLE.to_csv_text())
-    assert [(r.key, r.value, r.valid_from, r.valid_to, r.applies_to) for r in again.rows] == [
-        (r.key, r.value, r.valid_from, r.valid_to, r.applies_to) for r in TABLE.rows
-    ]
+
+    def kept(r):
+        return (r.key, r.value, r.valid_from, r.valid_to, r.applies_to, r.note, r.note_en)
+
+    assert [kept(r) for r in again.rows] == [kept(r) for r in TABLE.rows]
 
 
 @pytest.mark.parametrize(

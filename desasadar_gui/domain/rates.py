@@ -3,11 +3,13 @@
 Rates change by regulation (a 2026 discount, a COVID relief in 2020), so every rate
 is a row with a validity window, never a constant in code. Columns:
 
-    key,value,valid_from,valid_to,applies_to,note,source
+    key,value,valid_from,valid_to,applies_to,note,note_en,source
 
 - ``valid_from``/``valid_to``: ISO dates (dd/mm/yyyy also read, as Excel re-saves
   them); ``valid_to`` is inclusive and blank means open-ended.
 - ``applies_to``: blank (or ``all``), ``transport`` or ``non_transport``.
+- ``note``: what the row rests on, in Bahasa Indonesia (shown by default);
+  ``note_en`` (optional): the same in English, shown when the interface is English.
 - When several rows of a key are valid on a date, a sector-specific row beats a
   general one, then the latest ``valid_from``, then the later line: a new rate can
   be added without closing the old row.
@@ -35,7 +37,7 @@ from .problems import Problem, ProblemError
 if TYPE_CHECKING:
     from .contribution import Contribution
 
-COLUMNS = ("key", "value", "valid_from", "valid_to", "applies_to", "note", "source")
+COLUMNS = ("key", "value", "valid_from", "valid_to", "applies_to", "note", "note_en", "source")
 REQUIRED_COLUMNS = COLUMNS[:5]
 SECTORS = ("transport", "non_transport")
 
@@ -59,9 +61,10 @@ class RateRow:
     valid_from: date
     valid_to: date | None
     applies_to: str  # "" (all), "transport" or "non_transport"
-    note: str = ""
+    note: str = ""  # Indonesian
     source: str = ""
     line: int = 0
+    note_en: str = ""
     parsed: RateValue = field(default=0, compare=False)
 
     # Typed views of ``parsed``; a wrong key for the view is a programming error.
@@ -88,6 +91,11 @@ class RateRow:
         if self.key in BRACKET_KEYS and isinstance(self.parsed, tuple):
             return self.parsed  # type: ignore[return-value]
         raise TypeError(f"{self.key} is not a bracket")
+
+    def note_in(self, lang: str) -> str:
+        """The note in ``lang`` ('id' or 'en'): the English one when asked and given,
+        else the (Indonesian) note as written."""
+        return self.note_en if lang == "en" and self.note_en else self.note
 
     def covers(self, on: date, sector: str | None = None) -> bool:
         in_window = self.valid_from <= on and (self.valid_to is None or on <= self.valid_to)
@@ -196,6 +204,7 @@ def _read_row(cells: dict[str, str], line: int) -> RateRow:
         valid_to=valid_to,
         applies_to=applies_to,
         note=cells.get("note", ""),
+        note_en=cells.get("note_en", ""),
         source=cells.get("source", ""),
         line=line,
         parsed=_read_value(key, cells["value"], line),
@@ -243,6 +252,7 @@ class RateTable:
                     r.valid_to.isoformat() if r.valid_to else "",
                     r.applies_to,
                     r.note,
+                    r.note_en,
                     r.source,
                 ]
             )

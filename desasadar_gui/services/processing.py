@@ -49,6 +49,18 @@ ACTION_LABELS = {
     RETENTION: "Pemangkasan menurut masa simpan",
 }
 
+ACTION_LABELS_EN = {
+    EXPORT: "Sync export",
+    IMPORT: "Import",
+    BACKUP: "Backup",
+    RESTORE: "Backup restored",
+    PRIVACY_COPY: "Privacy copy",
+    SUBJECT_REPORT: "Personal data report",
+    ERASURE: "Personal data erased",
+    RECORD_EXPORT: "Processing record exported",
+    RETENTION: "Pruned by retention periods",
+}
+
 _INSERT = (
     "INSERT INTO processing_log (at, action, device, officer, file_name, sha256, counts, note) "
     "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
@@ -68,7 +80,13 @@ class ProcessingRow:
 
     @property
     def label(self) -> str:
+        """The action in Indonesian (the record's CSV for the DPO)."""
         return ACTION_LABELS.get(self.action, self.action)
+
+    def label_in(self, lang: str) -> str:
+        """The action in ``lang`` ('id' or 'en'), for the screen."""
+        labels = ACTION_LABELS_EN if lang == "en" else ACTION_LABELS
+        return labels.get(self.action, self.action)
 
 
 def sha256_of(path: Path | str) -> str:
@@ -247,6 +265,7 @@ def export_processing_csv(db: Database, out: Path | str) -> int:
 
 __all__ = [
     "ACTION_LABELS",
+    "ACTION_LABELS_EN",
     "ProcessingRow",
     "export_processing_csv",
     "list_processing",

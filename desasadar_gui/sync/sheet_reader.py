@@ -40,13 +40,35 @@ def _storage(value: Any) -> Any:
     return value
 
 
-def _problem_text(problems: list[rules.Issue], spec: SheetSpec) -> tuple[str, str]:
+# A machine column (an id people do not read) is named by the column that shows it.
+_SHOWN_AS = {"village_id": "_village", "participant_id": "_person", "session_id": "_held_on"}
+
+
+def column_name(spec: SheetSpec, field: str, lang: str) -> str:
+    """The column a field's problem is reported on, as people know it: the sheet's
+    header ('Tanggal lahir'), never a storage name ('birth_date', 'village_id')."""
     headers = {c.field: c.header for c in spec.columns}
+    shown = headers.get(_SHOWN_AS.get(field, ""))
+    if shown:
+        return shown
+    header = headers.get(field)
+    if header and header != field:
+        return header
+    known = fields.FIELDS_BY_NAME_ALL.get(field)
+    if known is not None:
+        return known.label_en if lang == "en" else known.label_id
+    return header or field
+
+
+def _problem_text(problems: list[rules.Issue], spec: SheetSpec) -> tuple[str, str]:
     ids, ens = [], []
     for issue in problems:
-        header = headers.get(issue.field, issue.field)
-        ids.append(f"Kolom '{header}': {describe(issue.problem, 'id')}")
-        ens.append(f"Column '{header}': {describe(issue.problem, 'en')}")
+        ids.append(
+            f"Kolom '{column_name(spec, issue.field, 'id')}': {describe(issue.problem, 'id')}"
+        )
+        ens.append(
+            f"Column '{column_name(spec, issue.field, 'en')}': {describe(issue.problem, 'en')}"
+        )
     return " ".join(ids), " ".join(ens)
 
 

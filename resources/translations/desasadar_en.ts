@@ -76,6 +76,13 @@
         <source>Pemeriksaan menyeluruh (semua halaman dan indeks); bisa beberapa detik untuk basis data besar.</source>
         <translation>A full check (every page and index); may take a few seconds for a large database.</translation>
     </message>
+    <message numerus="yes">
+        <source>%n salinan di %1</source>
+        <translation>
+            <numerusform>%n copy in %1</numerusform>
+            <numerusform>%n copies in %1</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Memeriksa basis data…</source>
         <translation>Checking the database…</translation>
@@ -111,10 +118,6 @@
     <message>
         <source>&lt;p&gt;&lt;b&gt;Belum ada cadangan basis data ini.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Yang pertama dibuat saat aplikasi ditutup hari ini, atau sebelum impor pertama. %1&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;No backups of this database yet.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;The first is made when the app closes today, or before the first import. %1&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>%1 salinan di %2</source>
-        <translation>%1 copies in %2</translation>
     </message>
     <message>
         <source>Cadangan dibuat:
@@ -2499,6 +2502,57 @@ Continue without a passphrase? One can be set later in Settings.</translation>
     <message>
         <source>Sinkronisasi: riwayat, konflik dan data ganda</source>
         <translation>Sync: history, conflicts and duplicates</translation>
+    </message>
+</context>
+<context>
+    <name>SyncLabels</name>
+    <message>
+        <source>Desa</source>
+        <translation>Villages</translation>
+    </message>
+    <message>
+        <source>Peserta</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <source>Sosialisasi</source>
+        <translation>Sessions</translation>
+    </message>
+    <message>
+        <source>Kehadiran</source>
+        <translation>Attendance</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Targets</translation>
+    </message>
+    <message>
+        <source>baru</source>
+        <translation>new</translation>
+    </message>
+    <message>
+        <source>diperbarui</source>
+        <translation>updated</translation>
+    </message>
+    <message>
+        <source>tidak berubah</source>
+        <translation>unchanged</translation>
+    </message>
+    <message>
+        <source>lebih lama</source>
+        <translation>older (ignored)</translation>
+    </message>
+    <message>
+        <source>konflik</source>
+        <translation>in conflict</translation>
+    </message>
+    <message>
+        <source>kemungkinan ganda</source>
+        <translation>possible duplicates</translation>
+    </message>
+    <message>
+        <source>ditolak</source>
+        <translation>rejected</translation>
     </message>
 </context>
 <context>

@@ -47,6 +47,7 @@ from desasadar_gui.services.regions.store import (
     list_villages,
     region_counts,
     region_dataset_version,
+    version_label,
 )
 
 __all__ = [
@@ -69,6 +70,7 @@ __all__ = [
     "region_dataset_version",
     "scan_region_folder",
     "sort_region_files",
+    "version_label",
     "village_id_for_code",
     "village_kind_for_code",
     "why_not_region_file",

@@ -12,6 +12,7 @@ from sqlalchemy import Table, delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from desasadar_gui.db.models import RegionArea, Setting
+from desasadar_gui.errors import current_language
 from desasadar_gui.services.database import Database
 from desasadar_gui.services.regions.codes import (
     _CODE_LENGTH,
@@ -103,11 +104,27 @@ def _check_parents(s: Session, rows: list[_Row]) -> None:
             )
 
 
+DERIVED_VERSION_PREFIX = "sha256:"
+
+
 def _default_version(rows: list[_Row]) -> str:
     digest = hashlib.sha256()
     for r in sorted(rows, key=lambda r: r.code):
         digest.update(f"{r.code}\t{r.parent_code or ''}\t{r.name}\t{r.kind}\n".encode())
-    return "sha256:" + digest.hexdigest()[:16]
+    return DERIVED_VERSION_PREFIX + digest.hexdigest()[:16]
+
+
+def version_label(version: str | None, lang: str | None = None) -> str:
+    """A dataset version as an officer reads it: a named one ("Kepmendagri
+    300.2.2-2138/2025") as written; one derived from the files' content (a hash, kept
+    so that laptops agree) in plain words instead of the hash."""
+    if not version:
+        return "—"
+    if not version.startswith(DERIVED_VERSION_PREFIX):
+        return version
+    if (lang or current_language()) == "en":
+        return "no version number given (recognised by the files' content)"
+    return "tanpa nomor versi (dikenali dari isi berkasnya)"
 
 
 def import_regions(

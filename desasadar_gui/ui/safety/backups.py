@@ -213,9 +213,9 @@ class BackupsView(QWidget):
         self.restore_file_button.setEnabled(not self._busy)
         count = self.model.rowCount()
         self.status.setText(
-            self.tr("%1 salinan di %2")
-            .replace("%1", display.count(count, language()))
-            .replace("%2", str(backups_dir(self._db_path(), create=False)))
+            self.tr("%n salinan di %1", "", count).replace(
+                "%1", str(backups_dir(self._db_path(), create=False))
+            )
         )
 
     # -- actions ------------------------------------------------------------------------

@@ -27,6 +27,7 @@ from desasadar_gui.ui.kit import messages
 from desasadar_gui.ui.kit.context import UiContext
 from desasadar_gui.ui.kit.i18n import language
 from desasadar_gui.ui.kit.operations import run_change
+from desasadar_gui.ui.sync.labels import sheet_label
 
 SHOWN = 5000  # the newest; the CSV has all
 
@@ -127,12 +128,13 @@ class ProcessingDialog(QDialog):
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):
             counts = ", ".join(
-                f"{self._count_labels.get(k, k)} {_count(v)}" for k, v in row.counts.items()
+                f"{self._count_labels.get(k) or sheet_label(k)} {_count(v)}"
+                for k, v in row.counts.items()
             )
             for c, text in enumerate(
                 (
                     display.date_time(row.at, language(), seconds=True),
-                    row.label,
+                    row.label_in(language()),
                     row.officer,
                     row.file_name,
                     row.sha256[:16],

@@ -22,6 +22,7 @@ from desasadar_gui.services.regions import (
     import_regions,
     scan_region_folder,
     sort_region_files,
+    version_label,
 )
 from desasadar_gui.ui.kit import messages
 from desasadar_gui.ui.kit.context import UiContext
@@ -112,7 +113,7 @@ def describe_result(result: RegionImportResult, skipped: tuple[SkippedFile, ...]
         .replace("%3", display.count(result.villages, language()))
         + "\n"
         + QCoreApplication.translate("RegionImport", "Versi data: %1").replace(
-            "%1", result.dataset_version
+            "%1", version_label(result.dataset_version)
         )
     )
     if skipped:

@@ -86,7 +86,8 @@ class RateTableModel(ColumnTableModel[RateRow]):
                    tooltip=lambda r: dmy(r.valid_from)),
             Column(lambda: self.tr("Sampai"), until, tooltip=until),
             Column(lambda: self.tr("Untuk"), self._applies, tooltip=self._applies),
-            Column(lambda: self.tr("Keterangan"), lambda r: r.note, tooltip=_note_tip),
+            Column(lambda: self.tr("Keterangan"), lambda r: r.note_in(language()),
+                   tooltip=_note_tip),
         )  # fmt: skip
 
     def _applies(self, row: RateRow) -> str:
@@ -131,7 +132,8 @@ class RateTableModel(ColumnTableModel[RateRow]):
 
 
 def _note_tip(row: RateRow) -> str:
-    return f"{row.note}\n{row.source}".strip() if row.source else row.note
+    note = row.note_in(language())
+    return f"{note}\n{row.source}".strip() if row.source else note
 
 
 class SettingsDialog(Retranslating, QDialog):
@@ -300,7 +302,7 @@ class SettingsDialog(Retranslating, QDialog):
                 self.tr("Belum ada data wilayah. Desa diisi manual (tanpa kode wilayah).")
             )
             return
-        version = regions.region_dataset_version(self.ctx.db) or "—"
+        version = regions.version_label(regions.region_dataset_version(self.ctx.db))
         self.region_status.setText(
             self.tr("Data wilayah dimuat: %1 kabupaten/kota, %2 kecamatan, %3 desa/kelurahan.")
             .replace("%1", display.count(counts["regencies"], language()))

@@ -28,6 +28,7 @@ from desasadar_gui.ui.kit import messages
 from desasadar_gui.ui.kit.i18n import Retranslating, language
 from desasadar_gui.ui.kit.rows_model import RowsModel
 from desasadar_gui.ui.kit.tables import make_log_table
+from desasadar_gui.ui.sync.labels import sheet_label
 
 LISTED = ("new", "updated", "conflict", "duplicate", "rejected")
 
@@ -125,6 +126,7 @@ class ImportPreviewDialog(Retranslating, QDialog):
             len(LISTED),
             self.tr("Catatan (%1)").replace("%1", display.count(self.plan.notes_total, language())),
         )
+        self._fill_counts()
         self._fill_lists()
         self.save_errors.setText(self.tr("Simpan baris yang ditolak…"))
         self.apply_button.setText(self.tr("Terapkan"))
@@ -133,13 +135,20 @@ class ImportPreviewDialog(Retranslating, QDialog):
 
     # -- content ---------------------------------------------------------------------------
 
-    def _fill(self) -> None:
+    def _fill_counts(self) -> None:
         rows = []
         for sheet, per in self.plan.counts.items():
             rows.append(
-                [sheet, *(display.count(per.get(k, 0), language()) for k in self.plan.totals)]
+                [
+                    sheet_label(sheet),
+                    *(display.count(per.get(k, 0), language()) for k in self.plan.totals),
+                ]
             )
         self.counts_model.set_rows(rows)
+
+    def _fill(self) -> None:
+        self._fill_counts()
+        rows = self.plan.counts
         view = self.counts_view  # every sheet's line visible, no scrolling
         view.setFixedHeight(
             view.horizontalHeader().sizeHint().height()
@@ -156,7 +165,12 @@ class ImportPreviewDialog(Retranslating, QDialog):
 
         def shown(items: list) -> list[tuple]:
             return [
-                (i.sheet, i.row_num or "", i.label or i.record_id, i.detail_en if en else i.detail)
+                (
+                    sheet_label(i.sheet),
+                    i.row_num or "",
+                    i.label or i.record_id,
+                    i.detail_en if en else i.detail,
+                )  # fmt: skip
                 for i in items
             ]
 

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from desasadar_gui.domain import display
+from desasadar_gui.domain.enums import ParticipantStatus
 from desasadar_gui.services.history import field_label
 from desasadar_gui.sync.conflicts import (
     ConflictRow,
@@ -41,30 +42,19 @@ from desasadar_gui.sync.history import list_sync_log
 from desasadar_gui.ui.kit import messages
 from desasadar_gui.ui.kit.context import UiContext
 from desasadar_gui.ui.kit.empty_hint import EmptyHint
-from desasadar_gui.ui.kit.i18n import Retranslating, language
+from desasadar_gui.ui.kit.i18n import Retranslating, enum_label, language
 from desasadar_gui.ui.kit.operations import run_change
 from desasadar_gui.ui.kit.rows_model import RowsModel
 from desasadar_gui.ui.kit.tables import make_log_table
+from desasadar_gui.ui.sync.labels import counts_text, sheet_label
+
+
+def status_label(code: str) -> str:
+    return enum_label(ParticipantStatus, code)
 
 
 def _view(model: Any) -> QTableView:
     return make_log_table(model, single=True)
-
-
-def _n(value: Any) -> str:
-    return display.count(value, language()) if isinstance(value, int) else str(value)
-
-
-def _counts_text(counts: dict[str, Any]) -> str:
-    parts = []
-    for sheet, value in counts.items():
-        if isinstance(value, dict):
-            shown = ", ".join(f"{k} {_n(v)}" for k, v in value.items() if v)
-            if shown:
-                parts.append(f"{sheet}: {shown}")
-        elif isinstance(value, int) and not isinstance(value, bool):
-            parts.append(f"{sheet} {_n(value)}")
-    return "; ".join(parts)
 
 
 class SyncView(Retranslating, QWidget):
@@ -108,7 +98,6 @@ class SyncView(Retranslating, QWidget):
         for view in (self.conflict_view, self.duplicate_view):
             view.selectionModel().selectionChanged.connect(self._update_buttons)
         ctx.bus.changed.connect(lambda _entities: self.refresh())
-        self.retranslate_ui()
         self.refresh()
 
     @staticmethod
@@ -170,6 +159,9 @@ class SyncView(Retranslating, QWidget):
         return self.tr("<p>Tidak ada orang yang tercatat dua kali dengan NIK yang sama.</p>")
 
     def retranslate_ui(self) -> None:
+        self.refresh()  # the rows hold words too (direction, counts, sides)
+
+    def _show_texts(self) -> None:
         self.tabs.setTabText(0, self.tr("Riwayat"))
         self.tabs.setTabText(1, self.tr("Konflik ({n})").format(n=self.conflict_model.rowCount()))
         self.tabs.setTabText(
@@ -214,7 +206,7 @@ class SyncView(Retranslating, QWidget):
                     r.file_name,
                     (r.source_device or "")[:8],
                     r.officer,
-                    _counts_text(r.counts),
+                    counts_text(r.counts),
                 )
                 for r in log
             ],
@@ -226,7 +218,7 @@ class SyncView(Retranslating, QWidget):
             [
                 (
                     display.date_time(c.detected_at, language()),
-                    c.sheet,
+                    sheet_label(c.sheet),
                     c.label,
                     side.get(c.loser_side, ""),
                     "; ".join(
@@ -240,12 +232,20 @@ class SyncView(Retranslating, QWidget):
         people = [p for g in find_possible_duplicates(db) for p in g.people]
         self.duplicate_model.set_rows(
             [
-                (p.nik, p.name, p.village, p.status, p.officer, p.attendance, p.id[:8])
+                (
+                    p.nik,
+                    p.name,
+                    p.village,
+                    status_label(p.status),
+                    p.officer,
+                    p.attendance,
+                    p.id[:8],
+                )  # fmt: skip
                 for p in people
             ],
             people,
         )
-        self.retranslate_ui()
+        self._show_texts()
         self._update_buttons()
 
     def _selected(self, view: QTableView, model: RowsModel) -> Any:
