@@ -13,7 +13,14 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLineEdit,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 FILTER_SPACING = 6
 TAB_MARGINS = (8, 8, 8, 4)
@@ -75,6 +82,21 @@ def debounced_search(
     edit.textChanged.connect(timer.start)
     edit.returnPressed.connect(apply)
     return timer
+
+
+def set_filter_widgets(
+    combos: Sequence[tuple[QComboBox, object]], search_edit: QLineEdit, search: str = ""
+) -> None:
+    """Put each filter combo on the item holding its value (the first, *Semua*, when
+    none does) and the search box on ``search``, without a reload per widget: the
+    caller applies the filters once afterwards."""
+    for combo, value in combos:
+        combo.blockSignals(True)
+        combo.setCurrentIndex(max(0, combo.findData(value)) if value is not None else 0)
+        combo.blockSignals(False)
+    search_edit.blockSignals(True)
+    search_edit.setText(search)
+    search_edit.blockSignals(False)
 
 
 def row_shortcuts(table: QWidget, delete: Callable[[], None], open_: Callable[[], None]) -> None:

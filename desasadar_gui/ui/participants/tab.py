@@ -37,7 +37,12 @@ from desasadar_gui.ui.kit.form_fields import chosen_data, make_searchable, refil
 from desasadar_gui.ui.kit.history_dialog import HistoryDialog
 from desasadar_gui.ui.kit.i18n import Retranslating, enum_choices, language
 from desasadar_gui.ui.kit.layouts import STRETCH, hbox
-from desasadar_gui.ui.kit.list_detail import FILTER_SPACING, list_only, row_shortcuts
+from desasadar_gui.ui.kit.list_detail import (
+    FILTER_SPACING,
+    list_only,
+    row_shortcuts,
+    set_filter_widgets,
+)
 from desasadar_gui.ui.kit.operations import run_change
 from desasadar_gui.ui.kit.tables import follow_current_row, select_row
 from desasadar_gui.ui.participants.columns import COL_NAME, short_regency
@@ -316,13 +321,7 @@ class ParticipantsTab(Retranslating, QWidget):
         )
 
     def clear_filters(self) -> None:
-        for combo in self._filter_combos():
-            combo.blockSignals(True)
-            combo.setCurrentIndex(0)
-            combo.blockSignals(False)
-        self.search_edit.blockSignals(True)
-        self.search_edit.clear()
-        self.search_edit.blockSignals(False)
+        set_filter_widgets([(combo, None) for combo in self._filter_combos()], self.search_edit)
         self.apply_filters()
 
     def _update_clear_button(self) -> None:

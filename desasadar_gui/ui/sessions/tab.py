@@ -44,6 +44,7 @@ from desasadar_gui.ui.kit.list_detail import (
     debounced_search,
     list_and_detail,
     row_shortcuts,
+    set_filter_widgets,
 )
 from desasadar_gui.ui.kit.loading import LoadsWhenShown
 from desasadar_gui.ui.kit.operations import run_change, run_operation, running
@@ -231,13 +232,8 @@ class SessionsTab(LoadsWhenShown, Retranslating, QWidget):
 
     def clear_filters(self) -> None:
         """Empty the search and set every filter to *Semua* (one reload)."""
-        for combo in (self.type_combo, self.kabupaten_combo, self.year_combo):
-            combo.blockSignals(True)
-            combo.setCurrentIndex(0)
-            combo.blockSignals(False)
-        self.search_edit.blockSignals(True)
-        self.search_edit.clear()
-        self.search_edit.blockSignals(False)
+        combos = (self.type_combo, self.kabupaten_combo, self.year_combo)
+        set_filter_widgets([(combo, None) for combo in combos], self.search_edit)
         self.reload()
 
     def _all_texts(self) -> tuple[tuple[QComboBox, str], ...]:

@@ -34,6 +34,7 @@ from desasadar_gui.ui.kit.list_detail import (
     debounced_search,
     list_and_detail,
     row_shortcuts,
+    set_filter_widgets,
 )
 from desasadar_gui.ui.kit.operations import run_change
 from desasadar_gui.ui.kit.tables import make_table, select_row
@@ -256,17 +257,15 @@ class VillagesTab(Retranslating, QWidget):
         self, *, search: str = "", kabupaten: str = "", status: str = "", kind: str = ""
     ) -> None:
         """Set every filter at once (one query)."""
-        for combo, value in (
-            (self.kabupaten_combo, kabupaten),
-            (self.status_combo, status),
-            (self.kind_combo, kind),
-        ):
-            combo.blockSignals(True)
-            combo.setCurrentIndex(max(0, combo.findData(value)))
-            combo.blockSignals(False)
-        self.search_edit.blockSignals(True)
-        self.search_edit.setText(search)
-        self.search_edit.blockSignals(False)
+        set_filter_widgets(
+            (
+                (self.kabupaten_combo, kabupaten),
+                (self.status_combo, status),
+                (self.kind_combo, kind),
+            ),
+            self.search_edit,
+            search,
+        )
         self.apply_filters()
 
     def _data_changed(self, entities: frozenset) -> None:
