@@ -21,12 +21,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from operator import itemgetter
 from typing import Any
 
 from xlsxwriter.worksheet import Worksheet
-
-from datetime import date
 
 from desasadar_gui.sync.cells import EXCEL_EPOCH, FIRST_SERIAL_DATE, shown_phone
 from desasadar_gui.sync.sheet_writer import XLS_STRMAX, Formats, text_writer

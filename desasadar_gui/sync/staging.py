@@ -12,6 +12,13 @@ random key made for this import and held only in memory: a copy of the scratch f
 left by a kill reveals nothing, and the next start removes it anyway. The key is given
 again when it is ATTACHed (an encrypted or plain main database alike).
 
+On PostgreSQL (which cannot attach a file) the staging tables are copied into TEMP
+tables of the import's connection (``stg_<table>``, with the staging file's ``rowid``
+as a column and the real tables' column types), and what planning changes there is
+written back to the file when the connection lets go of them. The import's SQL names
+tables through :class:`Names` and runs through :func:`run` (``?`` parameters on every
+driver), so the statements are the same on both engines.
+
 Besides one table per entity it holds ``rejected`` (rows not imported, with their cells
 or values and the reason) and ``notes`` (what the plan tells people about rows that
 were imported, or ignored parts of them).
@@ -28,6 +35,7 @@ from typing import Any
 from sqlalchemy import Connection
 
 from desasadar_gui.db import cipher
+from desasadar_gui.db.models import Base
 from desasadar_gui.scratch import ScratchFolder
 from desasadar_gui.services.database import Database
 from desasadar_gui.sync.workbook_format import SHEETS, SheetSpec
@@ -167,13 +175,176 @@ class Staging:
         self.key = None
 
 
+class Names:
+    """How the import's SQL names a table on this connection's engine: SQLite prefixes
+    the attached staging file (``stg.``), the local database (``main.``) and the
+    connection's temporary tables (``temp.``); PostgreSQL has the staging rows in TEMP
+    tables named ``stg_<table>`` and finds the others by their plain names."""
+
+    def __init__(self, conn: Connection) -> None:
+        self.sqlite = conn.dialect.name == "sqlite"
+
+    def stg(self, table: str) -> str:
+        return f"{STAGING_SCHEMA}.{table}" if self.sqlite else f"{STAGING_SCHEMA}_{table}"
+
+    def main(self, table: str) -> str:
+        return f"main.{table}" if self.sqlite else table
+
+    def temp(self, table: str) -> str:
+        return f"temp.{table}" if self.sqlite else table
+
+    def same(self, a: str, b: str) -> str:
+        """Null-safe equality (SQLite's ``IS``)."""
+        return f"{a} IS {b}" if self.sqlite else f"{a} IS NOT DISTINCT FROM {b}"
+
+    def differs(self, a: str, b: str) -> str:
+        return f"{a} IS NOT {b}" if self.sqlite else f"{a} IS DISTINCT FROM {b}"
+
+
+def driver_sql(conn: Connection, sql: str) -> str:
+    """``?`` parameters as this connection's driver spells them."""
+    if conn.dialect.paramstyle == "qmark":
+        return sql
+    return sql.replace("%", "%%").replace("?", "%s")
+
+
+def run(conn: Connection, sql: str, params: tuple | list = ()) -> Any:
+    """``exec_driver_sql`` with ``?`` parameters on every driver."""
+    if conn.dialect.paramstyle == "qmark":
+        return conn.exec_driver_sql(sql, tuple(params))
+    if params:
+        return conn.exec_driver_sql(driver_sql(conn, sql), tuple(params))
+    return conn.exec_driver_sql(sql.replace("%", "%%"))
+
+
+_TEXT_TABLES = {
+    "rejected": (
+        ("sheet", "TEXT"),
+        ("row_num", "BIGINT"),
+        ("record_id", "TEXT"),
+        ("label", "TEXT"),
+        ("reason_id", "TEXT"),
+        ("reason_en", "TEXT"),
+        ("cells", "TEXT"),
+        ("as_new", "BIGINT"),
+    ),
+    "notes": (
+        ("sheet", "TEXT"),
+        ("row_num", "BIGINT"),
+        ("record_id", "TEXT"),
+        ("label", "TEXT"),
+        ("kind", "TEXT"),
+        ("text_id", "TEXT"),
+        ("text_en", "TEXT"),
+    ),
+}
+_EXTRA_TYPES = {
+    "base_rev": "TEXT",
+    "row_hash": "TEXT",
+    "fingerprint": "TEXT",
+    "row_num": "BIGINT",
+    "row_kind": "BIGINT",
+}
+
+
+def _server_columns(conn: Connection, spec: SheetSpec) -> list[tuple[str, str]]:
+    table = Base.metadata.tables[spec.entity]
+    return [
+        (
+            c,
+            _EXTRA_TYPES[c] if c in _EXTRA_TYPES else table.c[c].type.compile(dialect=conn.dialect),
+        )
+        for c in staged_columns(spec)
+    ]
+
+
+def _copy_in(conn: Connection, staging: Staging) -> None:
+    """The staging file's tables as TEMP tables of ``conn`` (committed: they last as
+    long as the connection, across the caller's transactions)."""
+    names = Names(conn)
+    source = staging.connect()
+    try:
+        raw = conn.connection.driver_connection
+        for spec in SHEETS:
+            columns = _server_columns(conn, spec)
+            defs = ", ".join(f"{c} {t}" for c, t in columns)
+            target = names.stg(spec.entity)
+            conn.exec_driver_sql(f"CREATE TEMP TABLE {target} ({defs}, rowid BIGINT NOT NULL)")
+            listed = ", ".join(c for c, _ in columns)
+            rows = source.execute(f"SELECT {listed}, rowid FROM {spec.entity} ORDER BY rowid")
+            _copy_rows(raw, f"COPY {target} ({listed}, rowid) FROM STDIN", rows)
+            conn.exec_driver_sql(f"CREATE UNIQUE INDEX ON {target} (id)")
+            conn.exec_driver_sql(f"CREATE UNIQUE INDEX ON {target} (rowid)")
+            conn.exec_driver_sql(f"ANALYZE {target}")
+        conn.exec_driver_sql(f"CREATE INDEX ON {names.stg('participants')} (nik)")
+        for table, columns in _TEXT_TABLES.items():
+            target = names.stg(table)
+            defs = ", ".join(f"{c} {t}" for c, t in columns)
+            conn.exec_driver_sql(
+                f"CREATE TEMP TABLE {target} ({defs}, "
+                "rowid BIGINT GENERATED BY DEFAULT AS IDENTITY)"
+            )
+            listed = ", ".join(c for c, _ in columns)
+            rows = source.execute(f"SELECT {listed} FROM {table} ORDER BY rowid")
+            _copy_rows(raw, f"COPY {target} ({listed}) FROM STDIN", rows)
+    finally:
+        source.close()
+    conn.commit()
+
+
+def _copy_rows(raw: Any, copy_sql: str, rows: Iterable[tuple]) -> None:
+    with raw.cursor() as cur, cur.copy(copy_sql) as copy:
+        for row in rows:
+            copy.write_row(row)
+
+
+def _copy_back(conn: Connection, staging: Staging) -> None:
+    """What planning committed in the TEMP tables, written back to the staging file
+    (rows moved to ``rejected``, erased versions dropped, notes), then the TEMP tables
+    dropped (the connection goes back to the pool)."""
+    names = Names(conn)
+    target = staging.connect()
+    try:
+        target.execute("BEGIN")
+        for spec in SHEETS:
+            kept = {
+                r for (r,) in conn.exec_driver_sql(f"SELECT rowid FROM {names.stg(spec.entity)}")
+            }
+            there = [r for (r,) in target.execute(f"SELECT rowid FROM {spec.entity}")]
+            gone = [(r,) for r in there if r not in kept]
+            target.executemany(f"DELETE FROM {spec.entity} WHERE rowid = ?", gone)
+        for table, columns in _TEXT_TABLES.items():
+            listed = ", ".join(c for c, _ in columns)
+            rows = conn.exec_driver_sql(
+                f"SELECT {listed} FROM {names.stg(table)} ORDER BY rowid"
+            ).all()
+            target.execute(f"DELETE FROM {table}")
+            marks = ", ".join("?" * len(columns))
+            target.executemany(f"INSERT INTO {table} ({listed}) VALUES ({marks})", rows)
+        target.execute("COMMIT")
+    finally:
+        target.close()
+    for table in (*(spec.entity for spec in SHEETS), *_TEXT_TABLES):
+        conn.exec_driver_sql(f"DROP TABLE IF EXISTS {names.stg(table)}")
+    conn.commit()
+
+
 @contextmanager
 def attached(db: Database, staging: Staging) -> Iterator[Connection]:
-    """A connection to the local database with the staging file attached as ``stg``.
+    """A connection to the local database with the staging rows at hand: the file
+    attached as ``stg`` (SQLite), or copied into TEMP tables (PostgreSQL).
 
     The caller commits; anything left uncommitted is rolled back before detaching.
     """
     with db.engine.connect() as conn:
+        if conn.dialect.name != "sqlite":
+            _copy_in(conn, staging)
+            try:
+                yield conn
+            finally:
+                conn.rollback()
+                _copy_back(conn, staging)
+            return
         conn.exec_driver_sql(staging.attach_sql(), (str(staging.path),))
         try:
             yield conn
@@ -182,4 +353,14 @@ def attached(db: Database, staging: Staging) -> Iterator[Connection]:
             conn.exec_driver_sql(f"DETACH DATABASE {STAGING_SCHEMA}")
 
 
-__all__ = ["EDITED", "NEW", "UNCHANGED", "Staging", "attached", "staged_columns"]
+__all__ = [
+    "EDITED",
+    "NEW",
+    "UNCHANGED",
+    "Names",
+    "Staging",
+    "attached",
+    "driver_sql",
+    "run",
+    "staged_columns",
+]
