@@ -44,13 +44,18 @@ def _widen_models() -> None:
             Base.metadata.tables[table].c[column].type = BigInteger()
 
 
-def open_pg_database() -> Database:
+def open_pg_database(icu_locale: str | None = None) -> Database:
+    """A new database on the test server; ``icu_locale`` (e.g. 'en-US'): sorted by that
+    language's collation instead of the server's default."""
     server = pg_server()
     _widen_models()
     name = "sync_" + uuid.uuid4().hex[:12]
     admin = create_engine(f"{server}/postgres", isolation_level="AUTOCOMMIT", poolclass=NullPool)
+    collation = f" LOCALE_PROVIDER icu ICU_LOCALE '{icu_locale}'" if icu_locale else ""
     with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}" TEMPLATE template0 ENCODING \'UTF8\''))
+        conn.execute(
+            text(f"CREATE DATABASE \"{name}\" TEMPLATE template0 ENCODING 'UTF8'{collation}")
+        )
     admin.dispose()
     engine = create_engine(f"{server}/{name}")
     Base.metadata.create_all(engine)

@@ -208,7 +208,7 @@ def remember(conn: Connection, entry: ErasureEntry, schema: str = "main") -> Era
     return entry
 
 
-def _at_text(value: object) -> str:
+def _stored_at(value: object) -> str:
     """SQLite hands back the stored text, PostgreSQL a datetime: the same text of both."""
     if isinstance(value, datetime):
         return value.strftime("%Y-%m-%d %H:%M:%S.%f")
@@ -218,7 +218,7 @@ def _at_text(value: object) -> str:
 def known_erasures(conn: Connection, schema: str | None = None) -> dict[str, ErasureEntry]:
     table = f"{schema}.erasures" if schema else "erasures"
     return {
-        r[0]: ErasureEntry(r[0], r[1], r[2], _at_text(r[3]), r[4])
+        r[0]: ErasureEntry(r[0], r[1], r[2], _stored_at(r[3]), r[4])
         for r in conn.exec_driver_sql(f"SELECT record_id, entity, rev, at, device FROM {table}")
     }
 
