@@ -26,8 +26,16 @@ from desasadar_gui.domain import fields
 from desasadar_gui.domain.text import clean_text
 from desasadar_gui.services.database import Database
 from desasadar_gui.services.demo import generate_demo
-from desasadar_gui.services.participants import delete_participant
+from desasadar_gui.services.erasure import erase_person
+from desasadar_gui.services.participants import (
+    ParticipantInput,
+    delete_participant,
+    get_participant,
+    update_participant,
+)
 from desasadar_gui.sync.cells import row_hash
+from desasadar_gui.sync.conflicts import list_conflicts
+from desasadar_gui.sync.workbook_export import export_workbook
 from desasadar_gui.sync.workbook_format import SYSTEM_FIELDS
 
 
@@ -213,3 +221,63 @@ def test_every_text_column_has_a_length_rule():
                 f"{table.name}.{column.name}: rule allows {longest_code} > {n}"
             )
     assert checked > 30
+
+
+@pytest.mark.parametrize("server_side", ["a", "b"])
+def test_a_conflict_between_engines_is_kept_on_both(server_side, tmp_path, template_db, opened):
+    """Both laptops change the same person; after exchanging files both keep the same
+    winner and each lists the loser, whichever side is the server."""
+    a = opened(
+        _open("postgresql" if server_side == "a" else "sqlite", tmp_path / "a", template_db, "a")
+    )
+    b = opened(
+        _open("postgresql" if server_side == "b" else "sqlite", tmp_path / "b", template_db, "b")
+    )
+    vid = add_village(a)
+    pid = add_person(a, vid, "Siti Aminah")
+    import_(b, export(a, tmp_path / "a0.xlsx"))
+    update_participant(a, pid, ParticipantInput(name="Siti Aminah A", village_id=vid))
+    update_participant(b, pid, ParticipantInput(name="Siti Aminah B", village_id=vid))
+    from_a, from_b = export(a, tmp_path / "a1.xlsx"), export(b, tmp_path / "b1.xlsx")
+    import_(b, from_a)
+    import_(a, from_b)
+    assert digest(a) == digest(b)
+    assert get_participant(a, pid).name == get_participant(b, pid).name
+    assert len(list_conflicts(a)) == len(list_conflicts(b)) == 1
+    loser = list_conflicts(a)[0]
+    assert loser.record_id == pid
+
+
+@pytest.mark.parametrize("engine", ["postgresql"])
+def test_the_error_workbook_and_privacy_copy_from_a_server(engine, tmp_path, template_db, opened):
+    a = opened(new_laptop(tmp_path / "a", template_db, "a"))
+    b = opened(_open(engine, tmp_path / "b", template_db, "b"))
+    vid = add_village(a)
+    add_person(a, vid, "Siti Aminah")
+    add_person(a, vid, "Budi Santoso")
+    book = export(a, tmp_path / "a.xlsx")
+    row = rows_by_name(book, "Peserta")["Budi Santoso"]
+    edited = apply_openpyxl(
+        book, tmp_path / "long.xlsx", [("set", "Peserta", row, "Nama", "Budi " + "x" * 300)]
+    )
+    outcome = import_(b, edited, errors_path=tmp_path / "errors.xlsx")
+    assert outcome.errors_written == 1
+    assert "Budi " + "x" * 300 in rows_by_name(outcome.errors_path, "Peserta")
+    privacy = export_workbook(b, tmp_path / "privacy.xlsx", privacy=True)
+    assert privacy.privacy and privacy.path.exists()
+
+
+@pytest.mark.parametrize("engine", ["postgresql"])
+def test_an_erasure_reaches_a_server(engine, tmp_path, template_db, opened):
+    a = opened(new_laptop(tmp_path / "a", template_db, "a"))
+    b = opened(_open(engine, tmp_path / "b", template_db, "b"))
+    vid = add_village(a)
+    pid = add_person(a, vid, "Siti Aminah", nik="1571014506900002", status="registered")
+    import_(b, export(a, tmp_path / "a0.xlsx"))
+    erase_person(a, pid)
+    import_(b, export(a, tmp_path / "a1.xlsx"))
+    assert (
+        get_participant(b, pid, include_deleted=True).name
+        == get_participant(a, pid, include_deleted=True).name
+    )
+    assert digest(a) == digest(b)

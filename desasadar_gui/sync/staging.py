@@ -38,6 +38,7 @@ from desasadar_gui.db import cipher
 from desasadar_gui.db.models import Base
 from desasadar_gui.scratch import ScratchFolder
 from desasadar_gui.services.database import Database
+from desasadar_gui.services.sql import driver_sql, run
 from desasadar_gui.sync.workbook_format import SHEETS, SheetSpec
 
 STAGING_SCHEMA = "stg"
@@ -199,22 +200,6 @@ class Names:
 
     def differs(self, a: str, b: str) -> str:
         return f"{a} IS NOT {b}" if self.sqlite else f"{a} IS DISTINCT FROM {b}"
-
-
-def driver_sql(conn: Connection, sql: str) -> str:
-    """``?`` parameters as this connection's driver spells them."""
-    if conn.dialect.paramstyle == "qmark":
-        return sql
-    return sql.replace("%", "%%").replace("?", "%s")
-
-
-def run(conn: Connection, sql: str, params: tuple | list = ()) -> Any:
-    """``exec_driver_sql`` with ``?`` parameters on every driver."""
-    if conn.dialect.paramstyle == "qmark":
-        return conn.exec_driver_sql(sql, tuple(params))
-    if params:
-        return conn.exec_driver_sql(driver_sql(conn, sql), tuple(params))
-    return conn.exec_driver_sql(sql.replace("%", "%%"))
 
 
 _TEXT_TABLES = {
