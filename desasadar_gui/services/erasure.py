@@ -58,7 +58,8 @@ _NIK = re.compile(r"^\d{16}$")
 _PARTICIPANT_SET = (
     "name = ?, nik = NULL, gender = NULL, birth_date = NULL, phone = NULL, address = '', "
     "village_id = NULL, occupation = NULL, official_role = NULL, monthly_income = 0, "
-    "prog_jkk = FALSE, prog_jkm = FALSE, prog_jht = FALSE, contribution = 0, funding_source = 'mandiri', "
+    "prog_jkk = FALSE, prog_jkm = FALSE, prog_jht = FALSE, contribution = 0, "
+    "funding_source = 'mandiri', "
     "status = 'prospect', registration_date = NULL, kpj_number = NULL, officer = '', "
     "merged_into = NULL"
 )
