@@ -198,9 +198,6 @@ class Names:
         """Null-safe equality (SQLite's ``IS``)."""
         return f"{a} IS {b}" if self.sqlite else f"{a} IS NOT DISTINCT FROM {b}"
 
-    def differs(self, a: str, b: str) -> str:
-        return f"{a} IS NOT {b}" if self.sqlite else f"{a} IS DISTINCT FROM {b}"
-
 
 _TEXT_TABLES = {
     "rejected": (
@@ -292,6 +289,9 @@ def _copy_back(conn: Connection, staging: Staging) -> None:
     try:
         target.execute("BEGIN")
         for spec in SHEETS:
+            left = conn.exec_driver_sql(f"SELECT count(*) FROM {names.stg(spec.entity)}").scalar()
+            if left == target.execute(f"SELECT count(*) FROM {spec.entity}").fetchone()[0]:
+                continue  # planning dropped none of them (rows are only ever dropped)
             kept = {
                 r for (r,) in conn.exec_driver_sql(f"SELECT rowid FROM {names.stg(spec.entity)}")
             }
