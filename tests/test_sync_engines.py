@@ -35,6 +35,7 @@ from desasadar_gui.services.participants import (
 )
 from desasadar_gui.sync.cells import row_hash
 from desasadar_gui.sync.conflicts import list_conflicts
+from desasadar_gui.sync.export_rows import date_cell
 from desasadar_gui.sync.workbook_export import export_workbook
 from desasadar_gui.sync.workbook_format import SYSTEM_FIELDS
 
@@ -281,3 +282,8 @@ def test_an_erasure_reaches_a_server(engine, tmp_path, template_db, opened):
         == get_participant(a, pid, include_deleted=True).name
     )
     assert digest(a) == digest(b)
+
+
+def test_a_server_date_is_numbered_as_sqlite_numbers_it():
+    assert date_cell(date(2024, 5, 1)) == 45413  # Excel's day number
+    assert date_cell(date(1900, 1, 15)) == "1900-01-15"  # Excel numbers these wrongly

@@ -143,7 +143,7 @@ def row_writers(
             write_number(r, c, v)
         elif v.__class__ is date:
             put = date_cell(v)
-            if put.__class__ is int:
+            if isinstance(put, int):
                 write_number(r, c, put)
             else:
                 careful_text(r, c, put)
