@@ -247,6 +247,10 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "Merujuk ke {what_id} yang tidak ada ({value}).",
         "Refers to a {what_en} that does not exist ({value}).",
     ),
+    "official_role_kind": (
+        "Jabatan '{role_id}' tidak ada di {kind_id}. Pilih salah satu: {choices_id}.",
+        "The position '{role_en}' does not exist here ({kind_en}). Choose one of: {choices_en}.",
+    ),
     "reference_gone": (
         "Pilihan {what_id} tidak ada lagi (mungkin sudah dihapus); pilih lagi dari daftar.",
         "The chosen {what_en} no longer exists (it may have been deleted); choose again.",

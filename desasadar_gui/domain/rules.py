@@ -35,9 +35,12 @@ from typing import Any
 from .contribution import compute_contribution
 from .enums import (
     FundingSource,
+    OfficialRole,
     ParticipantStatus,
     TargetScope,
+    VillageKind,
     VillageStatus,
+    roles_of_kind,
 )
 from .field_checks import Checked, FieldCheck, Issue, _label, field_check
 from .fields import (
@@ -128,6 +131,32 @@ class RuleContext:
     rates: RateTable | None = None
     village_region: str | None = None
     derive: bool = True
+    village_kind: str | None = None  # desa / kelurahan / pasar: which positions exist
+
+
+def role_kind_problem(role: object, village_kind: object) -> Problem | None:
+    """A village official's position must exist in the village's kind (a kelurahan has
+    a lurah, not a kepala desa; a market has neither). None when it fits, or when the
+    role or kind is blank or unknown (the field checks speak about those)."""
+    if role in (None, "") or village_kind in (None, ""):
+        return None
+    try:
+        kind = VillageKind.from_text(village_kind)
+        position = OfficialRole.from_text(role)
+    except ValueError:
+        return None
+    allowed = roles_of_kind(kind)
+    if position in allowed:
+        return None
+    return Problem.of(
+        "official_role_kind",
+        role_id=position.label("id"),
+        role_en=position.label("en"),
+        kind_id=kind.label("id").lower(),
+        kind_en=kind.label("en").lower(),
+        choices_id=", ".join(r.label("id") for r in allowed),
+        choices_en=", ".join(r.label("en") for r in allowed),
+    )
 
 
 def _date_between(out: Checked, v: dict[str, Any], name: str, low: date, high: date) -> None:
@@ -195,6 +224,9 @@ def _participants(v: dict[str, Any], out: Checked, ctx: RuleContext) -> None:
             _date_between(out, v, "registration_date", low, high)
         elif registered > today:
             out.warn("registration_date", "registration_future")
+    wrong_role = role_kind_problem(v.get("official_role"), ctx.village_kind)
+    if wrong_role is not None:
+        out.errors.append(Issue("official_role", wrong_role))
     if ctx.derive:
         _derive_contribution(v, out, ctx)
 

@@ -29,7 +29,7 @@ from desasadar_gui.db.models import (
     SyncConflict,
     Village,
 )
-from desasadar_gui.domain import enums
+from desasadar_gui.domain import display, enums
 from desasadar_gui.domain.money import format_rupiah
 from desasadar_gui.errors import current_language
 from desasadar_gui.services.database import Database
@@ -178,17 +178,12 @@ def _session_name(record: OutreachSession, lang: str) -> str:
         kind = enums.SessionType.from_text(record.type).label(lang)
     except ValueError:
         kind = record.type
-    return f"{kind} {record.held_on:%d-%m-%Y}"
+    return f"{kind} {display.short_date(record.held_on)}"
 
 
-def date_text(value: str) -> str:
-    """A stored ISO date or timestamp as dd-mm-yyyy (HH:MM); anything else as it is."""
-    try:
-        if len(value) == 10:
-            return date.fromisoformat(value).strftime("%d-%m-%Y")
-        return datetime.fromisoformat(value).strftime("%d-%m-%Y %H:%M")
-    except ValueError:
-        return value
+def date_text(value: str, lang: str = "id") -> str:
+    """A stored ISO date or UTC timestamp as 01/12/2026 (22.16, local time)."""
+    return display.stored_text(value, lang)
 
 
 class _Formatter:
@@ -229,7 +224,9 @@ class _Formatter:
         if field in _REFERENCES and isinstance(value, str):
             return self.reference(field, value)
         if isinstance(value, str) and field.endswith(("_date", "_at", "held_on")):
-            return date_text(value)
+            return date_text(value, self.lang)
+        if isinstance(value, str) and field.endswith("phone"):
+            return display.display_phone(value)
         return str(value)
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from desasadar_gui.db import cipher
 from desasadar_gui.db.backup_files import DAMAGED, BackupFile, backup_files, kind_label
+from desasadar_gui.domain import display
 from desasadar_gui.errors import UserError
 
 log = logging.getLogger("desasadar.integrity")
@@ -248,8 +249,8 @@ class DamagedDatabaseError(UserError):
 
 
 def describe_backup(backup: BackupFile, lang: str = "id") -> str:
-    """'cadangan harian 12-03-2025 17:40' — how a copy is named to a user."""
-    return f"{kind_label(backup.kind, lang)} {backup.taken_at:%d-%m-%Y %H:%M}"
+    """'cadangan harian 12/03/2025 17.40' — how a copy is named to a user."""
+    return f"{kind_label(backup.kind, lang)} {display.date_time(backup.taken_at, lang, utc=False)}"
 
 
 def damaged_error(

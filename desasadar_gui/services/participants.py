@@ -179,7 +179,12 @@ def _check(
     s: Session, db: Database, data: ParticipantInput, record_id: str | None, today: date
 ) -> tuple[ParticipantCheck, dict[str, Any]]:
     village = _village(s, data.village_id)
-    ctx = RuleContext(today, rate_table(db), village.region_code if village else None)
+    ctx = RuleContext(
+        today,
+        rate_table(db),
+        village.region_code if village else None,
+        village_kind=village.kind if village else None,
+    )
     checked = check_record("participants", input_values(data), ctx)
     errors = issues_of(checked.errors) + missing_references(s, "participants", checked.values)
     unknown = set(data.programmes) - set(ALL_PROGRAMMES)

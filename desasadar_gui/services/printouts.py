@@ -22,6 +22,7 @@ from xlsxwriter import Workbook
 from xlsxwriter.exceptions import FileCreateError
 
 from desasadar_gui.db.models import OutreachSession, Participant, Village
+from desasadar_gui.domain import display
 from desasadar_gui.domain.enums import Occupation, OfficialRole, SessionType, TargetScope
 from desasadar_gui.domain.money import format_rupiah
 from desasadar_gui.domain.phone import display_phone
@@ -385,8 +386,8 @@ def write_dashboard_xlsx(
             num(r + i, 1, n, f["int"])
         r += len(d.village_status) + 1
         text(r, 0, t["officials"], f["text"])
-        text(r, 1, f"{d.officials.complete:,} / {d.officials.villages:,}".replace(",", "."),
-             f["text"])  # fmt: skip
+        complete, villages = d.officials.complete, d.officials.villages
+        text(r, 1, f"{display.count(complete, lang)} / {display.count(villages, lang)}", f["text"])
         text(r + 1, 0, t["sessions"], f["text"])
         num(r + 1, 1, d.sessions, f["int"])
 

@@ -174,10 +174,13 @@ def record_attendance(
     db: Database,
     session_id: str,
     participant_id: str,
-    outcome: str = AttendanceOutcome.ATTENDED.value,
+    outcome: str | None = None,
 ) -> str:
-    """Tick a known participant as present (idempotent: updates the outcome if already there)."""
-    AttendanceOutcome(outcome)
+    """Tick a known participant as present; idempotent. Someone already on the list
+    keeps what was noted for them (Berminat, Mendaftar...): marking them present again
+    changes nothing. An ``outcome`` other than "attended" is recorded either way."""
+    marking_present = outcome in (None, AttendanceOutcome.ATTENDED.value)
+    outcome = AttendanceOutcome(outcome or AttendanceOutcome.ATTENDED.value).value
     with db.session() as s:
         get_live(s, OutreachSession, session_id)
         get_live(s, Participant, participant_id)
@@ -189,7 +192,8 @@ def record_attendance(
             )
         ).first()
         if existing is not None:
-            update_record(s, db, Attendance, existing.id, {"outcome": outcome})
+            if not marking_present and existing.outcome != outcome:
+                update_record(s, db, Attendance, existing.id, {"outcome": outcome})
             return existing.id
         record = create_record(
             s,

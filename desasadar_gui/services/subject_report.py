@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from desasadar_gui.domain import enums
+from desasadar_gui.domain import display, enums
 from desasadar_gui.domain.money import format_rupiah
 from desasadar_gui.domain.phone import display_phone
 from desasadar_gui.files import replaced_when_done
@@ -120,7 +120,7 @@ def collect_report(db: Database, key: str) -> SubjectReport:
         changes = "; ".join(f"{c.label}: {c.old_text} → {c.new_text}" for c in e.changes)
         history.append(
             (
-                e.made_at.strftime("%d/%m/%Y %H:%M"),
+                display.date_time(e.made_at, utc=False),  # the report states its times in UTC
                 e.action_label,
                 e.officer or e.device,
                 changes or "-",
@@ -187,7 +187,7 @@ def render_html(r: SubjectReport, officer: str = "", branch: str = "") -> str:
     return (
         "<html><head><meta charset='utf-8'><title>Laporan data pribadi</title></head><body>"
         "<h1>Laporan data pribadi (hak akses subjek data, UU 27/2022)</h1>"
-        f"<p>Dibuat {r.made_at:%d/%m/%Y %H:%M} oleh {html.escape(officer or '-')}, "
+        f"<p>Dibuat {display.date_time(r.made_at, utc=False)} oleh {html.escape(officer or '-')}, "
         f"kantor cabang {html.escape(branch or '-')}. {WIB_NOTE}</p>"
         f"{erased}"
         "<h2>Data yang disimpan saat ini</h2>"

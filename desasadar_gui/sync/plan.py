@@ -109,6 +109,45 @@ def move_reference_violations(conn: Connection) -> int:
             )
             run(conn, f"DELETE FROM {n.stg(entity)} WHERE rowid = ?", (rowid,))
             moved += 1
+    return moved + _move_role_kind_violations(conn)
+
+
+def _move_role_kind_violations(conn: Connection) -> int:
+    """Staged officials whose position does not exist in their village's kind (the
+    village staged in the same file, else this laptop's) become rejected rows, by the
+    rule the form uses (``rules.role_kind_problem``)."""
+    from desasadar_gui.domain.problems import describe
+
+    spec = SHEETS_BY_ENTITY["participants"]
+    cur = conn.exec_driver_sql(
+        "SELECT s.rowid, COALESCE(sv.kind, mv.kind) AS village_kind, s.* "
+        "FROM stg.participants s "
+        "LEFT JOIN stg.villages sv ON sv.id = s.village_id "
+        "LEFT JOIN main.villages mv ON mv.id = s.village_id "
+        "WHERE s.official_role IS NOT NULL AND s.official_role <> '' "
+        "AND s.deleted_at IS NULL"
+    )
+    names = list(cur.keys())[2:]
+    moved = 0
+    for rowid, kind, *rest in cur.fetchall():
+        values = dict(zip(names, rest, strict=False))
+        problem = rules.role_kind_problem(values["official_role"], kind)
+        if problem is None:
+            continue
+        conn.exec_driver_sql(
+            "INSERT INTO stg.rejected VALUES (?, ?, ?, ?, ?, ?, ?, 0)",
+            (
+                spec.name,
+                values["row_num"],
+                values["id"],
+                str(values.get("name") or ""),
+                describe(problem, "id"),
+                describe(problem, "en"),
+                json.dumps({"values": values}, ensure_ascii=False, default=str),
+            ),
+        )
+        conn.exec_driver_sql("DELETE FROM stg.participants WHERE rowid = ?", (rowid,))
+        moved += 1
     return moved
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QByteArray, QLocale, QSettings, Qt
+from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -20,19 +20,24 @@ from PySide6.QtWidgets import (
 )
 
 from desasadar_gui import __version__
+from desasadar_gui.domain import display
 from desasadar_gui.services.practice import is_practice_database
 from desasadar_gui.services.village_queries import live_counts
 from desasadar_gui.ui.dashboard.tab import DashboardTab
 from desasadar_gui.ui.kit import messages
 from desasadar_gui.ui.kit.background import wait_for_all
 from desasadar_gui.ui.kit.context import PARTICIPANTS, SESSIONS, VILLAGES, UiContext
-from desasadar_gui.ui.kit.i18n import Retranslating
+from desasadar_gui.ui.kit.i18n import Retranslating, language
 from desasadar_gui.ui.kit.layouts import vbox
 from desasadar_gui.ui.participants.tab import ParticipantsTab
 from desasadar_gui.ui.safety.undo_delete import UndoDelete
 from desasadar_gui.ui.sessions.tab import SessionsTab
 from desasadar_gui.ui.setup.database_switch import DatabaseSwitcher, PracticeBanner, window_title
-from desasadar_gui.ui.setup.region_import import ask_region_files, start_region_import
+from desasadar_gui.ui.setup.region_import import (
+    ask_region_source,
+    start_region_import,
+    usable_files,
+)
 from desasadar_gui.ui.villages.tab import VillagesTab
 
 GEOMETRY_KEY = "window/geometry"
@@ -48,7 +53,7 @@ _COUNTED = frozenset({VILLAGES, PARTICIPANTS, SESSIONS})
 
 
 def _number(n: int) -> str:
-    return QLocale().toString(n)
+    return display.count(n, language())
 
 
 class MainWindow(Retranslating, QMainWindow):
@@ -349,9 +354,10 @@ class MainWindow(Retranslating, QMainWindow):
         self.ctx.bus.notify()
 
     def import_regions(self) -> None:
-        paths = ask_region_files(self)
+        files = ask_region_source(self)
+        paths = usable_files(self, files)
         if paths:
-            start_region_import(self, self.ctx, paths)
+            start_region_import(self, self.ctx, paths, skipped=files.skipped)
 
     def export_workbook(self) -> None:
         from desasadar_gui.ui.sync.actions import export_with_dialog

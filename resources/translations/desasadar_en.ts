@@ -724,6 +724,10 @@ It shows in its list again. The restore is kept in the history and syncs with th
         <translation>Load region file…</translation>
     </message>
     <message>
+        <source>Muat dari folder…</source>
+        <translation>Load from a folder…</translation>
+    </message>
+    <message>
         <source>Buka database contoh untuk berlatih (terpisah dari data asli Anda)</source>
         <translation>Open a sample database for practice (kept apart from your real data)</translation>
     </message>
@@ -884,8 +888,12 @@ It shows in its list again. The restore is kept in the history and syncs with th
         <translation>Import preview</translation>
     </message>
     <message>
+        <source>&lt;b&gt;{file}&lt;/b&gt; dari petugas {officer} (laptop {device}), diekspor {at}.</source>
+        <translation>&lt;b&gt;{file}&lt;/b&gt; from officer {officer} (laptop {device}), exported {at}.</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;{file}&lt;/b&gt; dari petugas {officer} (laptop {device}), diekspor {at} UTC.</source>
-        <translation>&lt;b&gt;{file}&lt;/b&gt; from officer {officer} (laptop {device}), exported {at} UTC.</translation>
+        <translation type="vanished">&lt;b&gt;{file}&lt;/b&gt; from officer {officer} (laptop {device}), exported {at} UTC.</translation>
     </message>
     <message>
         <source>Berkas ini sudah pernah diimpor; tidak ada yang akan diubah.</source>
@@ -1774,7 +1782,27 @@ It shows in its list again. The restore is kept in the history and syncs with th
     </message>
     <message>
         <source>Folder ini tidak berisi berkas data wilayah (CSV/XLSX dengan kolom code,name,kind / code,regency_code,name / code,district_code,name,kind).</source>
-        <translation>This folder holds no region data files (CSV/XLSX with the columns code,name,kind / code,regency_code,name / code,district_code,name,kind).</translation>
+        <translation type="vanished">This folder holds no region data files (CSV/XLSX with the columns code,name,kind / code,regency_code,name / code,district_code,name,kind).</translation>
+    </message>
+    <message>
+        <source>Pilih berkas data wilayah satu per satu, atau satu folder: semua berkas data wilayah di folder itu dimuat, berkas lain dilewati.</source>
+        <translation>Choose region data files one by one, or a folder: every region data file in it is loaded, other files are skipped.</translation>
+    </message>
+    <message>
+        <source>Pilih &amp;berkas…</source>
+        <translation>Choose &amp;files…</translation>
+    </message>
+    <message>
+        <source>Pilih &amp;folder…</source>
+        <translation>Choose a f&amp;older…</translation>
+    </message>
+    <message>
+        <source>Dilewati, bukan berkas data wilayah:</source>
+        <translation>Skipped, not region data files:</translation>
+    </message>
+    <message>
+        <source>Tidak ada berkas data wilayah di antara yang dipilih.</source>
+        <translation>None of the chosen files is a region data file.</translation>
     </message>
     <message>
         <source>Data wilayah dimuat: %1 kabupaten/kota, %2 kecamatan, %3 desa/kelurahan.</source>
@@ -3086,6 +3114,10 @@ What was typed in this form has not been saved.</translation>
     <message>
         <source>&amp;Kembali ke formulir</source>
         <translation>&amp;Back to the form</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>

@@ -27,7 +27,14 @@ from desasadar_gui.services.regions.codes import (
     village_id_for_code,
     village_kind_for_code,
 )
-from desasadar_gui.services.regions.files import find_region_files
+from desasadar_gui.services.regions.files import (
+    RegionFiles,
+    SkippedFile,
+    find_region_files,
+    scan_region_folder,
+    sort_region_files,
+    why_not_region_file,
+)
 from desasadar_gui.services.regions.store import (
     RegionImportResult,
     RegionItem,
@@ -44,9 +51,11 @@ from desasadar_gui.services.regions.store import (
 
 __all__ = [
     "REGION_NAMESPACE",
+    "RegionFiles",
     "RegionImportError",
     "RegionImportResult",
     "RegionItem",
+    "SkippedFile",
     "VillagePlace",
     "describe_village_code",
     "find_region_files",
@@ -58,6 +67,9 @@ __all__ = [
     "normalise_code",
     "region_counts",
     "region_dataset_version",
+    "scan_region_folder",
+    "sort_region_files",
     "village_id_for_code",
     "village_kind_for_code",
+    "why_not_region_file",
 ]

@@ -336,50 +336,117 @@ def _read_file(path: Path) -> list[_Row]:
     )
 
 
+@dataclass(frozen=True)
+class SkippedFile:
+    """A file that was offered but is not a region file, and why (both languages)."""
+
+    path: Path
+    reason_id: str
+    reason_en: str
+
+
+@dataclass(frozen=True)
+class RegionFiles:
+    """Which of the offered files are region files; the others with their reasons."""
+
+    found: tuple[Path, ...]
+    skipped: tuple[SkippedFile, ...]
+
+
+_SHAPES_TEXT = "code,name,kind / code,regency_code,name / code,district_code,name,kind"
+
+
+def _first_header(path: Path) -> list[object] | None:
+    """The first non-blank row of a CSV, or of each sheet of an XLSX (first match)."""
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        with path.open("rb") as fh:
+            head = fh.read(4096)
+        first = _decode(path, head).splitlines()[0] if head else ""
+        delim = ";" if first.count(";") > first.count(",") else ","
+        return list(next(csv.reader([first], delimiter=delim), []))
+    import openpyxl
+
+    wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    try:
+        header: list[object] | None = None
+        for ws in wb.worksheets:
+            for values in ws.iter_rows(values_only=True, max_row=20):
+                if _blank(values):
+                    continue
+                if _shape_of(values) is not None:
+                    return list(values)
+                header = header or list(values)
+                break
+        return header
+    finally:
+        wb.close()
+
+
+def why_not_region_file(path: Path) -> tuple[str, str] | None:
+    """None for a region file; else why not, in plain words (Indonesian, English)."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in (".csv", ".xlsx"):
+        return (
+            "bukan CSV atau XLSX",
+            "not a CSV or XLSX file",
+        )
+    try:
+        header = _first_header(path)
+    except Exception:  # noqa: BLE001 - any unreadable file is skipped with a reason
+        return ("tidak bisa dibaca (rusak, terkunci, atau bukan isi yang diharapkan)",
+                "cannot be read (damaged, locked, or not what its name says)")  # fmt: skip
+    if header is not None and _shape_of(header) is not None:
+        return None
+    return (
+        f"kolomnya bukan kolom data wilayah (perlu {_SHAPES_TEXT})",
+        f"its columns are not those of region data (needs {_SHAPES_TEXT})",
+    )
+
+
 def _recognised(path: Path) -> bool:
     """Quick check used by :func:`find_region_files`: does a header look like ours?"""
-    suffix = path.suffix.lower()
-    try:
-        if suffix == ".csv":
-            with path.open("rb") as fh:
-                head = fh.read(4096)
-            first = _decode(path, head).splitlines()[0] if head else ""
-            delim = ";" if first.count(";") > first.count(",") else ","
-            header = next(csv.reader([first], delimiter=delim), [])
-            return _shape_of(header) is not None
-        if suffix == ".xlsx":
-            import openpyxl
+    return why_not_region_file(path) is None
 
-            wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
-            try:
-                for ws in wb.worksheets:
-                    for values in ws.iter_rows(values_only=True, max_row=20):
-                        if _blank(values):
-                            continue
-                        if _shape_of(values) is not None:
-                            return True
-                        break
-            finally:
-                wb.close()
-    except Exception:  # an unreadable file is simply not offered
-        return False
-    return False
+
+def _hidden(path: Path) -> bool:
+    return path.name.startswith(("~$", "."))  # Excel's lock files, dot files
+
+
+def sort_region_files(paths: Sequence[Path]) -> RegionFiles:
+    """Split chosen files into region files and the others (each with its reason)."""
+    found: list[Path] = []
+    skipped: list[SkippedFile] = []
+    for path in (Path(p) for p in paths):
+        if path.is_dir():
+            skipped.append(SkippedFile(path, "sebuah folder", "a folder"))
+            continue
+        reason = why_not_region_file(path)
+        if reason is None:
+            found.append(path)
+        else:
+            skipped.append(SkippedFile(path, *reason))
+    return RegionFiles(tuple(found), tuple(skipped))
+
+
+def scan_region_folder(folder: Path) -> RegionFiles:
+    """The region files directly in ``folder`` (sorted by name) and the other files
+    there with the reason each is left out; hidden and lock files are not mentioned."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        return RegionFiles((), ())
+    files = [
+        p
+        for p in sorted(folder.iterdir(), key=lambda p: p.name.lower())
+        if p.is_file() and not _hidden(p)
+    ]
+    return sort_region_files(files)
 
 
 def find_region_files(folder: Path) -> list[Path]:
     """CSV/XLSX files directly in ``folder`` whose header is a region shape, sorted."""
-    folder = Path(folder)
-    if not folder.is_dir():
-        return []
-    found = [
-        p
-        for p in sorted(folder.iterdir(), key=lambda p: p.name.lower())
-        if p.is_file()
-        and p.suffix.lower() in (".csv", ".xlsx")
-        and not p.name.startswith(("~$", "."))
-        and _recognised(p)
-    ]
-    return found
+    return list(scan_region_folder(folder).found)
 
 
 def _collect(paths: Sequence[Path]) -> list[_Row]:

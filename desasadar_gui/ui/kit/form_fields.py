@@ -8,7 +8,7 @@ from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QEvent, QLocale, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from desasadar_gui.domain.money import format_rupiah
+from desasadar_gui.ui.kit.i18n import language
 
 ERROR_COLOUR = "#b91c1c"
 WARNING_COLOUR = "#a16207"
@@ -179,9 +180,39 @@ def pydate(value: QDate) -> date:
     return date(value.year(), value.month(), value.day())
 
 
-def date_edit(value: date) -> QDateEdit:
-    """A date picked from a calendar, shown dd/MM/yyyy."""
-    edit = QDateEdit(qdate(value))
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("dd/MM/yyyy")
-    return edit
+def interface_locale() -> QLocale:
+    """Indonesian or English (British: day before month), as the interface speaks."""
+    if language() == "en":
+        return QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
+    return QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia)
+
+
+class DateEdit(QDateEdit):
+    """A date picked from a calendar, always shown 01/12/2026 (never the platform's
+    "1 12 2026"), with month and day names in the interface language."""
+
+    def __init__(self, value: date | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(qdate(value or date.today()), parent)
+        self.setDisplayFormat(DATE_DISPLAY_FORMAT)
+        self.setCalendarPopup(True)
+        self._follow_language()
+
+    def _follow_language(self) -> None:
+        locale = interface_locale()
+        self.setLocale(locale)
+        calendar = self.calendarWidget()
+        calendar.setLocale(locale)
+        calendar.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self._follow_language()
+        super().changeEvent(event)
+
+
+DATE_DISPLAY_FORMAT = "dd/MM/yyyy"
+
+
+def date_edit(value: date | None = None) -> QDateEdit:
+    """A date picked from a calendar, shown dd/MM/yyyy (see :class:`DateEdit`)."""
+    return DateEdit(value)

@@ -12,7 +12,6 @@ per changed field; a session's history includes its attendance list.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timezone
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desasadar_gui.domain import display
 from desasadar_gui.services.history import (
     FieldChange,
     HistoryEntry,
@@ -65,8 +65,7 @@ def flatten(entries: list[HistoryEntry]) -> list[HistoryRow]:
 
 
 def local_time_text(entry: HistoryEntry) -> str:
-    local = entry.made_at.replace(tzinfo=timezone.utc).astimezone()
-    return local.strftime("%d-%m-%Y %H:%M:%S")
+    return display.date_time(entry.made_at, language(), seconds=True)
 
 
 class HistoryTableModel(ColumnTableModel[HistoryRow]):
@@ -109,9 +108,8 @@ class HistoryTableModel(ColumnTableModel[HistoryRow]):
     def _imported_tip(self, row: HistoryRow) -> str | None:
         if not row.entry.imported:
             return None
-        recorded = row.entry.recorded_at.replace(tzinfo=timezone.utc).astimezone()
         return self.tr("Diubah di laptop lain; tiba lewat impor pada %1").replace(
-            "%1", recorded.strftime("%d-%m-%Y %H:%M")
+            "%1", display.date_time(row.entry.recorded_at, language())
         )
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from desasadar_gui.errors import UserError
@@ -88,21 +90,89 @@ def ask_discard(parent: QWidget | None) -> bool:
     return box.clickedButton() is discard
 
 
+def ask_choice(parent: QWidget | None, title: str, text: str, choices: list[str]) -> int | None:
+    """A question answered by one of ``choices`` (button texts) or Batal: the index of
+    the chosen one, None for Batal / Esc."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(title)
+    box.setText(text)
+    buttons = [box.addButton(c, QMessageBox.ButtonRole.AcceptRole) for c in choices]
+    cancel = box.addButton(
+        QCoreApplication.translate("messages", "Batal"), QMessageBox.ButtonRole.RejectRole
+    )
+    box.setDefaultButton(buttons[0])
+    box.setEscapeButton(cancel)
+    box.exec()
+    clicked = box.clickedButton()
+    return buttons.index(clicked) if clicked in buttons else None
+
+
+# -- file dialogs: they start in Documents, then in the folder used last -----------------
+
+LAST_FOLDER_KEY = "dialogs/last_folder"
+
+
+def _settings() -> QSettings:
+    from desasadar_gui.app import open_settings  # app builds windows lazily: no cycle
+
+    return open_settings()
+
+
+def documents_folder() -> Path:
+    """The user's Documents folder (home when the system names none or it is gone)."""
+    docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    if docs and Path(docs).is_dir():
+        return Path(docs)
+    return Path.home()
+
+
+def start_folder() -> Path:
+    """Where a file dialog opens: the folder used last if it still exists, else Documents."""
+    last = _settings().value(LAST_FOLDER_KEY, "")
+    if last and Path(str(last)).is_dir():
+        return Path(str(last))
+    return documents_folder()
+
+
+def remember_folder(path: str | Path) -> None:
+    """The folder a chosen file is in (or a chosen folder) is where the next dialog opens."""
+    chosen = Path(path)
+    folder = chosen if chosen.is_dir() else chosen.parent
+    if str(folder) and folder.is_dir():
+        settings = _settings()
+        settings.setValue(LAST_FOLDER_KEY, str(folder))
+        settings.sync()
+
+
 def ask_open_path(parent: QWidget | None, title: str, filters: str) -> str | None:
-    path, _ = QFileDialog.getOpenFileName(parent, title, "", filters)
+    path, _ = QFileDialog.getOpenFileName(parent, title, str(start_folder()), filters)
+    if path:
+        remember_folder(path)
     return path or None
 
 
 def ask_open_paths(parent: QWidget | None, title: str, filters: str) -> list[str]:
-    paths, _ = QFileDialog.getOpenFileNames(parent, title, "", filters)
+    paths, _ = QFileDialog.getOpenFileNames(parent, title, str(start_folder()), filters)
+    if paths:
+        remember_folder(paths[0])
     return list(paths)
 
 
 def ask_save_path(parent: QWidget | None, title: str, suggested: str, filters: str) -> str | None:
-    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
+    """``suggested``: a file name (it keeps its name and starts in :func:`start_folder`)
+    or a full path (kept as it is)."""
+    proposal = Path(suggested)
+    if not proposal.is_absolute():
+        proposal = start_folder() / proposal
+    path, _ = QFileDialog.getSaveFileName(parent, title, str(proposal), filters)
+    if path:
+        remember_folder(path)
     return path or None
 
 
 def ask_directory(parent: QWidget | None, title: str) -> str | None:
-    path = QFileDialog.getExistingDirectory(parent, title)
+    path = QFileDialog.getExistingDirectory(parent, title, str(start_folder()))
+    if path:
+        remember_folder(path)
     return path or None

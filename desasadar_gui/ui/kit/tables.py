@@ -7,14 +7,78 @@ alternating colours, one line per row). ``make_log_table``: short lists in dialo
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QItemSelectionModel, Qt
+from collections.abc import Callable
+
+from PySide6.QtCore import QAbstractItemModel, QEvent, QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 ROW_HEIGHT = 24
 
+# Keys that move the current row. Qt moves without selecting when Ctrl is held
+# (Ctrl+End, Ctrl+Home): the row looks current but the buttons that act on the
+# selected row stay off. Here a move always selects the row it lands on.
+_MOVES = frozenset(
+    {
+        Qt.Key.Key_Up,
+        Qt.Key.Key_Down,
+        Qt.Key.Key_PageUp,
+        Qt.Key.Key_PageDown,
+        Qt.Key.Key_Home,
+        Qt.Key.Key_End,
+    }
+)
+_SELECT_ROW = (
+    QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+)
+
+
+class RowTable(QTableView):
+    """A table of whole rows where every keyboard move selects the row it reaches."""
+
+    def selectionCommand(self, index: QModelIndex, event: QEvent | None = None):  # noqa: N802
+        if (
+            isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in _MOVES
+            and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+            and index.isValid()
+        ):
+            return _SELECT_ROW
+        return super().selectionCommand(index, event)
+
+    def moveCursor(self, action, modifiers):  # noqa: ANN001, N802
+        # With no current row Qt answers every move with the first cell, so Ctrl+End in
+        # a list nobody clicked yet went to the top: start from the first row instead.
+        model = self.model()
+        if not self.currentIndex().isValid() and model is not None and model.rowCount() > 0:
+            self.selectionModel().setCurrentIndex(
+                model.index(0, 0), QItemSelectionModel.SelectionFlag.NoUpdate
+            )
+        return super().moveCursor(action, modifiers)
+
+
+def follow_current_row(
+    table: QTableView,
+    on_moved: Callable[[QModelIndex, QModelIndex], None],
+    on_arrived: Callable[[], None],
+) -> None:
+    """``on_moved(current, previous)`` when the current row changes; ``on_arrived()``
+    when the model's data for the current row comes in later (a paged model reads a far
+    row, such as the one Ctrl+End lands on, after the move), so the buttons that need
+    the row's record follow either way."""
+    table.selectionModel().currentRowChanged.connect(on_moved)
+
+    def arrived(top: QModelIndex, bottom: QModelIndex, *_roles: object) -> None:
+        current = table.currentIndex()
+        if current.isValid() and top.row() <= current.row() <= bottom.row():
+            on_arrived()
+
+    table.model().dataChanged.connect(arrived)
+
 
 def _read_only_rows(model: QAbstractItemModel, name: str | None, single: bool) -> QTableView:
-    table = QTableView()
+    table = RowTable()
     if name:
         table.setObjectName(name)
     table.setModel(model)

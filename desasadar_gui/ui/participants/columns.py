@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from desasadar_gui.domain import display
 from desasadar_gui.domain.enums import Gender, Occupation, OfficialRole, ParticipantStatus
 from desasadar_gui.domain.money import format_rupiah
 from desasadar_gui.domain.phone import display_phone
@@ -41,7 +42,7 @@ def display_texts(row: ParticipantListRow, lang: str) -> tuple[str, ...]:
         short_regency(row.kabupaten),
         enum_label(Occupation, row.occupation, lang),
         enum_label(ParticipantStatus, row.status, lang),
-        row.registration_date.strftime("%d/%m/%Y") if row.registration_date else "",
+        display.short_date(row.registration_date),
         format_rupiah(row.contribution),
         enum_label(OfficialRole, row.official_role, lang),
     )

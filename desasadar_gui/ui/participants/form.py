@@ -19,6 +19,7 @@ from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QWidget
 
+from desasadar_gui.domain import display
 from desasadar_gui.domain.enums import (
     AttendanceOutcome,
     FundingSource,
@@ -174,7 +175,7 @@ class ParticipantForm(AsksBeforeDiscarding, ParticipantFormWidgets):
         if self.session is not None:
             self.session_label.setText(
                 self.tr("Sesi %1, %2: peserta yang disimpan dicatat hadir.")
-                .replace("%1", self.session.held_on.strftime("%d/%m/%Y"))
+                .replace("%1", display.short_date(self.session.held_on))
                 .replace("%2", self.session.village_name or self.tr("tanpa desa"))
             )
         self.person_box.setTitle(self.tr("Data diri"))

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desasadar_gui.domain import display
 from desasadar_gui.domain.enums import Occupation, ParticipantStatus
 from desasadar_gui.services.participant_queries import (
     PROGRAMMES,
@@ -32,11 +33,11 @@ from desasadar_gui.ui.kit import messages
 from desasadar_gui.ui.kit.context import PARTICIPANTS, VILLAGES, UiContext
 from desasadar_gui.ui.kit.form_fields import chosen_data, make_searchable, refill
 from desasadar_gui.ui.kit.history_dialog import HistoryDialog
-from desasadar_gui.ui.kit.i18n import Retranslating, enum_choices
+from desasadar_gui.ui.kit.i18n import Retranslating, enum_choices, language
 from desasadar_gui.ui.kit.layouts import STRETCH, hbox
 from desasadar_gui.ui.kit.list_detail import FILTER_SPACING, list_only, row_shortcuts
 from desasadar_gui.ui.kit.operations import run_change
-from desasadar_gui.ui.kit.tables import select_row
+from desasadar_gui.ui.kit.tables import follow_current_row, select_row
 from desasadar_gui.ui.participants.columns import COL_NAME, short_regency
 from desasadar_gui.ui.participants.form import ParticipantForm
 from desasadar_gui.ui.participants.models import ParticipantTableModel
@@ -45,7 +46,7 @@ from desasadar_gui.ui.safety.personal_data import erase_with_dialog, report_with
 
 
 def _number(n: int) -> str:
-    return f"{n:,}".replace(",", ".")
+    return display.count(n, language())
 
 
 class ParticipantsTab(Retranslating, QWidget):
@@ -91,7 +92,7 @@ class ParticipantsTab(Retranslating, QWidget):
         self.model = ParticipantTableModel(lambda: ctx.db, self)
         self.table = make_participants_table(self.model)
         self.table.doubleClicked.connect(lambda _index: self.edit_participant())
-        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        follow_current_row(self.table, self._current_changed, self._update_buttons)
 
         # Actions.
         self.add_button = QPushButton()

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desasadar_gui.domain import display
 from desasadar_gui.errors import UserError
 from desasadar_gui.services.backups import (
     MANUAL,
@@ -72,11 +73,11 @@ def size_text(size: int) -> str:
 
 
 def time_text(when: datetime) -> str:
-    return when.strftime("%d-%m-%Y %H:%M:%S")
+    return display.date_time(when, language(), seconds=True, utc=False)  # local, from the name
 
 
 def participants_text(count: int | None) -> str:
-    return "" if count is None else f"{count:,}".replace(",", ".")
+    return display.count(count, language())
 
 
 class BackupTableModel(ColumnTableModel[BackupInfo]):
@@ -203,7 +204,7 @@ class BackupsView(QWidget):
         count = self.model.rowCount()
         self.status.setText(
             self.tr("%1 salinan di %2")
-            .replace("%1", str(count))
+            .replace("%1", display.count(count, language()))
             .replace("%2", str(backups_dir(self._db_path(), create=False)))
         )
 

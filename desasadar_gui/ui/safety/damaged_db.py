@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desasadar_gui.domain import display
 from desasadar_gui.services.backups import kind_label, restore_backup, validate_backup_file
 from desasadar_gui.services.database import UpgradeFailedError
 from desasadar_gui.services.integrity import IntegrityResult, quick_check
@@ -89,7 +90,7 @@ class DamagedDbDialog(QDialog):
             self.backup_label.setText(
                 self.tr("Cadangan baik terakhir: %1, %2\n%3")
                 .replace("%1", kind_label(latest.kind, language()))
-                .replace("%2", latest.taken_at.strftime("%d-%m-%Y %H:%M"))
+                .replace("%2", display.date_time(latest.taken_at, language(), utc=False))
                 .replace("%3", str(latest.path))
             )
         else:

@@ -9,7 +9,7 @@ reason as the tooltip of the row and of the disabled button.
 from __future__ import annotations
 
 import logging
-from datetime import UTC, datetime
+from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desasadar_gui.domain import display
 from desasadar_gui.domain.enums import SessionType
 from desasadar_gui.services.deleted_records import (
     KINDS,
@@ -40,7 +41,7 @@ from desasadar_gui.ui.kit.context import (
     VILLAGES,
     UiContext,
 )
-from desasadar_gui.ui.kit.i18n import Retranslating, enum_label
+from desasadar_gui.ui.kit.i18n import Retranslating, enum_label, language
 from desasadar_gui.ui.kit.operations import run_change, run_operation
 from desasadar_gui.ui.kit.table_model import LEFT, RIGHT, Column, ColumnTableModel
 from desasadar_gui.ui.kit.tables import make_table, select_row
@@ -73,7 +74,7 @@ def record_title(row: DeletedRecord) -> str:
         return row.name
     parts = [enum_label(SessionType, row.session_type)]
     if row.held_on is not None:
-        parts.append(row.held_on.strftime("%d/%m/%Y"))
+        parts.append(display.short_date(row.held_on))
     if row.name:
         parts.append(row.name)
     return " · ".join(p for p in parts if p)
@@ -81,7 +82,7 @@ def record_title(row: DeletedRecord) -> str:
 
 def local_time(moment: datetime) -> str:
     """A stored UTC moment in this computer's time."""
-    return moment.replace(tzinfo=UTC).astimezone().strftime("%d/%m/%Y %H:%M")
+    return display.date_time(moment, language())
 
 
 def restore_now(parent: QWidget | None, ctx: UiContext, row: DeletedRecord) -> RestoreResult | None:
@@ -103,12 +104,12 @@ def restored_text(result: RestoreResult, row: DeletedRecord) -> str:
     )
     if result.attendance_restored:
         text += QCoreApplication.translate("DeletedRecords", " (dengan %1 kehadiran)").replace(
-            "%1", str(result.attendance_restored)
+            "%1", display.count(result.attendance_restored, language())
         )
     if result.attendance_left:
         text += QCoreApplication.translate(
             "DeletedRecords", "; %1 kehadiran tetap terhapus karena pesertanya terhapus"
-        ).replace("%1", str(result.attendance_left))
+        ).replace("%1", display.count(result.attendance_left, language()))
     return text
 
 

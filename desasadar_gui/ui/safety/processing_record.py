@@ -20,13 +20,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desasadar_gui.domain import display
 from desasadar_gui.services.processing import export_processing_csv, list_processing
 from desasadar_gui.services.retention import backup_max_age_days, load_retention, save_retention
 from desasadar_gui.ui.kit import messages
 from desasadar_gui.ui.kit.context import UiContext
+from desasadar_gui.ui.kit.i18n import language
 from desasadar_gui.ui.kit.operations import run_change
 
 SHOWN = 5000  # the newest; the CSV has all
+
+
+def _count(value: object) -> str:
+    return display.count(value, language()) if isinstance(value, int) else str(value)
 
 
 class ProcessingDialog(QDialog):
@@ -120,10 +126,12 @@ class ProcessingDialog(QDialog):
         rows = list_processing(self.ctx.db, limit=SHOWN)
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):
-            counts = ", ".join(f"{self._count_labels.get(k, k)} {v}" for k, v in row.counts.items())
+            counts = ", ".join(
+                f"{self._count_labels.get(k, k)} {_count(v)}" for k, v in row.counts.items()
+            )
             for c, text in enumerate(
                 (
-                    row.at.strftime("%d/%m/%Y %H:%M:%S"),
+                    display.date_time(row.at, language(), seconds=True),
                     row.label,
                     row.officer,
                     row.file_name,
@@ -147,5 +155,5 @@ class ProcessingDialog(QDialog):
             return
         n = written.value
         self.reload()
-        messages.show_info(self, self.tr("%1 baris disimpan di %2").replace("%1", str(n))
+        messages.show_info(self, self.tr("%1 baris disimpan di %2").replace("%1", _count(n))
                            .replace("%2", path))  # fmt: skip

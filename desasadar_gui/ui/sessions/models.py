@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from desasadar_gui.domain import display
 from desasadar_gui.domain.enums import AttendanceOutcome, Occupation, ParticipantStatus, SessionType
 from desasadar_gui.domain.phone import display_phone
 from desasadar_gui.services.funnel import FollowUp
@@ -33,7 +34,7 @@ MUTED_FOREGROUND = QColor("#6b7280")
 
 
 def dmy(value: date | None) -> str:
-    return value.strftime("%d/%m/%Y") if value else ""
+    return display.short_date(value)
 
 
 # -- sessions ---------------------------------------------------------------------------

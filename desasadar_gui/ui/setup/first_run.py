@@ -19,12 +19,14 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QVBoxLayout,
 )
 
+from desasadar_gui.domain import display
 from desasadar_gui.services.database import Database
-from desasadar_gui.services.regions import region_counts
+from desasadar_gui.services.regions import RegionFiles, region_counts
 from desasadar_gui.ui.kit.context import UiContext
-from desasadar_gui.ui.kit.i18n import Retranslating
+from desasadar_gui.ui.kit.i18n import Retranslating, language
 from desasadar_gui.ui.kit.layouts import (
     buddy_label,
     form_rows,
@@ -34,7 +36,12 @@ from desasadar_gui.ui.kit.layouts import (
     wrapped_label,
 )
 from desasadar_gui.ui.kit.operations import run_and_wait
-from desasadar_gui.ui.setup.region_import import ask_region_files, start_region_import
+from desasadar_gui.ui.setup.region_import import (
+    ask_region_files,
+    ask_region_folder,
+    start_region_import,
+    usable_files,
+)
 
 DEFAULT_BRANCH = "KC Jambi"
 
@@ -81,9 +88,18 @@ class FirstRunDialog(Retranslating, QDialog):
         self.regions_button = QPushButton()
         self.regions_button.setObjectName("loadRegions")
         self.regions_button.clicked.connect(self.load_regions)
-        regions_row = QHBoxLayout(self.regions_box)
-        regions_row.addWidget(self.regions_status, 1)
-        regions_row.addWidget(self.regions_button)
+        self.regions_folder_button = QPushButton()
+        self.regions_folder_button.setObjectName("loadRegionFolder")
+        self.regions_folder_button.clicked.connect(self.load_region_folder)
+        # The status sentence above, the two ways to load below: side by side they
+        # squeezed the sentence into a clipped column.
+        regions_column = QVBoxLayout(self.regions_box)
+        regions_column.addWidget(self.regions_status)
+        regions_buttons = QHBoxLayout()
+        regions_buttons.addWidget(self.regions_button)
+        regions_buttons.addWidget(self.regions_folder_button)
+        regions_buttons.addStretch(1)
+        regions_column.addLayout(regions_buttons)
         self.demo_check = QCheckBox()
         self.demo_check.setObjectName("openDemo")
         self.buttons = ok_cancel(self, self.save)
@@ -110,6 +126,7 @@ class FirstRunDialog(Retranslating, QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Keluar"))
         self.regions_box.setTitle(self.tr("Data wilayah (boleh nanti)"))
         self.regions_button.setText(self.tr("Muat berkas wilayah…"))
+        self.regions_folder_button.setText(self.tr("Muat dari folder…"))
         self.demo_check.setText(
             self.tr("Buka database contoh untuk berlatih (terpisah dari data asli Anda)")
         )
@@ -120,7 +137,7 @@ class FirstRunDialog(Retranslating, QDialog):
         if villages:
             self.regions_status.setText(
                 self.tr("%1 desa/kelurahan sudah dimuat.").replace(
-                    "%1", f"{villages:,}".replace(",", ".")
+                    "%1", display.count(villages, language())
                 )
             )
         else:
@@ -132,10 +149,20 @@ class FirstRunDialog(Retranslating, QDialog):
             )
 
     def load_regions(self) -> None:
-        paths = ask_region_files(self)
+        self._load(ask_region_files(self))
+
+    def load_region_folder(self) -> None:
+        self._load(ask_region_folder(self))
+
+    def _load(self, files: RegionFiles) -> None:
+        paths = usable_files(self, files)
         if paths:
             start_region_import(
-                self, UiContext(self.db), paths, on_finished=lambda _r: self._show_region_status()
+                self,
+                UiContext(self.db),
+                paths,
+                on_finished=lambda _r: self._show_region_status(),
+                skipped=files.skipped,
             )
 
     @property

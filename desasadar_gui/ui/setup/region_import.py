@@ -12,11 +12,20 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
+from desasadar_gui.domain import display
 from desasadar_gui.errors import UserError
 from desasadar_gui.services.oserrors import describe_os_error
-from desasadar_gui.services.regions import RegionImportResult, find_region_files, import_regions
+from desasadar_gui.services.regions import (
+    RegionFiles,
+    RegionImportResult,
+    SkippedFile,
+    import_regions,
+    scan_region_folder,
+    sort_region_files,
+)
 from desasadar_gui.ui.kit import messages
 from desasadar_gui.ui.kit.context import UiContext
+from desasadar_gui.ui.kit.i18n import language
 from desasadar_gui.ui.kit.operations import Operation, run_operation
 
 log = logging.getLogger("desasadar.ui.region_import")
@@ -26,48 +35,89 @@ log = logging.getLogger("desasadar.ui.region_import")
 # pyside6-lupdate sees the context.
 
 
-def ask_region_files(parent: QWidget | None) -> list[Path]:
+def ask_region_files(parent: QWidget | None) -> RegionFiles:
+    """Files the officer picks; those that are not region files are set aside."""
     chosen = messages.ask_open_paths(
         parent,
         QCoreApplication.translate("RegionImport", "Pilih berkas data wilayah"),
         QCoreApplication.translate("RegionImport", "Data wilayah (*.csv *.xlsx);;Semua berkas (*)"),
     )
-    return [Path(p) for p in chosen]
+    return sort_region_files([Path(p) for p in chosen])
 
 
-def ask_region_folder(parent: QWidget | None) -> list[Path]:
+def ask_region_folder(parent: QWidget | None) -> RegionFiles:
+    """Every region file in a folder the officer picks (the branch's data folder may hold
+    other files too: those are set aside and named)."""
     folder = messages.ask_directory(
         parent, QCoreApplication.translate("RegionImport", "Pilih folder data wilayah")
     )
-    if not folder:
-        return []
-    found = find_region_files(Path(folder))
-    if not found:
+    return scan_region_folder(Path(folder)) if folder else RegionFiles((), ())
+
+
+def ask_region_source(parent: QWidget | None) -> RegionFiles:
+    """Files or a whole folder, as the officer prefers."""
+    choice = messages.ask_choice(
+        parent,
+        QCoreApplication.translate("RegionImport", "Impor data wilayah"),
+        QCoreApplication.translate(
+            "RegionImport",
+            "Pilih berkas data wilayah satu per satu, atau satu folder: semua berkas data "
+            "wilayah di folder itu dimuat, berkas lain dilewati.",
+        ),
+        [
+            QCoreApplication.translate("RegionImport", "Pilih &berkas…"),
+            QCoreApplication.translate("RegionImport", "Pilih &folder…"),
+        ],
+    )
+    if choice == 0:
+        return ask_region_files(parent)
+    if choice == 1:
+        return ask_region_folder(parent)
+    return RegionFiles((), ())
+
+
+def skipped_text(skipped: tuple[SkippedFile, ...]) -> str:
+    """'Dilewati (bukan data wilayah):' and one line per file with its reason."""
+    if not skipped:
+        return ""
+    en = language() == "en"
+    lines = [f"• {s.path.name}: {s.reason_en if en else s.reason_id}" for s in skipped]
+    heading = QCoreApplication.translate("RegionImport", "Dilewati, bukan berkas data wilayah:")
+    return heading + "\n" + "\n".join(lines)
+
+
+def usable_files(parent: QWidget | None, files: RegionFiles) -> list[Path]:
+    """The region files to import; when none of the chosen files is one, say so and why."""
+    if not files.found and files.skipped:
         messages.show_error(
             parent,
             QCoreApplication.translate(
-                "RegionImport",
-                "Folder ini tidak berisi berkas data wilayah (CSV/XLSX dengan kolom "
-                "code,name,kind / code,regency_code,name / code,district_code,name,kind).",
-            ),
+                "RegionImport", "Tidak ada berkas data wilayah di antara yang dipilih."
+            )
+            + "\n\n"
+            + skipped_text(files.skipped),
+            QCoreApplication.translate("RegionImport", "Impor data wilayah"),
         )
-    return found
+    return list(files.found)
 
 
-def describe_result(result: RegionImportResult) -> str:
-    return (
+def describe_result(result: RegionImportResult, skipped: tuple[SkippedFile, ...] = ()) -> str:
+    text = (
         QCoreApplication.translate(
             "RegionImport",
             "Data wilayah dimuat: %1 kabupaten/kota, %2 kecamatan, %3 desa/kelurahan.",
         )
-        .replace("%1", str(result.regencies))
-        .replace("%2", str(result.districts))
-        .replace("%3", str(result.villages))
+        .replace("%1", display.count(result.regencies, language()))
+        .replace("%2", display.count(result.districts, language()))
+        .replace("%3", display.count(result.villages, language()))
         + "\n"
         + QCoreApplication.translate("RegionImport", "Versi data: %1").replace(
             "%1", result.dataset_version
         )
     )
+    if skipped:
+        text += "\n\n" + skipped_text(skipped)
+    return text
 
 
 def error_text(exc: BaseException) -> str:
@@ -86,6 +136,7 @@ def start_region_import(
     ctx: UiContext,
     paths: list[Path],
     on_finished: Callable[[RegionImportResult | None], None] | None = None,
+    skipped: tuple[SkippedFile, ...] = (),
 ) -> Operation:
     """Import ``paths`` in the background; a modal progress dialog shows how far it got."""
     title = QCoreApplication.translate("RegionImport", "Impor data wilayah")
@@ -94,7 +145,7 @@ def start_region_import(
         return import_regions(ctx.db, paths, progress=progress)
 
     def done(result: RegionImportResult) -> None:
-        messages.show_info(parent, describe_result(result), title)
+        messages.show_info(parent, describe_result(result, skipped), title)
         if on_finished:
             on_finished(result)
 

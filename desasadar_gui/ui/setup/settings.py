@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desasadar_gui.domain import display
 from desasadar_gui.domain.money import format_rupiah
 from desasadar_gui.domain.rates import (
     AMOUNT_KEYS,
@@ -34,6 +35,7 @@ from desasadar_gui.domain.rates import (
     RateRow,
 )
 from desasadar_gui.services import rates, regions, security
+from desasadar_gui.services.regions import RegionFiles, sort_region_files
 from desasadar_gui.ui.kit import messages
 from desasadar_gui.ui.kit.context import UiContext
 from desasadar_gui.ui.kit.i18n import Retranslating, apply_language, language, save_language
@@ -53,6 +55,7 @@ from desasadar_gui.ui.setup.region_import import (
     ask_region_files,
     ask_region_folder,
     start_region_import,
+    usable_files,
 )
 
 COL_KEY = 0
@@ -69,7 +72,7 @@ class RateTableModel(ColumnTableModel[RateRow]):
 
     def columns(self) -> tuple[Column, ...]:
         def dmy(day) -> str:
-            return day.strftime("%d/%m/%Y")
+            return display.short_date(day)
 
         def until(row: RateRow) -> str:
             return dmy(row.valid_to) if row.valid_to else "—"
@@ -300,15 +303,21 @@ class SettingsDialog(Retranslating, QDialog):
         version = regions.region_dataset_version(self.ctx.db) or "—"
         self.region_status.setText(
             self.tr("Data wilayah dimuat: %1 kabupaten/kota, %2 kecamatan, %3 desa/kelurahan.")
-            .replace("%1", str(counts["regencies"]))
-            .replace("%2", str(counts["districts"]))
-            .replace("%3", str(counts["villages"]))
+            .replace("%1", display.count(counts["regencies"], language()))
+            .replace("%2", display.count(counts["districts"], language()))
+            .replace("%3", display.count(counts["villages"], language()))
             + "\n"
             + self.tr("Versi data: %1").replace("%1", version)
         )
 
-    def import_regions(self, paths: list[Path]) -> Operation | None:
+    def import_regions(self, files: RegionFiles | list[Path]) -> Operation | None:
+        """Import the region files among ``files``; the others are named, not read."""
+        if not isinstance(files, RegionFiles):
+            files = sort_region_files(files)
+        paths = usable_files(self, files)
         if not paths:
+            if files.skipped:
+                self.regions_imported.emit(None)  # finished: nothing could be loaded
             return None
         self.region_files_button.setEnabled(False)
         self.region_folder_button.setEnabled(False)
@@ -320,7 +329,7 @@ class SettingsDialog(Retranslating, QDialog):
             self.refresh_regions()
             self.regions_imported.emit(result)
 
-        self.task = start_region_import(self, self.ctx, paths, finished)
+        self.task = start_region_import(self, self.ctx, paths, finished, skipped=files.skipped)
         return self.task
 
     # -- rates --------------------------------------------------------------------

@@ -18,6 +18,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QWidget
 
+from desasadar_gui.domain import display
 from desasadar_gui.errors import UserError, current_language
 from desasadar_gui.services.database import Database
 from desasadar_gui.sync.workbook_export import ExportResult, export_workbook
@@ -35,6 +36,7 @@ from desasadar_gui.sync.workbook_password import (
 )
 from desasadar_gui.ui.kit import messages
 from desasadar_gui.ui.kit.context import UiContext
+from desasadar_gui.ui.kit.i18n import language
 from desasadar_gui.ui.kit.operations import Operation, run_operation
 from desasadar_gui.ui.safety.workbook_passwords import (
     ExportProtectionDialog,
@@ -112,7 +114,9 @@ def export_with_dialog(parent: QWidget | None, ctx: UiContext, privacy: bool = F
         choice.deleteLater()
 
     def done(result: ExportResult) -> None:
-        counts = ", ".join(f"{sheet} {n}" for sheet, n in result.counts.items())
+        counts = ", ".join(
+            f"{sheet} {display.count(n, language())}" for sheet, n in result.counts.items()
+        )
         messages.show_info(
             parent,
             QCoreApplication.translate(
@@ -157,10 +161,10 @@ def _describe(result: ImportResult) -> str:
         "SyncActions",
         "Impor selesai: {new} baru, {updated} diperbarui, {conflict} konflik, {rejected} ditolak.",
     ).format(
-        new=total("new"),
-        updated=total("updated"),
-        conflict=total("conflict"),
-        rejected=total("rejected"),
+        new=display.count(total("new"), language()),
+        updated=display.count(total("updated"), language()),
+        conflict=display.count(total("conflict"), language()),
+        rejected=display.count(total("rejected"), language()),
     )
     if result.conflicts_recorded:
         text += "\n" + QCoreApplication.translate(
@@ -178,7 +182,7 @@ def _apply_planned(
             parent,
             QCoreApplication.translate(
                 "SyncActions", "Berkas ini sudah pernah diimpor ({at}); tidak ada yang diubah."
-            ).format(at=(prepared.already_imported or "")[:16]),
+            ).format(at=display.stored_text(prepared.already_imported or "", language())),
         )
         return
     if not run_preview(parent, prepared):

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desasadar_gui.domain import display
 from desasadar_gui.sync.workbook_import import PreparedImport, write_errors
 from desasadar_gui.ui.kit import messages
 from desasadar_gui.ui.kit.i18n import Retranslating, language
@@ -97,17 +98,17 @@ class ImportPreviewDialog(Retranslating, QDialog):
         meta = self.plan.parsed.meta
         self.heading.setText(
             self.tr(
-                "<b>{file}</b> dari petugas {officer} (laptop {device}), diekspor {at} UTC."
+                "<b>{file}</b> dari petugas {officer} (laptop {device}), diekspor {at}."
             ).format(
                 file=self.plan.parsed.file_name,
                 officer=meta.get("officer") or "-",
                 device=meta.get("device", "?")[:8],
-                at=meta.get("exported_at", "?")[:16],
+                at=display.stored_text(meta.get("exported_at", "?"), language()),
             )
         )
         totals = self.plan.totals
         titles = self._outcome_titles()
-        text = ", ".join(f"{titles[k]} {v}" for k, v in totals.items())
+        text = ", ".join(f"{titles[k]} {display.count(v, language())}" for k, v in totals.items())
         if self.plan.already_imported:
             text = self.tr("Berkas ini sudah pernah diimpor; tidak ada yang akan diubah.")
         elif self.plan.rejected:
@@ -117,9 +118,12 @@ class ImportPreviewDialog(Retranslating, QDialog):
             )
         self.summary.setText(text)
         for i, key in enumerate(LISTED):
-            self.tabs.setTabText(i, f"{titles[key]} ({self.plan.total(key)})")
+            self.tabs.setTabText(
+                i, f"{titles[key]} ({display.count(self.plan.total(key), language())})"
+            )
         self.tabs.setTabText(
-            len(LISTED), self.tr("Catatan (%1)").replace("%1", str(self.plan.notes_total))
+            len(LISTED),
+            self.tr("Catatan (%1)").replace("%1", display.count(self.plan.notes_total, language())),
         )
         self._fill_lists()
         self.save_errors.setText(self.tr("Simpan baris yang ditolak…"))
@@ -132,7 +136,9 @@ class ImportPreviewDialog(Retranslating, QDialog):
     def _fill(self) -> None:
         rows = []
         for sheet, per in self.plan.counts.items():
-            rows.append([sheet, *(per.get(k, 0) for k in self.plan.totals)])
+            rows.append(
+                [sheet, *(display.count(per.get(k, 0), language()) for k in self.plan.totals)]
+            )
         self.counts_model.set_rows(rows)
         view = self.counts_view  # every sheet's line visible, no scrolling
         view.setFixedHeight(

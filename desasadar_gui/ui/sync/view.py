@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desasadar_gui.domain import display
 from desasadar_gui.services.history import field_label
 from desasadar_gui.sync.conflicts import (
     ConflictRow,
@@ -39,7 +40,7 @@ from desasadar_gui.sync.duplicates import (
 from desasadar_gui.sync.history import list_sync_log
 from desasadar_gui.ui.kit import messages
 from desasadar_gui.ui.kit.context import UiContext
-from desasadar_gui.ui.kit.i18n import Retranslating
+from desasadar_gui.ui.kit.i18n import Retranslating, language
 from desasadar_gui.ui.kit.operations import run_change
 from desasadar_gui.ui.kit.rows_model import RowsModel
 from desasadar_gui.ui.kit.tables import make_log_table
@@ -49,15 +50,19 @@ def _view(model: Any) -> QTableView:
     return make_log_table(model, single=True)
 
 
+def _n(value: Any) -> str:
+    return display.count(value, language()) if isinstance(value, int) else str(value)
+
+
 def _counts_text(counts: dict[str, Any]) -> str:
     parts = []
     for sheet, value in counts.items():
         if isinstance(value, dict):
-            shown = ", ".join(f"{k} {v}" for k, v in value.items() if v)
+            shown = ", ".join(f"{k} {_n(v)}" for k, v in value.items() if v)
             if shown:
                 parts.append(f"{sheet}: {shown}")
         elif isinstance(value, int) and not isinstance(value, bool):
-            parts.append(f"{sheet} {value}")
+            parts.append(f"{sheet} {_n(value)}")
     return "; ".join(parts)
 
 
@@ -185,7 +190,7 @@ class SyncView(Retranslating, QWidget):
         self.history_model.set_rows(
             [
                 (
-                    f"{r.at:%d-%m-%Y %H:%M}",
+                    display.date_time(r.at, language()),
                     direction.get(r.direction, r.direction),
                     r.file_name,
                     (r.source_device or "")[:8],
@@ -201,7 +206,7 @@ class SyncView(Retranslating, QWidget):
         self.conflict_model.set_rows(
             [
                 (
-                    f"{c.detected_at:%d-%m-%Y %H:%M}",
+                    display.date_time(c.detected_at, language()),
                     c.sheet,
                     c.label,
                     side.get(c.loser_side, ""),

@@ -6,11 +6,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QLocale, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDateEdit,
     QFormLayout,
     QFrame,
     QGroupBox,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desasadar_gui.domain import display
 from desasadar_gui.domain.enums import (
     Occupation,
     ParticipantStatus,
@@ -46,6 +46,7 @@ from desasadar_gui.services.villages import (
 )
 from desasadar_gui.ui.kit import messages
 from desasadar_gui.ui.kit.context import VILLAGES, UiContext
+from desasadar_gui.ui.kit.form_fields import date_edit
 from desasadar_gui.ui.kit.i18n import Retranslating, enum_label, language
 from desasadar_gui.ui.kit.operations import run_change
 from desasadar_gui.ui.participants.form import ParticipantForm
@@ -55,11 +56,11 @@ MISSING_FOREGROUND = QColor("#92400e")
 
 
 def _number(n: int) -> str:
-    return QLocale().toString(n)
+    return display.count(n, language())
 
 
 def _dmy(value: date | None) -> str:
-    return value.strftime("%d/%m/%Y") if value else ""
+    return display.short_date(value)
 
 
 class CompactTable(QTableWidget):
@@ -177,10 +178,7 @@ class VillageDetailPanel(Retranslating, QWidget):
 
         # Launch.
         self.launch_box = QGroupBox()
-        self.launch_date = QDateEdit()
-        self.launch_date.setCalendarPopup(True)
-        self.launch_date.setDisplayFormat("dd/MM/yyyy")
-        self.launch_date.setDate(QDate.currentDate())
+        self.launch_date = date_edit()
         self.launch_button = QPushButton()
         self.launch_button.setObjectName("launchButton")
         self.launch_button.clicked.connect(self.launch)

@@ -15,7 +15,6 @@ from PySide6.QtGui import QIntValidator, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -42,6 +41,7 @@ from desasadar_gui.ui.kit.context import UiContext
 from desasadar_gui.ui.kit.discard_guard import AsksBeforeDiscarding
 from desasadar_gui.ui.kit.form_fields import (
     FieldMessage,
+    date_edit,
     make_searchable,
     refill,
     show_field_messages,
@@ -102,10 +102,7 @@ class VillageDialog(Retranslating, AsksBeforeDiscarding, QDialog):
         self.workers_edit = QLineEdit()
         self.workers_edit.setValidator(QIntValidator(0, 10_000_000, self))
         self.status_combo = QComboBox()
-        self.launch_edit = QDateEdit()
-        self.launch_edit.setCalendarPopup(True)
-        self.launch_edit.setDisplayFormat("dd/MM/yyyy")
-        self.launch_edit.setDate(QDate.currentDate())
+        self.launch_edit = date_edit()
         self.notes_edit = QPlainTextEdit()
         self.notes_edit.setTabChangesFocus(True)
         self.notes_edit.setFixedHeight(64)

@@ -10,12 +10,13 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
+from desasadar_gui.domain import display
 from desasadar_gui.domain.enums import VillageKind, VillageStatus
 from desasadar_gui.services.village_queries import SORT_KEYS, VillageListRow, VillageQuery
-from desasadar_gui.ui.kit.i18n import enum_label
+from desasadar_gui.ui.kit.i18n import enum_label, language
 from desasadar_gui.ui.kit.table_model import LEFT, RIGHT, Column, ColumnTableModel
 
 COL_KIND = 0
@@ -38,7 +39,7 @@ _LAUNCHED = QColor("#166534")
 
 
 def _dmy(row: VillageListRow) -> str:
-    return row.launch_date.strftime("%d/%m/%Y") if row.launch_date else ""
+    return display.short_date(row.launch_date)
 
 
 class VillageTableModel(ColumnTableModel[VillageListRow]):
@@ -70,7 +71,7 @@ class VillageTableModel(ColumnTableModel[VillageListRow]):
             ),
             Column(
                 lambda: self.tr("Peserta"),
-                lambda r: QLocale().toString(r.participants),
+                lambda r: display.count(r.participants, language()),
                 align=RIGHT,
             ),
         )
