@@ -119,23 +119,25 @@ def _move_role_kind_violations(conn: Connection) -> int:
     from desasadar_gui.domain.problems import describe
 
     spec = SHEETS_BY_ENTITY["participants"]
+    n = Names(conn)
     cur = conn.exec_driver_sql(
         "SELECT s.rowid, COALESCE(sv.kind, mv.kind) AS village_kind, s.* "
-        "FROM stg.participants s "
-        "LEFT JOIN stg.villages sv ON sv.id = s.village_id "
-        "LEFT JOIN main.villages mv ON mv.id = s.village_id "
+        f"FROM {n.stg('participants')} s "
+        f"LEFT JOIN {n.stg('villages')} sv ON sv.id = s.village_id "
+        f"LEFT JOIN {n.main('villages')} mv ON mv.id = s.village_id "
         "WHERE s.official_role IS NOT NULL AND s.official_role <> '' "
         "AND s.deleted_at IS NULL"
     )
     names = list(cur.keys())[2:]
     moved = 0
     for rowid, kind, *rest in cur.fetchall():
-        values = dict(zip(names, rest, strict=False))
+        values = {k: storage_form(v) for k, v in zip(names, rest, strict=False) if k != "rowid"}
         problem = rules.role_kind_problem(values["official_role"], kind)
         if problem is None:
             continue
-        conn.exec_driver_sql(
-            "INSERT INTO stg.rejected VALUES (?, ?, ?, ?, ?, ?, ?, 0)",
+        run(
+            conn,
+            f"INSERT INTO {n.stg('rejected')} VALUES (?, ?, ?, ?, ?, ?, ?, 0)",
             (
                 spec.name,
                 values["row_num"],
@@ -146,7 +148,7 @@ def _move_role_kind_violations(conn: Connection) -> int:
                 json.dumps({"values": values}, ensure_ascii=False, default=str),
             ),
         )
-        conn.exec_driver_sql("DELETE FROM stg.participants WHERE rowid = ?", (rowid,))
+        run(conn, f"DELETE FROM {n.stg('participants')} WHERE rowid = ?", (rowid,))
         moved += 1
     return moved
 
