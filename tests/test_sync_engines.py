@@ -33,6 +33,7 @@ from desasadar_gui.services.participants import (
     get_participant,
     update_participant,
 )
+from desasadar_gui.services.villages import VillageInput, create_village
 from desasadar_gui.sync.cells import row_hash
 from desasadar_gui.sync.conflicts import list_conflicts
 from desasadar_gui.sync.export_rows import date_cell
@@ -287,3 +288,21 @@ def test_an_erasure_reaches_a_server(engine, tmp_path, template_db, opened):
 def test_a_server_date_is_numbered_as_sqlite_numbers_it():
     assert date_cell(date(2024, 5, 1)) == 45413  # Excel's day number
     assert date_cell(date(1900, 1, 15)) == "1900-01-15"  # Excel numbers these wrongly
+
+
+@pytest.mark.parametrize("engine", ["sqlite", "postgresql"])
+def test_a_position_the_village_kind_lacks_is_a_rejected_row(engine, tmp_path, template_db, opened):
+    a = opened(new_laptop(tmp_path / "a", template_db, "a"))
+    b = opened(_open(engine, tmp_path / "b", template_db, "b"))
+    market = create_village(a, VillageInput(name="Pasar Angso Duo", kind="pasar")).id
+    add_person(a, market, "Siti Aminah")
+    add_person(a, market, "Budi Santoso")
+    book = export(a, tmp_path / "a.xlsx")
+    row = rows_by_name(book, "Peserta")["Budi Santoso"]
+    edited = apply_openpyxl(
+        book, tmp_path / "role.xlsx", [("set", "Peserta", row, "Jabatan di desa", "Kepala Desa")]
+    )
+    outcome = import_(b, edited)
+    assert outcome.plan.rejected == 1
+    assert "Kepala Desa" in outcome.plan.items["rejected"][0].detail
+    assert outcome.result.counts["Peserta"]["new"] == 1
