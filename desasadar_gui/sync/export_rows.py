@@ -46,6 +46,10 @@ def _source(spec: SheetSpec, column: Column) -> str:
     return f"t.{column.field}"
 
 
+def _timestamp_text(src: str) -> str:
+    return f"to_char({src}, 'YYYY-MM-DD HH24:MI:SS.US')"
+
+
 def cell_sql(spec: SheetSpec, column: Column, dialect: str = "sqlite") -> str:
     kind, src = column.kind, _source(spec, column)
     sqlite = dialect == "sqlite"
@@ -67,7 +71,7 @@ def cell_sql(spec: SheetSpec, column: Column, dialect: str = "sqlite") -> str:
             f"ELSE {src} END"
         )
     if kind == "datetime" and not sqlite:  # the storage form SQLite keeps
-        return f"to_char({src}, 'YYYY-MM-DD HH24:MI:SS.US')"
+        return _timestamp_text(src)
     if column.field == "_base_rev":
         return "b.rev"
     if column.field in ("_row_hash", "_fingerprint"):
@@ -101,7 +105,13 @@ def export_query(spec: SheetSpec, dialect: str = "sqlite") -> ExportQuery:
             select.append(expr)
         return select.index(expr)
 
-    stored = [position(f"t.{f}") for f in spec.stored_fields]
+    # A server's timestamps are hashed as the text their cells hold (SQLite's stored
+    # form, which cells.canon would otherwise format from each datetime again).
+    timestamps = {c.field for c in spec.columns if c.kind == "datetime"}
+    stored = [
+        position(_timestamp_text(f"t.{f}") if dialect != "sqlite" and f in timestamps else f"t.{f}")
+        for f in spec.stored_fields
+    ]
     checked = [position(_source(spec, c)) for c in spec.checked_columns]
     texts = [_source(spec, c) for c in spec.columns if c.kind in _USER_TEXT]
     # substr, not LIKE: no '%' in the text of a query a pyformat driver reads.

@@ -91,6 +91,8 @@ def _write_data_sheet(
     fp_col = [c.field for c in spec.columns].index("_fingerprint")
     query = export_query(spec, conn.dialect.name)
     stored, checked = query.stored, query.checked
+    if conn.dialect.name != "sqlite":  # a server cursor: rows arrive as they are written
+        conn = conn.execution_options(stream_results=True, max_row_buffer=PROGRESS_EVERY)
     result = conn.exec_driver_sql(query.sql)
     r = 0
     while rows := result.fetchmany(PROGRESS_EVERY):
