@@ -32,6 +32,7 @@ MAX_ADDRESS = 1_000
 MAX_NOTES = 5_000
 MAX_CODE = 20  # KPJ number
 MAX_VERSION = 60  # region dataset version
+MAX_ID = 36  # a record id (a UUID's text), in references
 MAX_MONEY = 100_000_000_000  # Rp100 miliar a month: no declared income comes near
 MAX_COUNT = 10_000_000  # informal workers of one village; a yearly target
 FIRST_YEAR = 2000  # sessions, targets, registrations, launches
@@ -102,7 +103,7 @@ FIELDS: dict[str, tuple[Field, ...]] = {
         _f("birth_date", DATE, "Tanggal lahir", "Birth date"),
         _f("phone", PHONE, "Telepon", "Phone"),
         _f("address", LONG, "Alamat", "Address", max_len=MAX_ADDRESS, default=""),
-        _f("village_id", REF, "Desa", "Village"),
+        _f("village_id", REF, "Desa", "Village", max_len=MAX_ID),
         _f("occupation", ENUM, "Pekerjaan", "Occupation", enum=Occupation),
         _f("official_role", ENUM, "Jabatan di desa", "Village role", enum=OfficialRole),
         _f(
@@ -145,10 +146,10 @@ FIELDS: dict[str, tuple[Field, ...]] = {
         _f("registration_date", DATE, "Tanggal daftar", "Registration date"),
         _f("kpj_number", CODE, "No. KPJ", "KPJ number", max_len=MAX_CODE),
         _f("officer", TEXT, "Petugas", "Officer", max_len=MAX_SHORT, default=""),
-        _f("merged_into", REF, "Digabung ke", "Merged into"),
+        _f("merged_into", REF, "Digabung ke", "Merged into", max_len=MAX_ID),
     ),
     "sessions": (
-        _f("village_id", REF, "Desa", "Village"),
+        _f("village_id", REF, "Desa", "Village", max_len=MAX_ID),
         _f("held_on", DATE, "Tanggal", "Date", required=True),
         _f(
             "type",
@@ -164,8 +165,8 @@ FIELDS: dict[str, tuple[Field, ...]] = {
         _f("notes", LONG, "Catatan", "Notes", max_len=MAX_NOTES, default=""),
     ),
     "attendance": (
-        _f("session_id", REF, "Sesi", "Session", required=True),
-        _f("participant_id", REF, "Peserta", "Participant"),
+        _f("session_id", REF, "Sesi", "Session", required=True, max_len=MAX_ID),
+        _f("participant_id", REF, "Peserta", "Participant", max_len=MAX_ID),
         _f("walkin_name", TEXT, "Nama tamu", "Walk-in name", default=""),
         _f("walkin_phone", PHONE, "Telepon tamu", "Walk-in phone"),
         _f(

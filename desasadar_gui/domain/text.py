@@ -7,6 +7,8 @@ workbook import and (later) the branch server each cleaned text their own way, a
 re-saved workbook would look edited and win over real edits made elsewhere. So all
 user text goes through :func:`clean_text`:
 
+- composed characters in one form (Unicode NFC: an "é" typed on one system as one
+  character and on another as "e" + accent is stored, hashed and compared alike);
 - line ends become LF; tabs and non-breaking spaces become plain spaces;
 - control characters (NUL included, which PostgreSQL refuses), the non-characters
   U+FFFE/U+FFFF (which make an .xlsx invalid) and unpaired surrogates are removed;
@@ -18,6 +20,7 @@ user text goes through :func:`clean_text`:
 from __future__ import annotations
 
 import re
+import unicodedata
 
 # C0 controls except TAB/LF/CR (handled first), DEL, C1 controls, non-characters,
 # and lone surrogates.
@@ -30,9 +33,15 @@ def clean_text(value: str | None, *, multiline: bool = False) -> str:
     """The stored form of user text (see the module doc); None becomes ''."""
     if not value:
         return ""
-    if value.isprintable() and value[0] != " " and value[-1] != " " and "  " not in value:
+    if (
+        value.isprintable()
+        and value[0] != " "
+        and value[-1] != " "
+        and "  " not in value
+        and (value.isascii() or unicodedata.is_normalized("NFC", value))
+    ):
         return value  # the common case: nothing to do
-    text = value.replace("\r\n", "\n").replace("\r", "\n")
+    text = unicodedata.normalize("NFC", value).replace("\r\n", "\n").replace("\r", "\n")
     text = _DROP.sub("", _SPACES.sub(" ", text))
     if not multiline:
         return " ".join(text.split())

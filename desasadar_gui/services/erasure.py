@@ -46,6 +46,7 @@ from desasadar_gui.db.search import rebuild_search_indexes
 from desasadar_gui.errors import UserError
 from desasadar_gui.services import processing
 from desasadar_gui.services.database import Database, utcnow
+from desasadar_gui.services.sql import prefixed, run
 
 log = logging.getLogger("desasadar.erasure")
 
@@ -57,7 +58,8 @@ _NIK = re.compile(r"^\d{16}$")
 _PARTICIPANT_SET = (
     "name = ?, nik = NULL, gender = NULL, birth_date = NULL, phone = NULL, address = '', "
     "village_id = NULL, occupation = NULL, official_role = NULL, monthly_income = 0, "
-    "prog_jkk = 0, prog_jkm = 0, prog_jht = 0, contribution = 0, funding_source = 'mandiri', "
+    "prog_jkk = FALSE, prog_jkm = FALSE, prog_jht = FALSE, contribution = 0, "
+    "funding_source = 'mandiri', "
     "status = 'prospect', registration_date = NULL, kpj_number = NULL, officer = '', "
     "merged_into = NULL"
 )
@@ -148,29 +150,34 @@ def _walkin_rows(conn: Connection, pid: str, name: str, phone: str | None, villa
 
 def apply_erasure(conn: Connection, entry: ErasureEntry, schema: str = "main") -> None:
     """Make the local record the erased one (idempotent) and clear its history."""
-    table = f"{schema}.{entry.entity}"
+    table = prefixed(conn, entry.entity, schema)
     stamp = (entry.rev, entry.at, entry.device)
     if entry.entity == "participants":
-        conn.exec_driver_sql(
+        run(
+            conn,
             # Deleted at the erasure's moment on every laptop: the same row everywhere.
             f"UPDATE {table} SET {_PARTICIPANT_SET}, deleted_at = ?, "
             "rev = ?, updated_at = ?, updated_by = ? WHERE id = ?",
             (ERASED_NAME, entry.at, *stamp, entry.record_id),
         )
     elif entry.entity == "attendance":
-        conn.exec_driver_sql(
+        run(
+            conn,
             f"UPDATE {table} SET {_ATTENDANCE_SET}, rev = ?, updated_at = ?, updated_by = ? "
             "WHERE id = ?",
             (*stamp, entry.record_id),
         )
     else:  # pragma: no cover - only people are erased
         raise ValueError(entry.entity)
-    conn.exec_driver_sql(
-        f"UPDATE {schema}.audit_log SET changes = '{{}}' WHERE entity = ? AND record_id = ?",
+    run(
+        conn,
+        f"UPDATE {prefixed(conn, 'audit_log', schema)} SET changes = '{{}}' "
+        "WHERE entity = ? AND record_id = ?",
         (entry.entity, entry.record_id),
     )
-    conn.exec_driver_sql(
-        f"DELETE FROM {schema}.conflicts WHERE entity = ? AND record_id = ?",
+    run(
+        conn,
+        f"DELETE FROM {prefixed(conn, 'conflicts', schema)} WHERE entity = ? AND record_id = ?",
         (entry.entity, entry.record_id),
     )
 
@@ -186,34 +193,43 @@ def later(a: ErasureEntry, b: ErasureEntry) -> ErasureEntry:
 
 def remember(conn: Connection, entry: ErasureEntry, schema: str = "main") -> ErasureEntry:
     """Add to the erasures table (or keep the later of two); returns the one in force."""
-    row = conn.exec_driver_sql(
-        f"SELECT record_id, entity, rev, at, device FROM {schema}.erasures WHERE record_id = ?",
+    table = prefixed(conn, "erasures", schema)
+    row = run(
+        conn,
+        f"SELECT record_id, entity, rev, at, device FROM {table} WHERE record_id = ?",
         (entry.record_id,),
     ).first()
     if row is not None:
-        stored = ErasureEntry(row[0], row[1], row[2], str(row[3]), row[4])
+        stored = ErasureEntry(row[0], row[1], row[2], _stored_at(row[3]), row[4])
         winner = later(stored, entry)
         if winner is stored:
             return stored
-        conn.exec_driver_sql(
-            f"UPDATE {schema}.erasures SET rev = ?, at = ?, device = ? WHERE record_id = ?",
+        run(
+            conn,
+            f"UPDATE {table} SET rev = ?, at = ?, device = ? WHERE record_id = ?",
             (entry.rev, entry.at, entry.device, entry.record_id),
         )
         return entry
-    conn.exec_driver_sql(
-        f"INSERT INTO {schema}.erasures (record_id, entity, rev, at, device) "
-        "VALUES (?, ?, ?, ?, ?)",
+    run(
+        conn,
+        f"INSERT INTO {table} (record_id, entity, rev, at, device) VALUES (?, ?, ?, ?, ?)",
         (entry.record_id, entry.entity, entry.rev, entry.at, entry.device),
     )
     return entry
 
 
-def known_erasures(conn: Connection, schema: str = "main") -> dict[str, ErasureEntry]:
+def _stored_at(value: object) -> str:
+    """SQLite hands back the stored text, PostgreSQL a datetime: the same text of both."""
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%d %H:%M:%S.%f")
+    return str(value)
+
+
+def known_erasures(conn: Connection, schema: str | None = None) -> dict[str, ErasureEntry]:
+    table = f"{schema}.erasures" if schema else "erasures"
     return {
-        r[0]: ErasureEntry(r[0], r[1], r[2], str(r[3]), r[4])
-        for r in conn.exec_driver_sql(
-            f"SELECT record_id, entity, rev, at, device FROM {schema}.erasures"
-        )
+        r[0]: ErasureEntry(r[0], r[1], r[2], _stored_at(r[3]), r[4])
+        for r in conn.exec_driver_sql(f"SELECT record_id, entity, rev, at, device FROM {table}")
     }
 
 
@@ -274,8 +290,10 @@ def enforce_erasures(conn: Connection, entries: Iterable[ErasureEntry]) -> int:
     """
     new = 0
     for entry in entries:
-        known = conn.exec_driver_sql(
-            "SELECT 1 FROM main.erasures WHERE record_id = ?", (entry.record_id,)
+        known = run(
+            conn,
+            f"SELECT 1 FROM {prefixed(conn, 'erasures')} WHERE record_id = ?",
+            (entry.record_id,),
         ).first()
         new += known is None
         apply_erasure(conn, remember(conn, entry))
@@ -362,7 +380,13 @@ def erase_person(db: Database, key: str) -> ErasureResult:
 def purge_free_space(db: Database) -> None:
     """Leave no erased byte in the file: rebuild the search indexes of names and of NIK
     and phone digits (FTS segments keep old terms until merged), VACUUM (drops free
-    pages), truncate the WAL."""
+    pages), truncate the WAL. On PostgreSQL: the tables that held the person rewritten
+    (``VACUUM FULL``: old row versions gone from the table files; the server's own WAL
+    and backups are its administrator's, as for any server data)."""
+    if db.engine.dialect.name != "sqlite":
+        with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            conn.exec_driver_sql("VACUUM FULL participants, attendance, audit_log, conflicts")
+        return
     with db.engine.connect() as conn:
         conn.exec_driver_sql("PRAGMA secure_delete=ON")
         rebuild_search_indexes(conn)

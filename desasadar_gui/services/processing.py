@@ -148,8 +148,12 @@ def record_in(
     note: str = "",
 ) -> None:
     """One line inside the caller's transaction (it commits or rolls back with it)."""
+    if conn.dialect.name == "sqlite":  # "main.": an import has its staging file attached
+        sql = _INSERT.replace("processing_log", "main.processing_log")
+    else:
+        sql = _INSERT.replace("?", "%s")
     conn.exec_driver_sql(
-        _INSERT.replace("processing_log", "main.processing_log"),
+        sql,
         _values(action, db.device.id, db.officer, path, sha256, counts, note),
     )
 

@@ -1,7 +1,9 @@
 """Counts and the content digest.
 
 The digest is a SHA-256 over every synchronised record (live and tombstoned) in a
-canonical form: tables in a fixed order, rows by id, every column. Two databases have
+canonical form: tables in a fixed order, rows by id in code-point order (SQLite's
+BINARY, PostgreSQL's "C": never the server's language collation), every column as a
+typed value in one JSON form. Two databases have
 the same digest exactly when their synchronised data is equal; local-only tables
 (device, audit log, sync log, region reference, settings) are left out.
 """
@@ -14,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Connection, func, select
 
 from desasadar_gui.db.models import (
     SYNCED_MODELS,
@@ -35,6 +37,10 @@ def _canonical(value: Any) -> Any:
     return value
 
 
+def _by_code_point(conn: Connection, column: Any) -> Any:
+    return column if conn.dialect.name == "sqlite" else column.collate("C")
+
+
 def content_digest(db: Database) -> str:
     digest = hashlib.sha256()
     with db.engine.connect() as conn:
@@ -42,7 +48,8 @@ def content_digest(db: Database) -> str:
             table = model.__table__  # type: ignore[attr-defined]
             columns = sorted(table.columns, key=lambda c: c.name)
             digest.update(f"#{table.name}:{','.join(c.name for c in columns)}\n".encode())
-            result = conn.execute(select(*columns).order_by(table.c.id)).yield_per(5000)
+            result = conn.execute(select(*columns).order_by(_by_code_point(conn, table.c.id)))
+            result = result.yield_per(5000)
             for row in result:
                 line = json.dumps(
                     [_canonical(v) for v in row], ensure_ascii=False, separators=(",", ":")

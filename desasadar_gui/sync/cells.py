@@ -133,6 +133,18 @@ def datetime_text(value: datetime) -> str:
     return value.strftime("%Y-%m-%d %H:%M:%S.%f")
 
 
+def storage_form(value: object) -> object:
+    """A typed value (as PostgreSQL hands it back) in SQLite's storage form: ISO date
+    text, timestamps with microseconds, flags 1/0; anything else as it is."""
+    if value is True or value is False:
+        return int(value)
+    if isinstance(value, datetime):
+        return datetime_text(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
 def millis_datetime_text(millis: int) -> str:
     moment = datetime(1970, 1, 1) + timedelta(milliseconds=millis)
     return datetime_text(moment)

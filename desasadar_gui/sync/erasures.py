@@ -13,6 +13,7 @@ from __future__ import annotations
 from sqlalchemy import Connection
 
 from desasadar_gui.services.erasure import ErasureEntry, known_erasures, later, parse_erasures
+from desasadar_gui.sync.staging import Names, run
 
 META_KEY = "erasures"
 
@@ -27,12 +28,13 @@ def drop_erased_versions(conn: Connection, meta: dict[str, str]) -> int:
     for e in file_erasures(meta):  # the version kept is the later erasure's
         entries[e.record_id] = later(entries[e.record_id], e) if e.record_id in entries else e
     dropped = 0
+    stg = Names(conn).stg
     for e in entries.values():
-        dropped += conn.exec_driver_sql(
-            f"DELETE FROM stg.{e.entity} WHERE id = ? AND rev != ?", (e.record_id, e.rev)
+        dropped += run(
+            conn, f"DELETE FROM {stg(e.entity)} WHERE id = ? AND rev != ?", (e.record_id, e.rev)
         ).rowcount
         for table in ("rejected", "notes"):
-            conn.exec_driver_sql(f"DELETE FROM stg.{table} WHERE record_id = ?", (e.record_id,))
+            run(conn, f"DELETE FROM {stg(table)} WHERE record_id = ?", (e.record_id,))
     return dropped
 
 

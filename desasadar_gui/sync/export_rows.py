@@ -1,4 +1,4 @@
-"""The export's row query: SQLite hands back each cell as it will be written.
+"""The export's row query: the database hands back each cell as it will be written.
 
 Per sheet column the query yields the cell value already shaped (enumeration labels,
 Ya/Tidak, Excel day numbers for dates); then the raw stored fields, hashed in Python
@@ -8,18 +8,26 @@ hashes make the ``fingerprint``; and a flag for rows holding text that needs the
 careful writer (``<r>``-prefixed, or longer than half of Excel's limit). Shaping cells
 in SQL keeps Python's per-cell work to one call into XlsxWriter, which is what the
 export's speed is measured against.
+
+The SQL is the same on SQLite and PostgreSQL except where a function differs (one
+branch per need here): SQLite numbers its ISO date text with ``julianday``; PostgreSQL
+hands back ``date`` and ``datetime`` objects, which the writers number and format in
+Python (``date_cell``, and ``to_char`` for the machine timestamps). The raw values the
+hashes are taken of are typed values there and storage text on SQLite; ``cells.canon``
+renders both alike.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from operator import itemgetter
 from typing import Any
 
 from xlsxwriter.worksheet import Worksheet
 
-from desasadar_gui.sync.cells import FIRST_SERIAL_DATE, shown_phone
+from desasadar_gui.sync.cells import EXCEL_EPOCH, FIRST_SERIAL_DATE, shown_phone
 from desasadar_gui.sync.sheet_writer import XLS_STRMAX, Formats, text_writer
 from desasadar_gui.sync.workbook_format import BOOL_FALSE, BOOL_TRUE, Column, SheetSpec
 
@@ -38,8 +46,13 @@ def _source(spec: SheetSpec, column: Column) -> str:
     return f"t.{column.field}"
 
 
-def cell_sql(spec: SheetSpec, column: Column) -> str:
+def _timestamp_text(src: str) -> str:
+    return f"to_char({src}, 'YYYY-MM-DD HH24:MI:SS.US')"
+
+
+def cell_sql(spec: SheetSpec, column: Column, dialect: str = "sqlite") -> str:
     kind, src = column.kind, _source(spec, column)
+    sqlite = dialect == "sqlite"
     if kind in ("enum", "display_enum"):
         cases = " ".join(
             f"WHEN {_quote(m.value)} THEN {_quote(m.label_id)}"
@@ -50,13 +63,15 @@ def cell_sql(spec: SheetSpec, column: Column) -> str:
         return f"CASE WHEN {src} THEN {_quote(BOOL_TRUE)} ELSE {_quote(BOOL_FALSE)} END"
     if kind == "deleted":
         return f"CASE WHEN t.deleted_at IS NOT NULL THEN {_quote(BOOL_TRUE)} END"
-    if kind in ("date", "display_date"):
+    if kind in ("date", "display_date") and sqlite:
         # Dates Excel cannot number (before 1 March 1900, or unreadable) stay text.
         return (
             f"CASE WHEN {src} >= '{FIRST_SERIAL_DATE.isoformat()}' AND julianday({src}) "
             f"IS NOT NULL THEN CAST(julianday({src}) - {_EXCEL_EPOCH_JD} AS INTEGER) "
             f"ELSE {src} END"
         )
+    if kind == "datetime" and not sqlite:  # the storage form SQLite keeps
+        return _timestamp_text(src)
     if column.field == "_base_rev":
         return "b.rev"
     if column.field in ("_row_hash", "_fingerprint"):
@@ -79,8 +94,8 @@ class ExportQuery:
     checked: Callable[[Any], tuple]  # row -> the checked columns (fingerprint)
 
 
-def export_query(spec: SheetSpec) -> ExportQuery:
-    cells = [cell_sql(spec, c) for c in spec.columns]
+def export_query(spec: SheetSpec, dialect: str = "sqlite") -> ExportQuery:
+    cells = [cell_sql(spec, c, dialect) for c in spec.columns]
     select = list(cells)
 
     def position(expr: str) -> int:
@@ -90,16 +105,36 @@ def export_query(spec: SheetSpec) -> ExportQuery:
             select.append(expr)
         return select.index(expr)
 
-    stored = [position(f"t.{f}") for f in spec.stored_fields]
+    # A server's timestamps are hashed as the text their cells hold (SQLite's stored
+    # form, which cells.canon would otherwise format from each datetime again).
+    timestamps = {c.field for c in spec.columns if c.kind == "datetime"}
+    stored = [
+        position(_timestamp_text(f"t.{f}") if dialect != "sqlite" and f in timestamps else f"t.{f}")
+        for f in spec.stored_fields
+    ]
     checked = [position(_source(spec, c)) for c in spec.checked_columns]
     texts = [_source(spec, c) for c in spec.columns if c.kind in _USER_TEXT]
-    careful = " OR ".join(f"{c} LIKE '<r>%' OR length({c}) > {XLS_STRMAX // 2}" for c in texts)
+    # substr, not LIKE: no '%' in the text of a query a pyformat driver reads.
+    careful = " OR ".join(
+        f"substr({c}, 1, 3) = '<r>' OR length({c}) > {XLS_STRMAX // 2}" for c in texts
+    )
     sql = (
         f"SELECT {', '.join(select)}, {careful or '0'} "
         f"FROM {spec.entity} t {spec.joins} "
         f"LEFT JOIN sync_base b ON b.record_id = t.id ORDER BY {spec.order_by}"
     )
     return ExportQuery(sql, itemgetter(*stored), itemgetter(*checked))
+
+
+_EPOCH_ORDINAL = EXCEL_EPOCH.toordinal()
+
+
+def date_cell(value: date) -> int | str:
+    """A date as the SQLite query shapes it: Excel's day number, or ISO text before
+    1 March 1900 (which Excel numbers wrongly)."""
+    if value >= FIRST_SERIAL_DATE:
+        return value.toordinal() - _EPOCH_ORDINAL
+    return value.isoformat()
 
 
 Writer = Callable[[int, int, Any], Any]
@@ -116,6 +151,12 @@ def row_writers(
     def number_or_text(r: int, c: int, v: Any) -> None:
         if v.__class__ is int:
             write_number(r, c, v)
+        elif v.__class__ is date:
+            put = date_cell(v)
+            if isinstance(put, int):
+                write_number(r, c, put)
+            else:
+                careful_text(r, c, put)
         else:
             careful_text(r, c, str(v))
 

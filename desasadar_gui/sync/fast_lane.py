@@ -22,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import unicodedata
 from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
@@ -64,6 +65,8 @@ def _plain_text(col: tuple, limit: int, required: bool, blank: Any) -> tuple:
         bad |= _bad_where(col, lambda v: v == v.strip())
     if "  " in joined:
         bad |= _bad_where(col, lambda v: "  " not in v)
+    if not joined.isascii() and not unicodedata.is_normalized("NFC", joined):
+        bad |= _bad_where(col, lambda v: unicodedata.is_normalized("NFC", v))
     if col and max(map(len, col)) > limit:
         bad |= _bad_where(col, lambda v: len(v) <= limit)
     if required and "" in col:

@@ -93,21 +93,24 @@ def decide(
     return Outcome.UPDATED if incoming > local else Outcome.STALE
 
 
-def outcome_sql(s: str = "s", t: str = "t", b: str = "b") -> str:
+def outcome_sql(s: str = "s", t: str = "t", b: str = "b", dialect: str = "sqlite") -> str:
     """:func:`decide` as a SQL expression over staged row ``s`` (rev, base_rev), local
     row ``t`` (rev) and sync base ``b`` (rev, parent_rev). ``IS`` / ``IS NOT`` are
     SQLite's null-safe comparisons (``IS [NOT] DISTINCT FROM`` elsewhere)."""
+    same, differs = (
+        ("IS", "IS NOT") if dialect == "sqlite" else ("IS NOT DISTINCT FROM", "IS DISTINCT FROM")
+    )
 
     def ancestor(v: str) -> str:
         return (
-            f"({v} IS NOT NULL AND ({v} IS {s}.base_rev OR ({s}.base_rev IS NULL "
+            f"({v} IS NOT NULL AND ({v} {same} {s}.base_rev OR ({s}.base_rev IS NULL "
             f"AND substr({v}, 21) = substr({s}.rev, 21) AND {v} < {s}.rev)))"
         )
 
     conflict = (
-        f"NOT {ancestor(t + '.rev')} AND {s}.rev IS NOT {b}.rev "
-        f"AND {s}.rev IS NOT {s}.base_rev "
-        f"AND ({t}.rev IS NOT {b}.rev OR {ancestor(b + '.parent_rev')})"
+        f"NOT {ancestor(t + '.rev')} AND {s}.rev {differs} {b}.rev "
+        f"AND {s}.rev {differs} {s}.base_rev "
+        f"AND ({t}.rev {differs} {b}.rev OR {ancestor(b + '.parent_rev')})"
     )
     return (
         f"CASE WHEN {t}.id IS NULL THEN '{Outcome.NEW.value}' "

@@ -17,8 +17,9 @@ from sqlalchemy import Connection
 
 from desasadar_gui.domain import rules
 from desasadar_gui.services.database import Database
+from desasadar_gui.sync.cells import storage_form
 from desasadar_gui.sync.merge import Outcome, outcome_sql
-from desasadar_gui.sync.staging import attached
+from desasadar_gui.sync.staging import Names, attached, run
 from desasadar_gui.sync.workbook_format import SHEETS, SHEETS_BY_ENTITY
 from desasadar_gui.sync.workbook_read import ParsedWorkbook
 
@@ -77,20 +78,23 @@ def move_reference_violations(conn: Connection) -> int:
     """Staged rows pointing at a record neither staged nor local become rejected rows
     (``rules.REFERENCES``, evaluated set-wise)."""
     moved = 0
+    n = Names(conn)
     for ref in rules.REFERENCES:
         entity, column, target = ref.entity, ref.field, ref.target
         spec = SHEETS_BY_ENTITY[entity]
         target_sheet = SHEETS_BY_ENTITY[target].name
-        cur = conn.exec_driver_sql(
-            f"SELECT s.rowid, s.* FROM stg.{entity} s WHERE s.{column} IS NOT NULL "
-            f"AND NOT EXISTS (SELECT 1 FROM main.{target} x WHERE x.id = s.{column}) "
-            f"AND NOT EXISTS (SELECT 1 FROM stg.{target} y WHERE y.id = s.{column})"
+        cur = run(
+            conn,
+            f"SELECT s.rowid, s.* FROM {n.stg(entity)} s WHERE s.{column} IS NOT NULL "
+            f"AND NOT EXISTS (SELECT 1 FROM {n.main(target)} x WHERE x.id = s.{column}) "
+            f"AND NOT EXISTS (SELECT 1 FROM {n.stg(target)} y WHERE y.id = s.{column})",
         )
         names = list(cur.keys())[1:]
         for rowid, *rest in cur.fetchall():
-            values = dict(zip(names, rest, strict=False))
-            conn.exec_driver_sql(
-                "INSERT INTO stg.rejected VALUES (?, ?, ?, ?, ?, ?, ?, 0)",
+            values = {k: storage_form(v) for k, v in zip(names, rest, strict=False) if k != "rowid"}
+            run(
+                conn,
+                f"INSERT INTO {n.stg('rejected')} VALUES (?, ?, ?, ?, ?, ?, ?, 0)",
                 (
                     spec.name,
                     values["row_num"],
@@ -103,7 +107,7 @@ def move_reference_violations(conn: Connection) -> int:
                     json.dumps({"values": values}, ensure_ascii=False),
                 ),
             )
-            conn.exec_driver_sql(f"DELETE FROM stg.{entity} WHERE rowid = ?", (rowid,))
+            run(conn, f"DELETE FROM {n.stg(entity)} WHERE rowid = ?", (rowid,))
             moved += 1
     return moved + _move_role_kind_violations(conn)
 
@@ -115,23 +119,25 @@ def _move_role_kind_violations(conn: Connection) -> int:
     from desasadar_gui.domain.problems import describe
 
     spec = SHEETS_BY_ENTITY["participants"]
+    n = Names(conn)
     cur = conn.exec_driver_sql(
         "SELECT s.rowid, COALESCE(sv.kind, mv.kind) AS village_kind, s.* "
-        "FROM stg.participants s "
-        "LEFT JOIN stg.villages sv ON sv.id = s.village_id "
-        "LEFT JOIN main.villages mv ON mv.id = s.village_id "
+        f"FROM {n.stg('participants')} s "
+        f"LEFT JOIN {n.stg('villages')} sv ON sv.id = s.village_id "
+        f"LEFT JOIN {n.main('villages')} mv ON mv.id = s.village_id "
         "WHERE s.official_role IS NOT NULL AND s.official_role <> '' "
         "AND s.deleted_at IS NULL"
     )
     names = list(cur.keys())[2:]
     moved = 0
     for rowid, kind, *rest in cur.fetchall():
-        values = dict(zip(names, rest, strict=False))
+        values = {k: storage_form(v) for k, v in zip(names, rest, strict=False) if k != "rowid"}
         problem = rules.role_kind_problem(values["official_role"], kind)
         if problem is None:
             continue
-        conn.exec_driver_sql(
-            "INSERT INTO stg.rejected VALUES (?, ?, ?, ?, ?, ?, ?, 0)",
+        run(
+            conn,
+            f"INSERT INTO {n.stg('rejected')} VALUES (?, ?, ?, ?, ?, ?, ?, 0)",
             (
                 spec.name,
                 values["row_num"],
@@ -142,30 +148,32 @@ def _move_role_kind_violations(conn: Connection) -> int:
                 json.dumps({"values": values}, ensure_ascii=False, default=str),
             ),
         )
-        conn.exec_driver_sql("DELETE FROM stg.participants WHERE rowid = ?", (rowid,))
+        run(conn, f"DELETE FROM {n.stg('participants')} WHERE rowid = ?", (rowid,))
         moved += 1
     return moved
 
 
-def outcome_query(entity: str, extra: str = "") -> str:
+def outcome_query(n: Names, entity: str, extra: str = "") -> str:
+    dialect = "sqlite" if n.sqlite else "other"
     return (
-        f"SELECT {outcome_sql()} AS outcome{extra} FROM stg.{entity} s "
-        f"LEFT JOIN main.{entity} t ON t.id = s.id "
-        f"LEFT JOIN main.sync_base b ON b.record_id = s.id"
+        f"SELECT {outcome_sql(dialect=dialect)} AS outcome{extra} FROM {n.stg(entity)} s "
+        f"LEFT JOIN {n.main(entity)} t ON t.id = s.id "
+        f"LEFT JOIN {n.main('sync_base')} b ON b.record_id = s.id"
     )
 
 
 def _count_outcomes(conn: Connection, plan: ImportPlan) -> None:
+    n = Names(conn)
     for spec in SHEETS:
         counts = plan.counts.setdefault(spec.name, {})
-        for outcome, n in conn.exec_driver_sql(
-            f"SELECT outcome, count(*) FROM ({outcome_query(spec.entity)}) GROUP BY outcome"
+        for outcome, count in conn.exec_driver_sql(
+            f"SELECT outcome, count(*) FROM ({outcome_query(n, spec.entity)}) q GROUP BY outcome"
         ):
             key = shown_outcome(outcome)
-            counts[key] = counts.get(key, 0) + n
+            counts[key] = counts.get(key, 0) + count
         extra = f", s.row_num, s.id, {LABEL_SQL[spec.entity]} AS label"
         samples = conn.exec_driver_sql(
-            f"SELECT * FROM ({outcome_query(spec.entity, extra)}) "
+            f"SELECT * FROM ({outcome_query(n, spec.entity, extra)}) q "
             f"WHERE outcome <> 'unchanged' ORDER BY row_num LIMIT {SAMPLE * 8}"
         )
         for outcome, row_num, record_id, label in samples:
@@ -190,25 +198,34 @@ def _count_outcomes(conn: Connection, plan: ImportPlan) -> None:
                 )
 
 
-def duplicate_query() -> str:
-    """Incoming people (new or newer) whose NIK another live record holds."""
-    return (
-        "SELECT s.row_num, s.id, s.name, s.nik, o.id, o.name FROM stg.participants s "
-        "LEFT JOIN main.participants t ON t.id = s.id "
-        "JOIN (SELECT id, name, nik FROM main.participants WHERE deleted_at IS NULL "
-        "      UNION ALL SELECT id, name, nik FROM stg.participants WHERE deleted_at IS NULL"
+def duplicate_query(n: Names) -> str:
+    """Incoming people (new or newer) whose NIK another live record holds (one line
+    per incoming person: SQLite's bare GROUP BY, PostgreSQL's DISTINCT ON)."""
+    stg, main = n.stg("participants"), n.main("participants")
+    body = (
+        f"FROM {stg} s "
+        f"LEFT JOIN {main} t ON t.id = s.id "
+        f"JOIN (SELECT id, name, nik FROM {main} WHERE deleted_at IS NULL "
+        f"      UNION ALL SELECT id, name, nik FROM {stg} WHERE deleted_at IS NULL"
         ") o ON o.nik = s.nik AND o.id <> s.id "
         "WHERE s.deleted_at IS NULL AND s.nik IS NOT NULL AND (t.id IS NULL OR s.rev > t.rev) "
-        "AND NOT EXISTS (SELECT 1 FROM stg.participants z WHERE z.id = o.id "
+        f"AND NOT EXISTS (SELECT 1 FROM {stg} z WHERE z.id = o.id "
         "               AND z.deleted_at IS NOT NULL) "
-        "GROUP BY s.id ORDER BY s.row_num"
+    )
+    columns = "s.row_num, s.id, s.name, s.nik, o.id, o.name "
+    if n.sqlite:
+        return f"SELECT {columns}{body}GROUP BY s.id ORDER BY s.row_num"
+    return (
+        f"SELECT * FROM (SELECT DISTINCT ON (s.id) {columns}{body}ORDER BY s.id, o.id) d ORDER BY 1"
     )
 
 
 def _duplicates(conn: Connection, plan: ImportPlan) -> None:
     items = plan.items.setdefault("duplicate", [])
     n = 0
-    for row_num, rid, name, nik, other_id, other_name in conn.exec_driver_sql(duplicate_query()):
+    for row_num, rid, name, nik, other_id, other_name in conn.exec_driver_sql(
+        duplicate_query(Names(conn))
+    ):
         n += 1
         if len(items) < SAMPLE:
             items.append(
@@ -226,26 +243,29 @@ def _duplicates(conn: Connection, plan: ImportPlan) -> None:
 
 def _rejected(conn: Connection, plan: ImportPlan) -> None:
     items = plan.items.setdefault("rejected", [])
-    for sheet, n in conn.exec_driver_sql("SELECT sheet, count(*) FROM stg.rejected GROUP BY sheet"):
+    rejected = Names(conn).stg("rejected")
+    for sheet, n in conn.exec_driver_sql(f"SELECT sheet, count(*) FROM {rejected} GROUP BY sheet"):
         plan.counts.setdefault(sheet, {})["rejected"] = n
     for sheet, row_num, rid, label, reason_id, reason_en in conn.exec_driver_sql(
-        "SELECT sheet, row_num, record_id, label, reason_id, reason_en FROM stg.rejected "
+        f"SELECT sheet, row_num, record_id, label, reason_id, reason_en FROM {rejected} "
         f"ORDER BY rowid LIMIT {SAMPLE * 5}"
     ):
         items.append(PlanItem(sheet, row_num, rid or "", str(label or ""), reason_id, reason_en))
 
 
 def _notes(conn: Connection, plan: ImportPlan) -> None:
-    plan.notes_total = conn.exec_driver_sql("SELECT count(*) FROM stg.notes").scalar() or 0
+    notes = Names(conn).stg("notes")
+    plan.notes_total = conn.exec_driver_sql(f"SELECT count(*) FROM {notes}").scalar() or 0
     for sheet, row_num, rid, label, text_id, text_en in conn.exec_driver_sql(
-        "SELECT sheet, row_num, record_id, label, text_id, text_en FROM stg.notes "
+        f"SELECT sheet, row_num, record_id, label, text_id, text_en FROM {notes} "
         f"ORDER BY row_num IS NOT NULL, rowid LIMIT {SAMPLE * 2}"
     ):
         plan.notes.append(PlanItem(sheet, row_num or 0, rid or "", label or "", text_id, text_en))
 
 
 def already_imported(conn: Connection, sha256: str) -> str | None:
-    row = conn.exec_driver_sql(
+    row = run(
+        conn,
         "SELECT at FROM sync_log WHERE direction = 'import' AND sha256 = ? ORDER BY at LIMIT 1",
         (sha256,),
     ).first()

@@ -17,7 +17,7 @@ from sqlalchemy import Connection, case, func, select
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
-from desasadar_gui.db.models import Participant
+from desasadar_gui.db.models import Participant, Target
 from desasadar_gui.domain.enums import ParticipantStatus, VillageKind, VillageStatus
 from desasadar_gui.services.funnel import counted_in_year
 from desasadar_gui.sync.workbook_format import SUMMARY_SHEET
@@ -106,10 +106,10 @@ def collect_summary(conn: Connection, today: date) -> Summary:
         .order_by(Participant.officer)
     ):
         s.by_officer[officer or "-"] = [total, reg or 0]
-    for scope, key, value in q(
-        "SELECT scope, scope_key, value FROM targets WHERE deleted_at IS NULL AND year = ? "
-        "ORDER BY rev",
-        (year,),
+    for scope, key, value in conn.execute(
+        select(Target.scope, Target.scope_key, Target.value)
+        .where(Target.deleted_at.is_(None), Target.year == year)
+        .order_by(Target.rev)
     ):
         s.targets[(scope, key)] = value  # the latest edit wins when two laptops set one
     return s

@@ -89,8 +89,10 @@ def _write_data_sheet(
     write_string = getattr(ws, "_write_string", ws.write_string)
     sheet_digest = hashlib.sha256()
     fp_col = [c.field for c in spec.columns].index("_fingerprint")
-    query = export_query(spec)
+    query = export_query(spec, conn.dialect.name)
     stored, checked = query.stored, query.checked
+    if conn.dialect.name != "sqlite":  # a server cursor: rows arrive as they are written
+        conn = conn.execution_options(stream_results=True, max_row_buffer=PROGRESS_EVERY)
     result = conn.exec_driver_sql(query.sql)
     r = 0
     while rows := result.fetchmany(PROGRESS_EVERY):
@@ -106,6 +108,15 @@ def _write_data_sheet(
             write_string(r, fp_col, fingerprint(checked(row)))
         tick(len(rows))
     return sheet_digest.hexdigest()
+
+
+def _one_snapshot(conn: Connection) -> None:
+    """Every sheet read from one snapshot of the database (rolled back at the end)."""
+    if conn.dialect.name == "sqlite":
+        conn.exec_driver_sql("BEGIN")
+    else:
+        conn.execution_options(isolation_level="REPEATABLE READ")
+        conn.begin()
 
 
 def discard_workbook(wb: xlsxwriter.Workbook) -> None:
@@ -151,7 +162,7 @@ def _write_workbook(
         meta_ws = wb.add_worksheet(METADATA_SHEET)
         lists = write_lists_sheet(wb.add_worksheet(LISTS_SHEET), SHEETS, fmt)
         with db.engine.connect() as conn:
-            conn.exec_driver_sql("BEGIN")  # one snapshot for every sheet
+            _one_snapshot(conn)
             counts = {
                 spec.name: conn.exec_driver_sql(f"SELECT count(*) FROM {spec.entity}").scalar() or 0
                 for spec in SHEETS

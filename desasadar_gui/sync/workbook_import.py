@@ -128,11 +128,14 @@ def changed_anything(result: ImportResult) -> bool:
     )
 
 
-def check_after_import(db: Database) -> FullCheckResult:
+def check_after_import(db: Database) -> FullCheckResult | None:
     """The full integrity check after an import changed the file (it also proves every
     index agrees with its table, which a quick check does not). Index-only damage is
     repaired on the spot (indexes rebuilt from the tables); anything else is reported
-    by the caller with the result's plain message."""
+    by the caller with the result's plain message. None for a database server (no
+    file to check: the server keeps its own)."""
+    if db.path is None:
+        return None
     result = full_check(db)
     if result.index_only:
         result = repair_indexes(db)
