@@ -2,6 +2,16 @@
 
 The schema is migrated once per test run into a template file; each test gets a copy
 (migrating takes far longer than copying a file).
+
+Both engines: a module marked ``pytestmark = pytest.mark.both_engines`` runs each of
+its tests that use ``db`` twice, ``[sqlite]`` and ``[postgresql]``. The PostgreSQL
+run uses a real server started for the session (``tests/pg_cluster.py``) and a fresh
+database per test, cloned from a template migrated once by the app's own migrations
+(``CREATE DATABASE ... TEMPLATE``, a few tens of milliseconds). A test about files
+(damaged file, file lock, backups, encryption) is marked ``sqlite_only(reason)`` and
+runs once. ``pg_url`` gives a fresh server database's URL to tests that open it
+themselves. No server binaries: the PostgreSQL runs are skipped with that reason,
+unless ``DESASADAR_REQUIRE_PG=1`` (CI), where they fail.
 """
 
 from __future__ import annotations
@@ -68,11 +78,101 @@ def db_path(tmp_path: Path, template_db: Path) -> Path:
     return path
 
 
+ENGINES = ("sqlite", "postgresql")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "both_engines: run the module's tests using `db` on SQLite and PostgreSQL"
+    )
+    config.addinivalue_line(
+        "markers", "sqlite_only(reason): a test about files, run on SQLite only (says why)"
+    )
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "db_engine" not in metafunc.fixturenames:
+        return
+    if metafunc.definition.get_closest_marker("both_engines") is None:
+        return
+    if metafunc.definition.get_closest_marker("sqlite_only") is not None:
+        return
+    metafunc.parametrize("db_engine", ENGINES, indirect=True)
+
+
 @pytest.fixture
-def db(db_path: Path) -> Iterator:
+def db_engine(request: pytest.FixtureRequest) -> str:
+    """The engine this test runs on: "sqlite" unless parametrised (see both_engines)."""
+    return getattr(request, "param", "sqlite")
+
+
+@pytest.fixture(scope="session")
+def pg_cluster() -> Iterator:
+    """The PostgreSQL server of this test run (started on first use)."""
+    import pg_cluster as cluster_module
+
+    try:
+        cluster = cluster_module.start_cluster()
+    except FileNotFoundError as exc:
+        if os.environ.get("DESASADAR_REQUIRE_PG") == "1":
+            pytest.fail(f"DESASADAR_REQUIRE_PG=1 but {exc}", pytrace=False)
+        pytest.skip(f"PostgreSQL tests skipped: {exc} (install Debian 'postgresql')")
+    yield cluster
+    cluster.cleanup()
+
+
+@pytest.fixture(scope="session")
+def pg_template(pg_cluster) -> str:  # noqa: ANN001
+    """The name of a server database migrated once by the app's own migrations."""
+    import pg_cluster as cluster_module
+    from sqlalchemy import create_engine, text
+
+    from desasadar_gui.db.engine import server_engine
+    from desasadar_gui.db.migrate import upgrade_database
+
+    admin = create_engine(pg_cluster.url("postgres"), isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f"CREATE DATABASE {cluster_module.TEMPLATE}"))
+    admin.dispose()
+    engine = server_engine(pg_cluster.url(cluster_module.TEMPLATE))
+    upgrade_database(engine, None)
+    engine.dispose()
+    return cluster_module.TEMPLATE
+
+
+_pg_counter = iter(range(1, 10**9))
+
+
+@pytest.fixture
+def pg_url(pg_cluster, pg_template: str) -> Iterator[str]:  # noqa: ANN001
+    """The URL of a fresh, migrated database on the test server (dropped afterwards)."""
+    from sqlalchemy import create_engine, text
+
+    name = f"test_{os.getpid()}_{next(_pg_counter)}"
+    admin = create_engine(pg_cluster.url("postgres"), isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f"CREATE DATABASE {name} TEMPLATE {pg_template}"))
+    try:
+        yield pg_cluster.url(name)
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+        admin.dispose()
+
+
+@pytest.fixture
+def db_target(request: pytest.FixtureRequest, db_engine: str) -> Path | str:
+    """What ``db`` opens: a file path (SQLite) or a server URL (PostgreSQL)."""
+    if db_engine == "postgresql":
+        return request.getfixturevalue("pg_url")
+    return request.getfixturevalue("db_path")
+
+
+@pytest.fixture
+def db(db_target: Path | str) -> Iterator:
     from desasadar_gui.services.database import Database
 
-    database = Database.open(db_path)
+    database = Database.open(db_target)
     database.set_officer("Petugas Uji", "KC Jambi")
     yield database
     database.close()
