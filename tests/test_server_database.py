@@ -87,3 +87,65 @@ def _unused_port() -> int:
 
 def test_user_errors_are_user_errors() -> None:
     assert issubclass(ServerConnectionError, UserError)
+
+
+def test_the_server_schema_equals_the_models(pg_url: str) -> None:
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    from desasadar_gui.db.models import Base
+    from desasadar_gui.db.search import include_name
+
+    with Database.open(pg_url) as db, db.engine.connect() as conn:
+        diff = compare_metadata(
+            MigrationContext.configure(
+                conn, opts={"compare_type": True, "include_name": include_name}
+            ),
+            Base.metadata,
+        )
+        names = conn.exec_driver_sql(
+            "SELECT indexname FROM pg_indexes WHERE tablename = 'participants'"
+        ).scalars()
+        assert sorted(n for n in names if n.endswith("_trgm")) == [
+            "ix_participants_name_trgm",
+            "ix_participants_nik_trgm",
+            "ix_participants_phone_trgm",
+        ]
+    assert diff == []
+
+
+def test_epoch_milliseconds_and_billions_of_rupiah_are_stored(pg_url: str) -> None:
+    """32-bit columns refused every write (the clock) and an income of Rp3 billion."""
+    from datetime import date
+
+    from desasadar_gui.services.participants import ParticipantInput, create_participant
+    from desasadar_gui.services.villages import VillageInput, create_village
+
+    with Database.open(pg_url) as db:
+        db.set_officer("Petugas Uji", "KC Jambi")
+        village = create_village(
+            db,
+            VillageInput(
+                kind="desa", name="Sungai Baung", kecamatan="Muara Bulian", kabupaten="Batanghari"
+            ),
+        )
+        person = create_participant(
+            db,
+            ParticipantInput(
+                village_id=village.id,
+                nik="1504014107900001",
+                name="Siti Aminah",
+                monthly_income=3_000_000_000,
+                registration_date=date(2026, 11, 1),
+            ),
+        )
+        assert db.clock.state[0] > 2**31
+    with Database.open(pg_url) as again:
+        from sqlalchemy import select
+
+        from desasadar_gui.db.models import Device, Participant
+
+        with again.read_session() as s:
+            assert s.scalar(select(Participant.monthly_income)) == 3_000_000_000
+            assert s.scalar(select(Device.clock_millis)) > 2**31
+        assert person.row.monthly_income == 3_000_000_000

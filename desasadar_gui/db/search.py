@@ -33,11 +33,24 @@ NAME_FTS_TABLE = "participants_name_fts"
 DIGITS_FTS_TABLE = "participants_digits_fts"  # nik and phone (migration 0008)
 SEARCH_INDEXES = (NAME_FTS_TABLE, DIGITS_FTS_TABLE)
 TRIGRAM = 3  # the shortest word the trigram index can answer
+# PostgreSQL's counterparts (migration 0009): GIN indexes with pg_trgm's gin_trgm_ops.
+PG_TRIGRAM_INDEXES = (
+    "ix_participants_name_trgm",
+    "ix_participants_nik_trgm",
+    "ix_participants_phone_trgm",
+)
 
 
 def include_name(name: str | None, type_: str, _parent_names: object) -> bool:
-    """Alembic hook: the FTS tables and their shadow tables are not part of the models."""
-    return not (type_ == "table" and name is not None and name.startswith(SEARCH_INDEXES))
+    """Alembic hook: the search indexes (FTS tables and their shadow tables on SQLite,
+    trigram GIN indexes on PostgreSQL) are not part of the models."""
+    if name is None:
+        return True
+    if type_ == "table":
+        return not name.startswith(SEARCH_INDEXES)
+    if type_ == "index":
+        return name not in PG_TRIGRAM_INDEXES
+    return True
 
 
 def _has_table(conn: Connection, name: str) -> bool:
