@@ -32,6 +32,9 @@ from desasadar_gui.services.session_queries import (
 )
 from desasadar_gui.services.targets import set_target
 
+# Each test using `db` runs on SQLite and on PostgreSQL (tests/conftest.py).
+pytestmark = pytest.mark.both_engines
+
 TODAY = date(2026, 9, 15)
 YEAR = 2026
 COUNTED = "('registered', 'active', 'inactive')"

@@ -43,6 +43,9 @@ from desasadar_gui.services.demo import write as demo_write
 from desasadar_gui.services.rates import rate_table
 from desasadar_gui.services.regions import has_regions, village_id_for_code
 
+# Each test using `db` runs on SQLite and on PostgreSQL (tests/conftest.py).
+pytestmark = pytest.mark.both_engines
+
 TODAY = date(2026, 11, 24)
 SHARED_REGIONS = Path("/work/shared/data/regions")
 N = 400

@@ -149,3 +149,27 @@ def test_epoch_milliseconds_and_billions_of_rupiah_are_stored(pg_url: str) -> No
             assert s.scalar(select(Participant.monthly_income)) == 3_000_000_000
             assert s.scalar(select(Device.clock_millis)) > 2**31
         assert person.row.monthly_income == 3_000_000_000
+
+
+def test_a_stale_server_query_stops_when_cancelled(pg_url: str) -> None:
+    """The officer typed on: the server is asked to cancel the running statement."""
+    import time
+
+    from sqlalchemy import text
+
+    from desasadar_gui.db.interrupt import interruptible
+    from desasadar_gui.errors import Cancelled
+
+    with Database.open(pg_url) as db:
+        started = time.monotonic()
+        with (
+            pytest.raises(Cancelled),
+            db.read_session() as s,
+            interruptible(s, lambda: time.monotonic() - started > 0.2),
+        ):
+            s.execute(text("SELECT pg_sleep(10)"))
+        assert time.monotonic() - started < 5
+        with db.read_session() as s, interruptible(s, lambda: False):  # still works
+            assert s.execute(text("SELECT 1")).scalar() == 1
+        with pytest.raises(Cancelled), db.read_session() as s, interruptible(s, lambda: True):
+            s.execute(text("SELECT 1"))  # cancelled before it starts: not started

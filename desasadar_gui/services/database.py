@@ -72,6 +72,7 @@ __all__ = [
     "DamagedDatabaseError",
     "DeviceInfo",
     "UpgradeFailedError",
+    "is_server_url",
     "restorable_backup",
 ]
 

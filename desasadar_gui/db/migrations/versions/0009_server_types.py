@@ -63,8 +63,7 @@ def install_trigram_indexes(bind: sa.Connection) -> bool:
         return False
     for name, column in TRIGRAM_INDEXES.items():
         bind.exec_driver_sql(
-            f"CREATE INDEX IF NOT EXISTS {name} ON participants "
-            f"USING gin ({column} gin_trgm_ops)"
+            f"CREATE INDEX IF NOT EXISTS {name} ON participants USING gin ({column} gin_trgm_ops)"
         )
     return True
 
