@@ -141,22 +141,30 @@ def pg_template(pg_cluster) -> str:  # noqa: ANN001
 
 
 _pg_counter = iter(range(1, 10**9))
+# Test databases are dropped this many tests later, not at once: like a test's SQLite
+# file in its tmp folder, a database stays usable for a while after its test (a window
+# of that test not yet collected may still refresh itself); the disk stays bounded.
+PG_KEEP = 30
+_pg_kept: list[str] = []
 
 
 @pytest.fixture
 def pg_url(pg_cluster, pg_template: str) -> Iterator[str]:  # noqa: ANN001
-    """The URL of a fresh, migrated database on the test server (dropped afterwards)."""
+    """The URL of a fresh, migrated database on the test server (dropped later)."""
     from sqlalchemy import create_engine, text
 
     name = f"test_{os.getpid()}_{next(_pg_counter)}"
     admin = create_engine(pg_cluster.url("postgres"), isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f"CREATE DATABASE {name} TEMPLATE {pg_template}"))
     try:
-        yield pg_cluster.url(name)
-    finally:
         with admin.connect() as conn:
-            conn.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+            conn.execute(text(f"CREATE DATABASE {name} TEMPLATE {pg_template}"))
+        yield pg_cluster.url(name)
+        _pg_kept.append(name)
+        with admin.connect() as conn:
+            while len(_pg_kept) > PG_KEEP:
+                old = _pg_kept.pop(0)
+                conn.execute(text(f"DROP DATABASE IF EXISTS {old} WITH (FORCE)"))
+    finally:
         admin.dispose()
 
 

@@ -31,6 +31,9 @@ from desasadar_gui.ui.kit.background import wait_for_all
 from desasadar_gui.ui.kit.charts import fmt_int
 from desasadar_gui.ui.kit.context import UiContext
 
+# Each test using `db` runs on SQLite and on PostgreSQL (tests/conftest.py).
+pytestmark = pytest.mark.both_engines
+
 # The tab is shown (it reloads only while visible); the offscreen platform then warns
 # that it cannot pass size hints to a top-level window.
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")

@@ -16,6 +16,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from sqlalchemy import Engine, select
+from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -202,6 +203,15 @@ class Database:
     def on_server(self) -> bool:
         """A PostgreSQL database (no file: no file lock, file backups or passphrase)."""
         return self.url is not None
+
+    @property
+    def display_name(self) -> str:
+        """The short name a window shows: the file's name, or ``dbname @ host`` on a
+        server (``:memory:`` for an in-memory database)."""
+        if self.url is not None:
+            url = make_url(self.url)
+            return f"{url.database} @ {url.host or 'localhost'}"
+        return self.path.name if self.path is not None else ":memory:"
 
     @property
     def location(self) -> str:
