@@ -168,6 +168,39 @@ def pg_url(pg_cluster, pg_template: str) -> Iterator[str]:  # noqa: ANN001
         admin.dispose()
 
 
+_pg_filled: dict[str, str] = {}
+
+
+@pytest.fixture
+def pg_clone(pg_cluster, pg_template: str):  # noqa: ANN001, ANN201
+    """``pg_clone(key, fill)``: the URL of a fresh server database holding what
+    ``fill(Database)`` writes; ``fill`` runs once per session and key (into a template
+    database), each call clones that template (as a module's demo file is copied)."""
+    from sqlalchemy import create_engine, text
+
+    from desasadar_gui.services.database import Database
+
+    admin = create_engine(pg_cluster.url("postgres"), isolation_level="AUTOCOMMIT")
+
+    def clone(key: str, fill) -> str:  # noqa: ANN001
+        template = _pg_filled.get(key)
+        if template is None:
+            template = f"filled_{key}"
+            with admin.connect() as conn:
+                conn.execute(text(f"CREATE DATABASE {template} TEMPLATE {pg_template}"))
+            with Database.open(pg_cluster.url(template)) as database:
+                fill(database)
+            _pg_filled[key] = template
+        name = f"test_{os.getpid()}_{next(_pg_counter)}"
+        with admin.connect() as conn:
+            conn.execute(text(f"CREATE DATABASE {name} TEMPLATE {template}"))
+        _pg_kept.append(name)
+        return pg_cluster.url(name)
+
+    yield clone
+    admin.dispose()
+
+
 @pytest.fixture
 def db_target(request: pytest.FixtureRequest, db_engine: str) -> Path | str:
     """What ``db`` opens: a file path (SQLite) or a server URL (PostgreSQL)."""
