@@ -149,23 +149,34 @@ _pg_kept: list[str] = []
 
 
 @pytest.fixture
-def pg_url(pg_cluster, pg_template: str) -> Iterator[str]:  # noqa: ANN001
-    """The URL of a fresh, migrated database on the test server (dropped later)."""
+def pg_new_database(pg_cluster, pg_template: str) -> Iterator:  # noqa: ANN001
+    """``pg_new_database()``: the URL of one more fresh, migrated server database (a
+    new laptop's empty file); as many as the test wants, each dropped later."""
     from sqlalchemy import create_engine, text
 
-    name = f"test_{os.getpid()}_{next(_pg_counter)}"
     admin = create_engine(pg_cluster.url("postgres"), isolation_level="AUTOCOMMIT")
-    try:
+
+    def new() -> str:
+        name = f"test_{os.getpid()}_{next(_pg_counter)}"
         with admin.connect() as conn:
             conn.execute(text(f"CREATE DATABASE {name} TEMPLATE {pg_template}"))
-        yield pg_cluster.url(name)
         _pg_kept.append(name)
+        return pg_cluster.url(name)
+
+    try:
+        yield new
         with admin.connect() as conn:
             while len(_pg_kept) > PG_KEEP:
                 old = _pg_kept.pop(0)
                 conn.execute(text(f"DROP DATABASE IF EXISTS {old} WITH (FORCE)"))
     finally:
         admin.dispose()
+
+
+@pytest.fixture
+def pg_url(pg_new_database) -> str:  # noqa: ANN001
+    """The URL of a fresh, migrated database on the test server (dropped later)."""
+    return pg_new_database()
 
 
 _pg_filled: dict[str, str] = {}
