@@ -52,8 +52,8 @@ def write(path: Path, text: str) -> Path:
 
 
 @pytest.fixture
-def db(tmp_path: Path):
-    database = Database.open(tmp_path / "x.sqlite")
+def db(db_target):  # noqa: ANN001 - a file, or a server database (both_engines)
+    database = Database.open(db_target)
     yield database
     database.close()
 
