@@ -8,7 +8,7 @@ temporary folder (data directory and socket directory), on a free port, with
 ``initdb`` refuses to run as root: under root (CI) every server command runs as the
 ``postgres`` user that the Debian ``postgresql`` package creates (``runuser``), and
 the folder is handed to that user. The server binaries are found through
-``DESASADAR_PG_BINDIR``, ``pg_config --bindir`` or ``/usr/lib/postgresql/*/bin``
+``DESASADAR_PG_BINDIR`` (only that folder, when set), ``pg_config --bindir`` or ``/usr/lib/postgresql/*/bin``
 (the newest). None found: the PostgreSQL tests are skipped with that reason, unless
 ``DESASADAR_REQUIRE_PG=1`` (``.ci/run``), which turns the skip into a failure.
 
@@ -36,8 +36,9 @@ TEMPLATE = "desasadar_template"
 
 def find_bindir() -> Path | None:
     candidates: list[str] = []
-    if os.environ.get("DESASADAR_PG_BINDIR"):
-        candidates.append(os.environ["DESASADAR_PG_BINDIR"])
+    if os.environ.get("DESASADAR_PG_BINDIR"):  # given: that folder or none at all
+        folder = Path(os.environ["DESASADAR_PG_BINDIR"])
+        return folder if (folder / "initdb").is_file() else None
     pg_config = shutil.which("pg_config")
     if pg_config:
         try:

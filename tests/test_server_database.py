@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import pytest
 
-from desasadar_gui.errors import UserError
 from desasadar_gui.services.database import Database
 from desasadar_gui.services.server_database import (
     ServerConnectionError,
@@ -83,10 +82,6 @@ def _unused_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
-
-
-def test_user_errors_are_user_errors() -> None:
-    assert issubclass(ServerConnectionError, UserError)
 
 
 def test_the_server_schema_equals_the_models(pg_url: str) -> None:
