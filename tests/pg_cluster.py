@@ -8,9 +8,10 @@ temporary folder (data directory and socket directory), on a free port, with
 ``initdb`` refuses to run as root: under root (CI) every server command runs as the
 ``postgres`` user that the Debian ``postgresql`` package creates (``runuser``), and
 the folder is handed to that user. The server binaries are found through
-``DESASADAR_PG_BINDIR`` (only that folder, when set), ``pg_config --bindir`` or ``/usr/lib/postgresql/*/bin``
-(the newest). None found: the PostgreSQL tests are skipped with that reason, unless
-``DESASADAR_REQUIRE_PG=1`` (``.ci/run``), which turns the skip into a failure.
+``DESASADAR_PG_BINDIR`` (only that folder, when set), ``pg_config --bindir`` or
+``/usr/lib/postgresql/*/bin`` (the newest). None found: the PostgreSQL tests are
+skipped with that reason, unless ``DESASADAR_REQUIRE_PG=1`` (``.ci/run``), which
+turns the skip into a failure.
 
 The superuser role is ``desasadar`` with a password (host connections use
 scram-sha-256, so a wrong password is refused as on a real server).
