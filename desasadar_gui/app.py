@@ -20,7 +20,7 @@ from desasadar_gui import __version__
 from desasadar_gui.errors import UserError
 from desasadar_gui.logs import setup_logging
 from desasadar_gui.paths import APP_AUTHOR, APP_NAME, data_dir, resource_path
-from desasadar_gui.services.database import Database, UpgradeFailedError
+from desasadar_gui.services.database import Database, UpgradeFailedError, is_server_url
 from desasadar_gui.services.oserrors import describe_os_error
 
 log = logging.getLogger("desasadar.app")
@@ -62,14 +62,24 @@ def _ensure_app(argv: list[str]) -> QApplication:
     return app
 
 
-def open_database(db_path: Path, parent: QWidget | None = None) -> Database | None:
+def open_database(db_path: Path | str, parent: QWidget | None = None) -> Database | None:
     """Open the database, or show why not (plain words, no traceback) and return None.
 
     A damaged or missing file is first offered for restore from a backup; the file is
     locked for this copy of the app while it is open. ``parent``: the window that asked
-    (Berkas > Buka basis data…); None at start-up.
+    (Berkas > Buka basis data…); None at start-up. A server URL (text) skips what only
+    a file has (unlocking, the file check, backups) and takes the one-writer lock.
     """
     from desasadar_gui.ui.kit import messages
+
+    if is_server_url(db_path):
+        try:
+            return Database.open(str(db_path), lock=True)
+        except UserError as exc:
+            log.warning("server database refused: %s", exc.text_en)
+            messages.show_user_error(parent, exc)
+            return None
+    db_path = Path(db_path)
     from desasadar_gui.ui.safety.damaged_db import (
         check_database_at_startup,
         offer_backup_after_failed_upgrade,
@@ -170,11 +180,12 @@ def open_demo_database(officer: str, branch: str) -> Database | None:
         QGuiApplication.restoreOverrideCursor()
 
 
-def run_app(db_path: Path) -> int:
+def run_app(db_path: Path | str) -> int:
     from desasadar_gui.cli.main import clean_leftovers
 
     setup_logging()
-    clean_leftovers(Path(db_path))  # scratch of killed processes, half-written backups
+    # Scratch of killed processes, half-written backups (a server has no file of ours).
+    clean_leftovers(None if is_server_url(db_path) else Path(db_path))
     app = _ensure_app(sys.argv[:1])
     from desasadar_gui.ui.kit.i18n import apply_language, saved_language
     from desasadar_gui.ui.safety.crash_dialog import install_excepthook
@@ -183,7 +194,7 @@ def run_app(db_path: Path) -> int:
     settings = open_settings()
     apply_language(saved_language(settings))
 
-    db = open_database(Path(db_path))
+    db = open_database(db_path)
     if db is None:
         return EXIT_REFUSED
     window = None

@@ -9,6 +9,9 @@ from hypothesis import strategies as st
 from desasadar_gui.db.clock import HybridClock, Rev
 from desasadar_gui.services.database import Database
 
+# Each test using `db` runs on SQLite and on PostgreSQL (tests/conftest.py).
+pytestmark = pytest.mark.both_engines
+
 
 def test_revisions_increase_even_when_the_wall_clock_stands_still_or_goes_back() -> None:
     times = iter([1000, 1000, 999, 500, 2000])

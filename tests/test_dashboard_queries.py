@@ -32,6 +32,9 @@ from desasadar_gui.services.session_queries import (
 )
 from desasadar_gui.services.targets import set_target
 
+# Each test using `db` runs on SQLite and on PostgreSQL (tests/conftest.py).
+pytestmark = pytest.mark.both_engines
+
 TODAY = date(2026, 9, 15)
 YEAR = 2026
 COUNTED = "('registered', 'active', 'inactive')"
@@ -48,17 +51,27 @@ def demo_path(tmp_path_factory: pytest.TempPathFactory, template_db: Path) -> Pa
     path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
     shutil.copyfile(template_db, path)
     with Database.open(path) as db:
-        demo.generate_demo(db, participants=3000, seed=5, regions_dir=None, today=TODAY)
+        _fill_demo(db)
     return path
 
 
+def _fill_demo(db: Database) -> None:
+    demo.generate_demo(db, participants=3000, seed=5, regions_dir=None, today=TODAY)
+
+
 @pytest.fixture
-def demo_db(demo_path: Path, tmp_path: Path):
+def demo_db(demo_path: Path, tmp_path: Path, db_engine: str, request: pytest.FixtureRequest):
+    """The demo data (a copy) on the engine of the test. On PostgreSQL the same seed
+    gives the same records; the independent SQL below reads them from the SQLite file
+    (``demo_path``): the dashboard on either engine must equal it."""
     import shutil
 
-    path = tmp_path / "copy.sqlite"
-    shutil.copyfile(demo_path, path)
-    database = Database.open(path)
+    if db_engine == "postgresql":
+        target: Path | str = request.getfixturevalue("pg_clone")("dashboard_demo", _fill_demo)
+    else:
+        target = tmp_path / "copy.sqlite"
+        shutil.copyfile(demo_path, target)
+    database = Database.open(target)
     yield database
     database.close()
 
@@ -71,8 +84,8 @@ def _sql(path: Path, query: str, *params) -> list[tuple]:
         con.close()
 
 
-def test_headline_figures_equal_independent_sql(demo_db) -> None:
-    path = demo_db.path
+def test_headline_figures_equal_independent_sql(demo_db, demo_path) -> None:
+    path = demo_path
     d = compute_dashboard(demo_db, YEAR, today=TODAY)
     [(counted, active, inactive, money)] = _sql(
         path,
@@ -131,8 +144,8 @@ def test_headline_figures_equal_independent_sql(demo_db) -> None:
     assert d.officials.officials == officials
 
 
-def test_breakdowns_equal_independent_sql(demo_db) -> None:
-    path = demo_db.path
+def test_breakdowns_equal_independent_sql(demo_db, demo_path) -> None:
+    path = demo_path
     d = compute_dashboard(demo_db, YEAR, today=TODAY)
     kabupaten = dict(
         _sql(
@@ -183,8 +196,8 @@ def test_progress_by_scope_is_the_dashboard_definition(demo_db) -> None:
     assert {r.scope for r in rows} == {"branch", "kabupaten", "village", "officer"}
 
 
-def test_deleted_participants_and_other_years_do_not_count(demo_db) -> None:
-    path = demo_db.path
+def test_deleted_participants_and_other_years_do_not_count(demo_db, demo_path) -> None:
+    path = demo_path
     before = compute_dashboard(demo_db, YEAR, today=TODAY).branch.counted
     [(pid,)] = _sql(path, f"SELECT p.id FROM participants p WHERE {IN_YEAR} LIMIT 1")
     delete_participant(demo_db, pid)
@@ -204,10 +217,10 @@ def test_pace_needed_per_month(db) -> None:
     assert 2026 in dashboard_years(db, today=date(2027, 2, 1))
 
 
-def test_officer_names_come_from_people_and_targets(demo_db) -> None:
+def test_officer_names_come_from_people_and_targets(demo_db, demo_path) -> None:
     set_target(demo_db, YEAR, "officer", "Petugas Baru", 100)
     names = officer_names(demo_db)
-    people = {n for (n,) in _sql(demo_db.path, "SELECT DISTINCT officer FROM participants") if n}
+    people = {n for (n,) in _sql(demo_path, "SELECT DISTINCT officer FROM participants") if n}
     assert set(names) == people | {"Petugas Baru"}
 
 
@@ -238,12 +251,11 @@ GROUP BY a.session_id
 """
 
 
-def test_session_counts_equal_independent_sql(demo_db) -> None:
-    expected = {sid: (n, new, reg) for sid, n, new, reg in _sql(demo_db.path, SESSION_COUNTS)}
+def test_session_counts_equal_independent_sql(demo_db, demo_path) -> None:
+    expected = {sid: (n, new, reg) for sid, n, new, reg in _sql(demo_path, SESSION_COUNTS)}
     rows = list_session_rows(demo_db)
     assert (
-        len(rows)
-        == _sql(demo_db.path, "SELECT count(*) FROM sessions WHERE deleted_at IS NULL")[0][0]
+        len(rows) == _sql(demo_path, "SELECT count(*) FROM sessions WHERE deleted_at IS NULL")[0][0]
     )
     got = {r.id: (r.attended, r.new_prospects, r.registrations) for r in rows if r.attended}
     assert got == expected
@@ -255,7 +267,7 @@ def test_session_counts_equal_independent_sql(demo_db) -> None:
     assert [r.held_on for r in plain] == sorted((r.held_on for r in plain), reverse=True)
 
 
-def test_session_attendees_and_funnel_agree(demo_db) -> None:
+def test_session_attendees_and_funnel_agree(demo_db, demo_path) -> None:
     rows = list_session_rows(demo_db, SessionQuery(type="pendaftaran"))
     session = max(rows, key=lambda r: r.attended)
     attendees = list_attendees(demo_db, session.id)
@@ -265,7 +277,7 @@ def test_session_attendees_and_funnel_agree(demo_db) -> None:
     funnel = session_funnel(demo_db, session.id)
     by_status = dict(
         _sql(
-            demo_db.path,
+            demo_path,
             "SELECT p.status, count(*) FROM attendance a LEFT JOIN participants p "
             "ON p.id = a.participant_id AND p.deleted_at IS NULL "
             "WHERE a.session_id = ? AND a.deleted_at IS NULL GROUP BY 1",
@@ -281,7 +293,7 @@ def test_session_attendees_and_funnel_agree(demo_db) -> None:
         assert f.outcome != "registered"
     village = village_funnel(demo_db, session.village_id)
     [(village_prospects,)] = _sql(
-        demo_db.path,
+        demo_path,
         "SELECT count(*) FROM participants WHERE village_id = ? AND deleted_at IS NULL "
         "AND status = 'prospect'",
         session.village_id,
@@ -304,6 +316,7 @@ def test_session_filters(demo_db) -> None:
 # -- the indexes do the work ------------------------------------------------------------------
 
 
+@pytest.mark.sqlite_only(reason="reads SQLite's query plans of the file")
 def test_dashboard_statements_read_indexes_without_sorting(demo_db) -> None:
     """A guard for speed without timing: no statement over participants scans the table
     or sorts the year's rows (the composite indexes of migration 0005 answer them)."""

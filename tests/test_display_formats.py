@@ -7,6 +7,8 @@ import re
 from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
 
+import pytest
+
 from desasadar_gui.domain import display
 from desasadar_gui.services.database import Database
 from desasadar_gui.services.participants import (
@@ -19,6 +21,9 @@ from desasadar_gui.sync.apply import ImportResult
 from desasadar_gui.ui.kit.context import PARTICIPANTS, UiContext
 from desasadar_gui.ui.kit.history_dialog import COL_NEW, COL_OLD, HistoryDialog
 from desasadar_gui.ui.sync import actions as sync_actions
+
+# Each test using `db` runs on SQLite and on PostgreSQL (tests/conftest.py).
+pytestmark = pytest.mark.both_engines
 
 
 def test_short_date_is_day_month_year_with_slashes() -> None:

@@ -32,6 +32,9 @@ from desasadar_gui.services.processing import list_processing
 from desasadar_gui.services.records import create_record
 from desasadar_gui.services.sessions import SessionInput, create_session
 
+# Each test using `db` runs on SQLite and on PostgreSQL (tests/conftest.py).
+pytestmark = pytest.mark.both_engines
+
 NIK = "1504034508900002"
 NAME = "Siti Rohmawati Erased"
 PHONE_DIGITS = "81299887766"  # in every stored or shown form of the number

@@ -33,6 +33,9 @@ from desasadar_gui.services.participants import (
 from desasadar_gui.services.sessions import SessionInput, add_walkin, create_session
 from desasadar_gui.services.villages import VillageInput, create_village
 
+# Each test using `db` runs on SQLite and on PostgreSQL (tests/conftest.py).
+pytestmark = pytest.mark.both_engines
+
 WALKIN = ("Yusuf Maulana", "081377712345")
 VILLAGE_HEAD = "Hasan Basri"
 
@@ -157,6 +160,7 @@ def _input(row) -> ParticipantInput:  # noqa: ANN001
     )
 
 
+@pytest.mark.sqlite_only(reason="typical use includes a backup of the database file")
 def test_no_nik_name_or_phone_in_the_log_after_typical_use(
     qtbot, db: Database, tmp_path: Path, log_file: Path
 ) -> None:

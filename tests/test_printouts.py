@@ -21,6 +21,9 @@ from desasadar_gui.services.sessions import SessionInput, create_session
 from desasadar_gui.services.targets import set_target
 from desasadar_gui.services.villages import VillageInput, create_village
 
+# Each test using `db` runs on SQLite and on PostgreSQL (tests/conftest.py).
+pytestmark = pytest.mark.both_engines
+
 NAMES = ("Siti Aminah", "ahmad Fauzi", '=HYPERLINK("http://x")', "Budi Santoso", "Zainal")
 
 

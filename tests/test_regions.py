@@ -24,6 +24,9 @@ from desasadar_gui.services.regions import (
     village_id_for_code,
 )
 
+# Each test using `db` runs on SQLite and on PostgreSQL (tests/conftest.py).
+pytestmark = pytest.mark.both_engines
+
 SHARED_REGIONS = Path("/work/shared/data/regions")
 
 REGENCIES = "code,name,kind\n1504,Kabupaten Batanghari,kabupaten\n1571,Kota Jambi,kota\n"
@@ -49,8 +52,8 @@ def write(path: Path, text: str) -> Path:
 
 
 @pytest.fixture
-def db(tmp_path: Path):
-    database = Database.open(tmp_path / "x.sqlite")
+def db(db_target):  # noqa: ANN001 - a file, or a server database (both_engines)
+    database = Database.open(db_target)
     yield database
     database.close()
 

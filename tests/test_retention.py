@@ -8,6 +8,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
+import pytest
 from sync_helpers import add_village, export, import_, new_laptop
 
 from desasadar_gui.cli.main import main
@@ -22,6 +23,9 @@ from desasadar_gui.services.participants import (
 )
 from desasadar_gui.services.processing import list_processing
 from desasadar_gui.services.retention import load_retention, prune_personal_data
+
+# Each test using `db` runs on SQLite and on PostgreSQL (tests/conftest.py).
+pytestmark = pytest.mark.both_engines
 
 GONE_NIK = "1504034508900002"
 KEPT_NIK = "1504031203850001"

@@ -22,6 +22,9 @@ from desasadar_gui.ui.kit import messages
 from desasadar_gui.ui.kit.context import UiContext
 from desasadar_gui.ui.participants.form import ParticipantForm
 
+# Each test using `db` runs on SQLite and on PostgreSQL (tests/conftest.py).
+pytestmark = pytest.mark.both_engines
+
 PACKAGE = Path(rules.__file__).resolve().parents[1]
 
 

@@ -27,6 +27,9 @@ from desasadar_gui.services.sessions import SessionInput, create_session
 from desasadar_gui.services.validation import ValidationError
 from desasadar_gui.services.villages import VillageInput, create_village
 
+# Each test using `db` runs on SQLite and on PostgreSQL (tests/conftest.py).
+pytestmark = pytest.mark.both_engines
+
 HELD_ON = date(2026, 2, 3)
 
 

@@ -29,6 +29,9 @@ from desasadar_gui.services.sessions import (
 from desasadar_gui.services.validation import ValidationError
 from desasadar_gui.services.villages import VillageInput, create_village
 
+# Each test using `db` runs on SQLite and on PostgreSQL (tests/conftest.py).
+pytestmark = pytest.mark.both_engines
+
 
 def _village(db, name: str, kind: str) -> str:
     return create_village(db, VillageInput(name=name, kabupaten="Kota Jambi", kind=kind)).id

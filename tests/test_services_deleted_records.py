@@ -42,6 +42,9 @@ from desasadar_gui.services.villages import (
     update_village,
 )
 
+# Each test using `db` runs on SQLite and on PostgreSQL (tests/conftest.py).
+pytestmark = pytest.mark.both_engines
+
 SITI_NIK = "1504034508900002"
 
 

@@ -24,6 +24,9 @@ from desasadar_gui.services.stats import collect_stats, content_digest
 from desasadar_gui.services.validation import ValidationError
 from desasadar_gui.services.villages import VillageInput, create_village, village_id_for_code
 
+# Each test using `db` runs on SQLite and on PostgreSQL (tests/conftest.py).
+pytestmark = pytest.mark.both_engines
+
 SITI_NIK = "1504035508900001"  # Batanghari / Muara Bulian, 15-08-1990 + 40 -> woman
 
 
@@ -136,6 +139,7 @@ def test_tombstone_is_not_counted_live_but_changes_the_digest(db: Database) -> N
     assert get_participant(db, person.id, include_deleted=True).deleted_at is not None
 
 
+@pytest.mark.sqlite_only(reason="copies the database file (VACUUM INTO)")
 def test_digest_equal_for_equal_data_and_changed_by_any_edit(
     db: Database, db_path, tmp_path
 ) -> None:

@@ -33,7 +33,8 @@ from desasadar_gui.ui.kit.context import UiContext
 
 # The tab is shown (it reloads only while visible); the offscreen platform then warns
 # that it cannot pass size hints to a top-level window.
-pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+# Each test using `db` runs on SQLite and on PostgreSQL (tests/conftest.py).
+pytestmark = [pytest.mark.both_engines, pytest.mark.qt_log_ignore("propagateSizeHints")]
 
 YEAR = date.today().year
 
@@ -43,15 +44,23 @@ def demo_file(tmp_path_factory: pytest.TempPathFactory, template_db: Path) -> Pa
     path = tmp_path_factory.mktemp("dash") / "demo.sqlite"
     shutil.copyfile(template_db, path)
     with Database.open(path) as db:
-        demo.generate_demo(db, participants=1500, seed=8, regions_dir=None)
+        _fill_demo(db)
     return path
 
 
+def _fill_demo(db: Database) -> None:
+    demo.generate_demo(db, participants=1500, seed=8, regions_dir=None)
+
+
 @pytest.fixture
-def demo_db(demo_file: Path, tmp_path: Path):
-    path = tmp_path / "demo.sqlite"
-    shutil.copyfile(demo_file, path)
-    database = Database.open(path)
+def demo_db(demo_file: Path, tmp_path: Path, db_engine: str, request: pytest.FixtureRequest):
+    """A copy of the demo data on the engine of the test (see tests/conftest.py)."""
+    if db_engine == "postgresql":
+        target: Path | str = request.getfixturevalue("pg_clone")("ui_dashboard_demo", _fill_demo)
+    else:
+        target = tmp_path / "demo.sqlite"
+        shutil.copyfile(demo_file, target)
+    database = Database.open(target)
     yield database
     database.close()
 

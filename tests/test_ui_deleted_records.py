@@ -21,9 +21,13 @@ from desasadar_gui.ui.kit.context import PARTICIPANTS
 from desasadar_gui.ui.safety.deleted_records import DeletedRecordsDialog
 from desasadar_gui.ui.safety.undo_delete import SHORTCUT
 
-pytestmark = pytest.mark.qt_log_ignore(
-    "propagateSizeHints", "does not support raise", "grabbing the keyboard"
-)
+# Each test using `db` runs on SQLite and on PostgreSQL (tests/conftest.py).
+pytestmark = [
+    pytest.mark.both_engines,
+    pytest.mark.qt_log_ignore(
+        "propagateSizeHints", "does not support raise", "grabbing the keyboard"
+    ),
+]
 
 SITI_NIK = "1504034508900002"
 

@@ -24,9 +24,13 @@ from desasadar_gui.ui.sessions.tab import SessionsTab
 from desasadar_gui.ui.villages.detail_panel import VillageDetailPanel
 from desasadar_gui.ui.villages.form import VillageDialog
 
-pytestmark = pytest.mark.qt_log_ignore(
-    "propagateSizeHints", "does not support raise", "grabbing the keyboard"
-)
+# Each test using `db` runs on SQLite and on PostgreSQL (tests/conftest.py).
+pytestmark = [
+    pytest.mark.both_engines,
+    pytest.mark.qt_log_ignore(
+        "propagateSizeHints", "does not support raise", "grabbing the keyboard"
+    ),
+]
 
 
 @pytest.fixture

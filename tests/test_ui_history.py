@@ -30,6 +30,9 @@ from desasadar_gui.ui.kit.history_dialog import (
     HistoryDialog,
 )
 
+# Each test using `db` runs on SQLite and on PostgreSQL (tests/conftest.py).
+pytestmark = pytest.mark.both_engines
+
 
 def _rows(dialog: HistoryDialog) -> list[tuple[str, ...]]:
     model = dialog.model

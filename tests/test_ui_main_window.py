@@ -25,6 +25,9 @@ from desasadar_gui.ui.main_window import (
     MainWindow,
 )
 
+# Each test using `db` runs on SQLite and on PostgreSQL (tests/conftest.py).
+pytestmark = pytest.mark.both_engines
+
 
 @pytest.fixture
 def settings(tmp_path: Path) -> QSettings:
@@ -56,8 +59,14 @@ def test_window_has_four_tabs_and_status_bar(qtbot, db, settings):
     assert window.tabs.widget(TAB_VILLAGES) is window.villages_tab
     assert window.counts_label.text() == "2 desa · 3 peserta · 1 sesi"
     assert window.officer_label.text() == "Petugas: Petugas Uji · KC Jambi"
-    assert window.database_label.text() == "Basis data: desa sadar.sqlite"
-    assert window.database_label.toolTip() == str(db.path)
+    if db.on_server:  # the database's name and host, never the password
+        name = db.url.rsplit("/", 1)[1]
+        assert window.database_label.text() == f"Basis data: {name} @ 127.0.0.1"
+        assert "***" in window.database_label.toolTip()
+        assert name in window.windowTitle()
+    else:
+        assert window.database_label.text() == "Basis data: desa sadar.sqlite"
+        assert window.database_label.toolTip() == str(db.path)
     menus = [a.text().replace("&", "") for a in window.menuBar().actions()]
     assert menus[0] == "Berkas" and menus[-1] == "Bantuan"
     file_items = [a.text() for a in window.file_menu.actions() if not a.isSeparator()]
@@ -275,6 +284,7 @@ def _check_png(path: Path) -> None:
 
 
 @pytest.mark.qt_log_ignore("propagateSizeHints")  # the offscreen platform, on show()
+@pytest.mark.sqlite_only(reason="screenshots open the database file (db_path)")
 def test_screenshots_one_png_per_tab(qtbot, db, db_path, tmp_path):
     from desasadar_gui.ui.screenshot import take_screenshots
 
@@ -305,6 +315,7 @@ def test_screenshot_command(db, db_path, tmp_path):
     _check_png(out / "01-desa.png")
 
 
+@pytest.mark.sqlite_only(reason="the backups window is for database files")
 def test_file_menu_opens_sync_and_backup_windows(qtbot, monkeypatch, db, settings):
     from desasadar_gui.ui.safety.backups import BackupsDialog
     from desasadar_gui.ui.sync.dialog import SyncDialog

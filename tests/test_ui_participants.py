@@ -41,9 +41,13 @@ from desasadar_gui.ui.participants.models import ParticipantTableModel
 from desasadar_gui.ui.participants.tab import ParticipantsTab
 
 # Dialogs and the completer's popup on the offscreen platform log these; not ours to fix.
-pytestmark = pytest.mark.qt_log_ignore(
-    "propagateSizeHints", "does not support raise", "grabbing the keyboard"
-)
+# Each test using `db` runs on SQLite and on PostgreSQL (tests/conftest.py).
+pytestmark = [
+    pytest.mark.both_engines,
+    pytest.mark.qt_log_ignore(
+        "propagateSizeHints", "does not support raise", "grabbing the keyboard"
+    ),
+]
 
 SITI_NIK = make_nik("150403", date(1985, 4, 12), "P", 7)  # 1504035204850007
 

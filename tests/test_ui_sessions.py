@@ -39,7 +39,8 @@ from desasadar_gui.ui.sessions.tab import SessionsTab
 
 # The tabs are shown (they reload only while visible); the offscreen platform then warns
 # that it cannot pass size hints to a top-level window.
-pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+# Each test using `db` runs on SQLite and on PostgreSQL (tests/conftest.py).
+pytestmark = [pytest.mark.both_engines, pytest.mark.qt_log_ignore("propagateSizeHints")]
 
 YEAR = date.today().year
 HELD_ON = date(YEAR, 1, 10) if date.today() >= date(YEAR, 1, 10) else date.today()

@@ -16,7 +16,8 @@ from desasadar_gui.ui.participants.tab import ParticipantsTab
 from desasadar_gui.ui.villages.tab import VillagesTab
 
 # A shown top-level widget on the offscreen platform logs this; not ours to fix.
-pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+# Each test using `db` runs on SQLite and on PostgreSQL (tests/conftest.py).
+pytestmark = [pytest.mark.both_engines, pytest.mark.qt_log_ignore("propagateSizeHints")]
 
 
 def _selected(table) -> list[int]:

@@ -35,6 +35,9 @@ from desasadar_gui.ui.villages.models import (
 )
 from desasadar_gui.ui.villages.tab import VillagesTab
 
+# Each test using `db` runs on SQLite and on PostgreSQL (tests/conftest.py).
+pytestmark = pytest.mark.both_engines
+
 
 def _write(path: Path, text: str) -> Path:
     path.write_text(text, encoding="utf-8")

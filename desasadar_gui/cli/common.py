@@ -93,18 +93,44 @@ def add_command(
     return parser
 
 
-def database_path(args: argparse.Namespace) -> Path:
-    """The file of ``--db``, else ``DESASADAR_DB``, else the one in the data folder."""
-    from desasadar_gui.paths import default_db_path
+def database_target(args: argparse.Namespace) -> Path | str:
+    """What ``--db`` (else ``DESASADAR_DB``, else the file in the data folder) names: a
+    file path, or a server URL as text (``postgresql+psycopg://user@host/dbname``)."""
+    import os
 
+    from desasadar_gui.db.engine import is_server_url
+    from desasadar_gui.paths import DB_ENV, default_db_path
+
+    given = args.db or os.environ.get(DB_ENV)
+    if given and is_server_url(given):
+        return str(given)
     return Path(args.db) if args.db else default_db_path()
+
+
+def server_url(args: argparse.Namespace) -> str | None:
+    """The server URL the command works on, or None for a database file."""
+    target = database_target(args)
+    return target if isinstance(target, str) else None
+
+
+def database_path(args: argparse.Namespace) -> Path:
+    """The database file of a command that only makes sense on a file (backup,
+    restore, passphrase, screenshot): a server URL is refused with a plain message."""
+    target = database_target(args)
+    if isinstance(target, str):
+        from desasadar_gui.services.server_database import file_only_error
+
+        name = getattr(args, "command", None) or "desasadar"
+        raise file_only_error(f"Perintah '{name}'", f"The command '{name}'")
+    return target
 
 
 def open_database(args: argparse.Namespace) -> Database:
     from desasadar_gui.services.database import Database
 
-    # lock: one copy of the app (window or command) per database file at a time.
-    return Database.open(database_path(args), lock=True)
+    # lock: one copy of the app (window or command) per database file at a time (on a
+    # server: one writer, through an advisory lock).
+    return Database.open(database_target(args), lock=True)
 
 
 def interactive() -> bool:

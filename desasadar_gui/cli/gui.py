@@ -9,13 +9,20 @@ import os
 import sys
 from pathlib import Path
 
-from desasadar_gui.cli.common import EXIT_OK, EXIT_REFUSED, add_command, database_path, error
+from desasadar_gui.cli.common import (
+    EXIT_OK,
+    EXIT_REFUSED,
+    add_command,
+    database_path,
+    database_target,
+    error,
+)
 
 
 def run_window(args: argparse.Namespace) -> int:
     from desasadar_gui.app import run_app
 
-    return run_app(database_path(args))
+    return run_app(database_target(args))
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:

@@ -15,7 +15,7 @@ from desasadar_gui.cli.common import (
     EXIT_BUG,
     EXIT_REFUSED,
     HelpFormatter,
-    database_path,
+    database_target,
     error,
     exit_codes_epilog,
     unlock_for_command,
@@ -76,7 +76,7 @@ def _print_restore_hint(exc: Exception, args: argparse.Namespace) -> None:
     from desasadar_gui.db.migrate import UpgradeFailedError
 
     if isinstance(exc, UpgradeFailedError) and exc.backup_path is not None:
-        command = f'desasadar --db "{database_path(args)}" restore "{exc.backup_path}"'
+        command = f'desasadar --db "{database_target(args)}" restore "{exc.backup_path}"'
         error(f"Pulihkan dengan / restore with:\n  {command}")
 
 
@@ -87,10 +87,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     set_language(language_from_environment())  # the GUI applies its own setting later
     log_path = setup_logging()
-    clean_leftovers(database_path(args) if args.cleans_database else None)
+    target = database_target(args)
+    on_file = target if isinstance(target, Path) else None  # a server has no leftovers
+    clean_leftovers(on_file if args.cleans_database else None)
     try:
-        if args.unlock:
-            unlock_for_command(database_path(args), args.creates_database)
+        if args.unlock and on_file is not None:
+            unlock_for_command(on_file, args.creates_database)
         result: int = args.func(args)
         return result
     except UserError as exc:
@@ -111,7 +113,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         # A database or file failure that reached here unwrapped (a read outside a
         # transaction, a staging file): still a plain message by its error code.
-        known = describe_db_error(exc, database_path(args) if args.command else None)
+        known = describe_db_error(exc, on_file if args.command else None)
         if known is not None:
             log.warning("%s in %s: %s", type(known).__name__, args.command, type(exc).__name__)
             error(known.message())

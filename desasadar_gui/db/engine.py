@@ -35,6 +35,34 @@ def sqlite_url(path: Path | str) -> str:
     return f"sqlite:///{Path(path)}"
 
 
+SERVER_SCHEMES = ("postgresql",)
+
+
+def is_server_url(target: object) -> bool:
+    """Whether ``target`` (a ``--db`` value) names a database server, not a file:
+    ``postgresql+psycopg://user@host:port/dbname`` (a Windows path ``C:\\...`` is a file)."""
+    if not isinstance(target, str) or "://" not in target:
+        return False
+    return target.split("://", 1)[0].split("+", 1)[0].lower() in SERVER_SCHEMES
+
+
+def server_url(target: str) -> str:
+    """The SQLAlchemy URL of a server database: psycopg (v3) is the driver, also when
+    the URL names none (``postgresql://...``)."""
+    scheme, rest = target.split("://", 1)
+    if scheme.lower() == "postgresql":
+        scheme = "postgresql+psycopg"
+    return f"{scheme}://{rest}"
+
+
+def server_engine(url: str, **kwargs: Any) -> Engine:
+    """The engine over a PostgreSQL database (no pragmas, no key: the server has its
+    own durability and access control). ``hide_parameters`` as for files: SQL errors
+    carry no NIKs or names into logs."""
+    kwargs.setdefault("pool_pre_ping", True)
+    return create_engine(server_url(url), hide_parameters=True, **kwargs)
+
+
 def _on_connect(dbapi_connection: Any, _record: object) -> None:
     cursor = dbapi_connection.cursor()
     try:
@@ -75,6 +103,8 @@ def make_engine(path: Path | str, key: bytes | None = cipher.AUTO) -> Engine:
     file; :class:`cipher.PassphraseNeededError` when it is locked); bytes create or
     open an encrypted file with that key (it joins the keyring).
     """
+    if is_server_url(path):
+        return server_engine(str(path))
     if key is cipher.AUTO:
         key = cipher.key_for_file(path)
     elif key is not None:

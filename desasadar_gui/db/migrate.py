@@ -39,7 +39,7 @@ from desasadar_gui.db.backup_files import (
     parse_backup_name,
     take_backup_file,
 )
-from desasadar_gui.db.engine import BUSY_TIMEOUT_MS, keyed_engine
+from desasadar_gui.db.engine import BUSY_TIMEOUT_MS, keyed_engine, server_engine
 from desasadar_gui.errors import UserError
 from desasadar_gui.kill_points import pause_if_asked
 
@@ -156,6 +156,10 @@ def transactional_engine(url: object) -> Engine:
     """
     from sqlalchemy.engine import make_url
 
+    parsed = make_url(url)  # type: ignore[arg-type]
+    if parsed.get_backend_name() != "sqlite":
+        # PostgreSQL's DDL is transactional as it is: one plain transaction.
+        return server_engine(parsed.render_as_string(hide_password=False), poolclass=NullPool)
     database = make_url(url).database  # type: ignore[arg-type]
     key = cipher.key_for_file(database) if database and database != ":memory:" else None
     engine = keyed_engine(url, key, poolclass=NullPool)
@@ -171,6 +175,14 @@ def transactional_engine(url: object) -> Engine:
         conn.exec_driver_sql("BEGIN IMMEDIATE")
 
     return engine
+
+
+def foreign_key_problems(conn) -> list:  # noqa: ANN001
+    """Rows breaking a foreign key after the upgrade (SQLite checks them off during the
+    schema change; PostgreSQL enforces them on every statement: nothing to check)."""
+    if conn.dialect.name != "sqlite":
+        return []
+    return conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
 
 
 def _schema_names(conn) -> set[str]:  # noqa: ANN001
@@ -273,7 +285,7 @@ def upgrade_database(engine: Engine, db_path: Path | None) -> UpgradeResult:
             cfg.attributes["on_version_apply"] = _after_each_migration
             command.upgrade(cfg, "head")
             _hook("before-commit")
-            problems = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+            problems = foreign_key_problems(conn)
             if problems:
                 raise RuntimeError(f"foreign key check failed: {len(problems)} rows")
     except UserError:

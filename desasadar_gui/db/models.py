@@ -18,6 +18,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     Date,
     DateTime,
@@ -30,6 +31,10 @@ from sqlalchemy import (
     text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+# Integers beyond 32 bits (epoch milliseconds, Rupiah): BIGINT on PostgreSQL; on SQLite
+# INTEGER, which already holds 64 bits (migration 0009).
+WideInteger = BigInteger().with_variant(Integer(), "sqlite")
 
 # Stable constraint names so Alembic batch migrations on SQLite can find them.
 NAMING = {
@@ -101,11 +106,11 @@ class Participant(SyncedMixin, Base):
     village_id: Mapped[str | None] = mapped_column(ID, ForeignKey("villages.id"), nullable=True)
     occupation: Mapped[str | None] = mapped_column(String(32), nullable=True)
     official_role: Mapped[str | None] = mapped_column(String(32), nullable=True)
-    monthly_income: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    monthly_income: Mapped[int] = mapped_column(WideInteger, nullable=False, default=0)
     prog_jkk: Mapped[bool] = mapped_column(Boolean, nullable=False, default=True)
     prog_jkm: Mapped[bool] = mapped_column(Boolean, nullable=False, default=True)
     prog_jht: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
-    contribution: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    contribution: Mapped[int] = mapped_column(WideInteger, nullable=False, default=0)
     funding_source: Mapped[str] = mapped_column(String(16), nullable=False, default="mandiri")
     status: Mapped[str] = mapped_column(String(16), nullable=False, default="prospect")
     registration_date: Mapped[date | None] = mapped_column(Date, nullable=True)
@@ -230,7 +235,7 @@ class Device(Base):
     officer_name: Mapped[str] = mapped_column(String(120), nullable=False, default="")
     branch: Mapped[str] = mapped_column(String(120), nullable=False, default="")
     created_at: Mapped[datetime] = mapped_column(DateTime, nullable=False)
-    clock_millis: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    clock_millis: Mapped[int] = mapped_column(WideInteger, nullable=False, default=0)
     clock_counter: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
 
 

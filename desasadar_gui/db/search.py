@@ -15,10 +15,10 @@ Alembic's schema comparison. Their segments keep the values of erased people unt
 they are rebuilt: :func:`rebuild_search_indexes` (erasure) and the import's bulk load
 (``sync/upsert.py``, every FTS5 table with ``content='participants'``) rebuild them.
 
-A PostgreSQL server would use the ``pg_trgm`` extension instead (GIN indexes on
-``name``, ``nik`` and ``phone`` with ``gin_trgm_ops``, which make ``ILIKE '%x%'``
-indexed); there the plain ``LIKE`` / ``ILIKE`` branches below are already the right
-query.
+PostgreSQL uses the ``pg_trgm`` extension instead (migration 0009: GIN indexes on
+``name``, ``nik`` and ``phone`` with ``gin_trgm_ops``, which make ``ILIKE '%x%'`` and
+``LIKE '%7766%'`` indexed); there the plain ``LIKE`` / ``ILIKE`` branches below are the
+query, and the planner picks the index.
 """
 
 from __future__ import annotations
@@ -33,11 +33,24 @@ NAME_FTS_TABLE = "participants_name_fts"
 DIGITS_FTS_TABLE = "participants_digits_fts"  # nik and phone (migration 0008)
 SEARCH_INDEXES = (NAME_FTS_TABLE, DIGITS_FTS_TABLE)
 TRIGRAM = 3  # the shortest word the trigram index can answer
+# PostgreSQL's counterparts (migration 0009): GIN indexes with pg_trgm's gin_trgm_ops.
+PG_TRIGRAM_INDEXES = (
+    "ix_participants_name_trgm",
+    "ix_participants_nik_trgm",
+    "ix_participants_phone_trgm",
+)
 
 
 def include_name(name: str | None, type_: str, _parent_names: object) -> bool:
-    """Alembic hook: the FTS tables and their shadow tables are not part of the models."""
-    return not (type_ == "table" and name is not None and name.startswith(SEARCH_INDEXES))
+    """Alembic hook: the search indexes (FTS tables and their shadow tables on SQLite,
+    trigram GIN indexes on PostgreSQL) are not part of the models."""
+    if name is None:
+        return True
+    if type_ == "table":
+        return not name.startswith(SEARCH_INDEXES)
+    if type_ == "index":
+        return name not in PG_TRIGRAM_INDEXES
+    return True
 
 
 def _has_table(conn: Connection, name: str) -> bool:
@@ -49,14 +62,26 @@ def _has_table(conn: Connection, name: str) -> bool:
     return found is not None
 
 
+def _has_pg_index(conn: Connection, name: str) -> bool:
+    if conn.dialect.name != "postgresql":
+        return False
+    found = conn.execute(
+        text("SELECT 1 FROM pg_indexes WHERE tablename = 'participants' AND indexname = :n"),
+        {"n": name},
+    ).first()
+    return found is not None
+
+
 def has_name_index(conn: Connection) -> bool:
-    """Whether this database has the trigram name index (SQLite builds without FTS5 don't)."""
-    return _has_table(conn, NAME_FTS_TABLE)
+    """Whether this database has a trigram name index: FTS5 on SQLite (builds without
+    FTS5 don't), the pg_trgm GIN index on PostgreSQL (migration 0009)."""
+    return _has_table(conn, NAME_FTS_TABLE) or _has_pg_index(conn, PG_TRIGRAM_INDEXES[0])
 
 
 def has_digit_index(conn: Connection) -> bool:
-    """Whether this database has the trigram index over NIK and phone (0008, FTS5)."""
-    return _has_table(conn, DIGITS_FTS_TABLE)
+    """Whether this database has the trigram index over NIK and phone (0008 FTS5 on
+    SQLite; the pg_trgm GIN indexes of 0009 on PostgreSQL)."""
+    return _has_table(conn, DIGITS_FTS_TABLE) or _has_pg_index(conn, PG_TRIGRAM_INDEXES[1])
 
 
 def rebuild_search_indexes(conn: Connection) -> None:
@@ -153,7 +178,13 @@ def live_digit_hits(conn: Connection, digits: str, hits: int) -> int:
 
 
 def last_participant_rowid(conn: Connection) -> int:
-    """About how many participant rows there are (none is ever removed), at once."""
+    """About how many participant rows there are (none is ever removed), at once: the
+    largest rowid on SQLite, the planner's estimate on PostgreSQL (no rowid there)."""
+    if conn.dialect.name == "postgresql":
+        estimate = conn.execute(
+            text("SELECT reltuples FROM pg_class WHERE oid = 'participants'::regclass")
+        ).scalar()
+        return max(0, int(estimate or 0))
     return int(conn.execute(text("SELECT max(rowid) FROM participants")).scalar() or 0)
 
 

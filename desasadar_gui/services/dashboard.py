@@ -21,9 +21,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import ColumnElement, Integer, ScalarSelect, and_, func, literal, select, union_all
+from sqlalchemy import ColumnElement, ScalarSelect, and_, func, literal, select, union_all
 from sqlalchemy.orm import Session
 
+from desasadar_gui.db.dialect import count_true, total
 from desasadar_gui.db.models import OutreachSession, Participant, Village
 from desasadar_gui.domain.enums import (
     Occupation,
@@ -287,11 +288,10 @@ def _days(s: Session, year: int) -> list[tuple]:
             Participant.status,
             Participant.registration_date,
             func.count(),
-            # type_: the sum of a Boolean column is a number, not a Boolean.
-            func.sum(Participant.prog_jkk, type_=Integer),
-            func.sum(Participant.prog_jkm, type_=Integer),
-            func.sum(Participant.prog_jht, type_=Integer),
-            func.sum(Participant.contribution, type_=Integer),
+            count_true(Participant.prog_jkk),
+            count_true(Participant.prog_jkm),
+            count_true(Participant.prog_jht),
+            total(Participant.contribution),
         )
         .where(counted_in_year(year))
         .group_by(Participant.status, Participant.registration_date)

@@ -16,12 +16,18 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from sqlalchemy import Engine, select
+from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from desasadar_gui.db import cipher
 from desasadar_gui.db.clock import HybridClock, Rev
-from desasadar_gui.db.engine import make_engine, make_sessionmaker
+from desasadar_gui.db.engine import (
+    is_server_url,
+    make_engine,
+    make_sessionmaker,
+    server_engine,
+)
 from desasadar_gui.db.migrate import (
     UpgradeFailedError,
     UpgradeResult,
@@ -44,6 +50,11 @@ from desasadar_gui.services.oserrors import (
     plain_error,
     writable,
 )
+from desasadar_gui.services.server_database import (
+    ServerLock,
+    connection_error,
+    display_url,
+)
 
 log = logging.getLogger("desasadar.database")
 
@@ -62,6 +73,7 @@ __all__ = [
     "DamagedDatabaseError",
     "DeviceInfo",
     "UpgradeFailedError",
+    "is_server_url",
     "restorable_backup",
 ]
 
@@ -151,14 +163,17 @@ class Database:
         path: Path | None,
         upgrade: UpgradeResult,
         key: bytes | None = None,
+        url: str | None = None,
     ) -> None:
         self.engine = engine
         self.path = path
+        # The server URL of a PostgreSQL database (None: a file, see ``path``).
+        self.url = url
         self.upgrade = upgrade
         # The data key of an encrypted file (None: plain). Held in memory only.
         self.key = key
         # The one-instance-per-file lock, when this Database holds it (see ``open``).
-        self._instance_lock: InstanceLock | None = None
+        self._instance_lock: InstanceLock | ServerLock | None = None
         self._sessions: sessionmaker[Session] = make_sessionmaker(engine)
         self.device = self._ensure_device()
         with self._sessions() as s:
@@ -167,11 +182,11 @@ class Database:
             self.clock = HybridClock(self.device.id, row.clock_millis, row.clock_counter)
 
     @property
-    def instance_lock(self) -> InstanceLock | None:
+    def instance_lock(self) -> InstanceLock | ServerLock | None:
         return self._instance_lock
 
     @instance_lock.setter
-    def instance_lock(self, lock: InstanceLock | None) -> None:
+    def instance_lock(self, lock: InstanceLock | ServerLock | None) -> None:
         """Hand a held lock to this Database (a restore keeps the lock across closing
         and reopening): it now also covers the file as it is (a new file number)."""
         self._instance_lock = lock
@@ -183,6 +198,27 @@ class Database:
     @property
     def encrypted(self) -> bool:
         return self.key is not None
+
+    @property
+    def on_server(self) -> bool:
+        """A PostgreSQL database (no file: no file lock, file backups or passphrase)."""
+        return self.url is not None
+
+    @property
+    def display_name(self) -> str:
+        """The short name a window shows: the file's name, or ``dbname @ host`` on a
+        server (``:memory:`` for an in-memory database)."""
+        if self.url is not None:
+            url = make_url(self.url)
+            return f"{url.database} @ {url.host or 'localhost'}"
+        return self.path.name if self.path is not None else ":memory:"
+
+    @property
+    def location(self) -> str:
+        """Where the data is, for a person: the file path or the URL without password."""
+        if self.url is not None:
+            return display_url(self.url)
+        return str(self.path)
 
     @classmethod
     def open(
@@ -206,7 +242,12 @@ class Database:
         empty database there). ``lock=True`` (the GUI, and commands that write) first
         takes the one-instance-per-file lock, held until :meth:`close`; a second copy of
         the app on the same file gets :class:`InstanceLockedError`.
+
+        ``path`` may be a server URL (``postgresql+psycopg://user@host/dbname``): see
+        :meth:`open_server`.
         """
+        if is_server_url(path):
+            return cls.open_server(str(path), lock=lock)
         path = Path(path)
         if key is None and cipher.file_kind(path) == cipher.NEW:
             # A new file beside a key file (written by security.install_key) is created
@@ -257,6 +298,40 @@ class Database:
             raise
         return db
 
+    @classmethod
+    def open_server(cls, url: str, *, lock: bool = False) -> Database:
+        """Open and upgrade the database at the server ``url`` (see
+        ``services/server_database.py``). ``lock=True`` takes the one-writer advisory
+        lock; a second writer gets :class:`ServerLockedError`. Failing to reach or log
+        in to the server is a plain :class:`ServerConnectionError`."""
+        engine = server_engine(url)
+        held: ServerLock | None = None
+        try:
+            if lock:
+                held = ServerLock.acquire(url)
+            result = upgrade_database(engine, None)
+            db = cls(engine, None, result, url=url)
+        except UpgradeFailedError as exc:
+            engine.dispose()
+            cause = exc.__cause__
+            known = connection_error(cause, url) if cause is not None else None
+            if held is not None:
+                held.release()
+            raise (known or exc) from exc
+        except BaseException as exc:
+            if held is not None:
+                held.release()
+            engine.dispose()
+            if isinstance(exc, _DB_FAILURES):
+                known = connection_error(exc, url)
+                if known is not None:
+                    raise known from exc
+                log.error("server database could not be opened: %s", type(exc).__name__)
+                raise plain_error(exc) from exc
+            raise
+        db._instance_lock = held
+        return db
+
     def close(self) -> None:
         """Close every connection, then let go of the instance lock (if held)."""
         self.engine.dispose()
@@ -284,6 +359,8 @@ class Database:
                 yield s
         except _DB_FAILURES as exc:
             error = describe_db_error(exc, self.path)
+            if error is None and self.url is not None:
+                error = connection_error(exc, self.url)
             if error is None:
                 raise
             log.warning(

@@ -35,6 +35,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, case, func, or_, select, true
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
+from desasadar_gui.db.dialect import ordered
 from desasadar_gui.db.interrupt import interruptible
 from desasadar_gui.db.models import Participant, Village
 from desasadar_gui.db.search import (
@@ -341,7 +342,11 @@ def fetch_page(
     if limit <= 0:
         return []
     key = _sort_key(sort_column, current_language())
-    order = [key.desc(), Participant.id.desc()] if descending else [key.asc(), Participant.id.asc()]
+    dialect = db.engine.dialect.name
+    order = [
+        ordered(key, descending=descending, dialect=dialect),
+        ordered(Participant.id, descending=descending, dialect=dialect),
+    ]
     p = Participant
     terms = parse_search(flt.text)
     with db.read_session() as s, interruptible(s, cancelled):

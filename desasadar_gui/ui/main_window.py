@@ -327,9 +327,11 @@ class MainWindow(Retranslating, QMainWindow):
         self.setWindowTitle(window_title(self.ctx.db, practice))
         self.practice_banner.show_for(self.ctx.db, practice)
         self.database_label.setText(
-            self.tr("Basis data: %1").replace("%1", path.name if path else ":memory:")
+            self.tr("Basis data: %1").replace("%1", self.ctx.db.display_name)
         )
-        self.database_label.setToolTip(str(path) if path else "")
+        self.database_label.setToolTip(
+            self.ctx.db.location if path or self.ctx.db.on_server else ""
+        )
         counts = live_counts(self.ctx.db)
         self.counts_label.setText(
             self.tr("%1 desa · %2 peserta · %3 sesi")
@@ -399,6 +401,13 @@ class MainWindow(Retranslating, QMainWindow):
 
     def open_backups(self) -> None:
         from desasadar_gui.ui.safety.backups import BackupsDialog
+
+        if self.ctx.db.on_server:  # a server database is backed up by the server (pg_dump)
+            from desasadar_gui.services.server_database import file_only_error
+            from desasadar_gui.ui.kit import messages
+
+            messages.show_user_error(self, file_only_error("Cadangan berkas", "File backups"))
+            return
 
         BackupsDialog(self.ctx, self).exec()
         self.refresh_status()

@@ -49,6 +49,10 @@ PRUNE_ORDER = (PRE_IMPORT, DAILY, PRE_RESTORE, PRE_UPGRADE)
 
 def _db_path(db_or_path: Database | Path | str) -> Path:
     if isinstance(db_or_path, Database):
+        if db_or_path.on_server:
+            from desasadar_gui.services.server_database import file_only_error
+
+            raise file_only_error("Cadangan berkas", "A file backup")
         if db_or_path.path is None:
             raise ValueError("an in-memory database has no file to back up")
         return db_or_path.path
@@ -270,6 +274,8 @@ def daily_backup_if_due(db: Database, now: datetime | None = None) -> Path | Non
     renamed to kind "damaged" (never offered as a good backup, never pushing the good
     daily copies out) and :class:`DailyBackupDamagedError` tells the officer.
     """
+    if db.on_server:
+        return None  # the server's own backups (pg_dump) keep a server database
     today = (now or datetime.now()).date()
     path = _db_path(db)
     if any(b.kind == DAILY and b.taken_at.date() == today for b in backup_files(path)):

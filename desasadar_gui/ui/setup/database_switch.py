@@ -133,7 +133,7 @@ def _carry_officer(old: Database, new: Database, parent: QWidget | None) -> bool
 
 def window_title(db: Database, practice: bool) -> str:
     """``practice``: :func:`is_practice_database` of ``db``, asked once by the caller."""
-    name = db.path.name if db.path is not None else ":memory:"
+    name = db.display_name
     if practice:
         title = QCoreApplication.translate("DatabaseSwitcher", "Desa Sadar — %1 (LATIHAN)")
     else:
@@ -160,7 +160,7 @@ class PracticeBanner(QLabel):
         if not practice:
             self.hide()
             return
-        name = db.path.name if db.path is not None else ":memory:"
+        name = db.display_name
         self.setText(
             self.tr("BASIS DATA LATIHAN — data di sini bukan data sungguhan (%1)").replace(
                 "%1", name
