@@ -1,66 +1,38 @@
-"""A PostgreSQL database for the sync tests, until the shared engine fixture exists.
+"""Server databases for the sync tests beyond the conftest's fresh clones: one created
+with a language's collation (ICU), to show the digest does not follow it.
 
-Set ``DESASADAR_TEST_PG`` to a server's URL (``postgresql+psycopg://postgres@127.0.0.1:55433``);
-without it (or without psycopg) the PostgreSQL cases are skipped. Each call makes a fresh
-database with the models' schema; the columns the 64-bit migration widens are widened here
-(that migration belongs to the storage half of issue 15).
+The server is the test run's own (``tests/pg_cluster.py``, fixture ``pg_cluster``);
+the schema comes from the app's migrations, as on a branch server.
 """
 
 from __future__ import annotations
 
 import os
-import uuid
+from itertools import count
 
-import pytest
-from sqlalchemy import BigInteger, create_engine, text
+from sqlalchemy import create_engine, text
 from sqlalchemy.pool import NullPool
 
-from desasadar_gui.db.migrate import UpgradeResult
-from desasadar_gui.db.models import Base
-from desasadar_gui.services.database import Database
+from desasadar_gui.db.engine import server_engine
+from desasadar_gui.db.migrate import upgrade_database
 
-PG_ENV = "DESASADAR_TEST_PG"
-_WIDE = {
-    "device": ("clock_millis",),
-    "participants": ("monthly_income", "contribution"),
-}
+_numbers = count(1)
 
 
-def pg_server() -> str:
-    url = os.environ.get(PG_ENV)
-    if not url:
-        pytest.skip(f"no PostgreSQL server ({PG_ENV} unset)")
-    try:
-        import psycopg  # noqa: F401
-    except ImportError:
-        pytest.skip("psycopg is not installed")
-    return url.rstrip("/")
-
-
-def _widen_models() -> None:
-    """The models as the 64-bit migration makes them (what the ORM binds as)."""
-    for table, columns in _WIDE.items():
-        for column in columns:
-            Base.metadata.tables[table].c[column].type = BigInteger()
-
-
-def open_pg_database(icu_locale: str | None = None) -> Database:
-    """A new database on the test server; ``icu_locale`` (e.g. 'en-US'): sorted by that
-    language's collation instead of the server's default."""
-    server = pg_server()
-    _widen_models()
-    name = "sync_" + uuid.uuid4().hex[:12]
-    admin = create_engine(f"{server}/postgres", isolation_level="AUTOCOMMIT", poolclass=NullPool)
-    collation = f" LOCALE_PROVIDER icu ICU_LOCALE '{icu_locale}'" if icu_locale else ""
+def new_database_with_collation(cluster, icu_locale: str) -> str:  # noqa: ANN001
+    """The URL of a new migrated database sorted by ``icu_locale`` (e.g. 'en-US')
+    instead of the server's default."""
+    name = f"collated_{os.getpid()}_{next(_numbers)}"
+    admin = create_engine(cluster.url("postgres"), isolation_level="AUTOCOMMIT", poolclass=NullPool)
     with admin.connect() as conn:
         conn.execute(
-            text(f"CREATE DATABASE \"{name}\" TEMPLATE template0 ENCODING 'UTF8'{collation}")
+            text(
+                f"CREATE DATABASE {name} TEMPLATE template0 ENCODING 'UTF8' "
+                f"LOCALE_PROVIDER icu ICU_LOCALE '{icu_locale}'"
+            )
         )
     admin.dispose()
-    engine = create_engine(f"{server}/{name}")
-    Base.metadata.create_all(engine)
-    with engine.begin() as conn:
-        for table, columns in _WIDE.items():
-            for column in columns:
-                conn.execute(text(f"ALTER TABLE {table} ALTER COLUMN {column} TYPE BIGINT"))
-    return Database(engine, None, UpgradeResult(None, "pg-test", None))
+    engine = server_engine(cluster.url(name))
+    upgrade_database(engine, None)
+    engine.dispose()
+    return cluster.url(name)

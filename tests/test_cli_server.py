@@ -53,3 +53,38 @@ def test_a_server_that_refuses_or_is_away_is_a_plain_message(pg_url: str) -> Non
     result = run("--db", base + "/tidak_ada", "demo", "--participants", "10")
     assert result.returncode == 2
     assert "tidak ada" in result.stderr and "Traceback" not in result.stderr
+
+
+def _import_changes(target: str | Path, workbook: Path) -> str:
+    result = run("--db", str(target), "import", str(workbook))
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def test_a_workbook_moves_between_a_server_and_a_file_both_ways(
+    pg_new_database, tmp_path: Path
+) -> None:
+    """Issue 15, acceptance 1, by the commands an officer and a branch admin type:
+    demo on the server -> export -> import into a file gives the same content digest,
+    the reverse direction too, and importing the same workbook again changes nothing."""
+    server_a, server_b = pg_new_database(), pg_new_database()
+    file_a, file_b = tmp_path / "laptop a.sqlite", tmp_path / "laptop b.sqlite"
+
+    assert run("--db", server_a, "demo", "--participants", "800", "--seed", "3").returncode == 0
+    book = tmp_path / "dari server.xlsx"
+    exported = run("--db", server_a, "export", str(book))
+    assert exported.returncode == 0, exported.stderr
+    _import_changes(file_b, book)
+    assert _stats(file_b)["content_digest"] == _stats(server_a)["content_digest"]
+
+    assert run("--db", str(file_a), "demo", "--participants", "800", "--seed", "4").returncode == 0
+    back = tmp_path / "dari laptop.xlsx"
+    assert run("--db", str(file_a), "export", str(back)).returncode == 0
+    _import_changes(server_b, back)
+    assert _stats(server_b)["content_digest"] == _stats(file_a)["content_digest"]
+
+    for target, workbook in ((file_b, book), (server_b, back)):
+        before = _stats(target)["content_digest"]
+        said = _import_changes(target, workbook)
+        assert "tidak ada yang diubah" in said or "baru 0, diperbarui 0" in said, said
+        assert _stats(target)["content_digest"] == before

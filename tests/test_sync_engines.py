@@ -7,8 +7,8 @@ prints a timestamp or a flag, nor on its language's collation. The record rules,
 the database, refuse a cell too long for its column (PostgreSQL enforces VARCHAR(n),
 SQLite does not): one rejected row with a plain reason, never a failed import.
 
-The PostgreSQL cases need a server (``DESASADAR_TEST_PG``, see ``pg_sync_helpers``);
-without one they are skipped and the SQLite cases still run.
+The PostgreSQL cases run on the test run's own server (``tests/pg_cluster.py``); on a
+machine without PostgreSQL they are skipped, in CI they must run (DESASADAR_REQUIRE_PG).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 import pytest
-from pg_sync_helpers import open_pg_database
+from pg_sync_helpers import new_database_with_collation
 from sqlalchemy import String, insert
 from sync_helpers import add_person, add_village, digest, export, import_, new_laptop
 from workbook_ops import apply_openpyxl, rows_by_name
@@ -41,10 +41,24 @@ from desasadar_gui.sync.workbook_export import export_workbook
 from desasadar_gui.sync.workbook_format import SYSTEM_FIELDS
 
 
-def _open(engine: str, tmp_path, template_db, name: str) -> Database:
+@pytest.fixture
+def pg_open(request):
+    """``pg_open(icu_locale=None)``: a new migrated database on the test server, opened."""
+
+    def make(icu_locale: str | None = None) -> Database:
+        if icu_locale is None:
+            url = request.getfixturevalue("pg_new_database")()
+        else:
+            url = new_database_with_collation(request.getfixturevalue("pg_cluster"), icu_locale)
+        return Database.open(url)
+
+    return make
+
+
+def _open(pg_open, engine: str, tmp_path, template_db, name: str) -> Database:
     if engine == "sqlite":
         return new_laptop(tmp_path, template_db, name)
-    db = open_pg_database()
+    db = pg_open()
     db.set_officer(f"Petugas {name}", "KC Jambi")
     return db
 
@@ -72,10 +86,10 @@ def _changes(outcome) -> int:
     [("sqlite", "sqlite"), ("sqlite", "postgresql"), ("postgresql", "sqlite")],
 )
 def test_a_workbook_carries_the_same_data_between_engines(
-    source, target, tmp_path, template_db, opened
+    source, target, tmp_path, template_db, opened, pg_open
 ):
-    a = opened(_open(source, tmp_path / "a", template_db, "a"))
-    b = opened(_open(target, tmp_path / "b", template_db, "b"))
+    a = opened(_open(pg_open, source, tmp_path / "a", template_db, "a"))
+    b = opened(_open(pg_open, target, tmp_path / "b", template_db, "b"))
     generate_demo(a, participants=150, seed=7)
     vid = add_village(a, "Desa Café Ünïcode")
     pid = add_person(a, vid, "José Müller", nik=None)
@@ -94,9 +108,9 @@ def test_a_workbook_carries_the_same_data_between_engines(
 
 
 @pytest.mark.parametrize("engine", ["sqlite", "postgresql"])
-def test_a_too_long_cell_is_one_rejected_row(engine, tmp_path, template_db, opened):
+def test_a_too_long_cell_is_one_rejected_row(engine, tmp_path, template_db, opened, pg_open):
     a = opened(new_laptop(tmp_path / "a", template_db, "a"))
-    b = opened(_open(engine, tmp_path / "b", template_db, "b"))
+    b = opened(_open(pg_open, engine, tmp_path / "b", template_db, "b"))
     vid = add_village(a)
     add_person(a, vid, "Siti Aminah")
     add_person(a, vid, "Budi Santoso")
@@ -113,9 +127,9 @@ def test_a_too_long_cell_is_one_rejected_row(engine, tmp_path, template_db, open
 
 
 @pytest.mark.parametrize("engine", ["sqlite", "postgresql"])
-def test_an_id_that_is_not_a_uuid_is_a_rejected_row(engine, tmp_path, template_db, opened):
+def test_an_id_that_is_not_a_uuid_is_a_rejected_row(engine, tmp_path, template_db, opened, pg_open):
     a = opened(new_laptop(tmp_path / "a", template_db, "a"))
-    b = opened(_open(engine, tmp_path / "b", template_db, "b"))
+    b = opened(_open(pg_open, engine, tmp_path / "b", template_db, "b"))
     vid = add_village(a)
     add_person(a, vid, "Siti Aminah")
     add_person(a, vid, "Budi Santoso")
@@ -148,10 +162,10 @@ def _same_rows(db: Database) -> None:
             conn.execute(insert(Village).values(id=vid, name=name, **common))
 
 
-def test_the_digest_does_not_follow_the_servers_collation(tmp_path, template_db, opened):
+def test_the_digest_does_not_follow_the_servers_collation(tmp_path, template_db, opened, pg_open):
     """Ids in code-point order: an English collation would sort 'B-1' after 'b'."""
     local = opened(new_laptop(tmp_path, template_db, "a"))
-    server = opened(open_pg_database(icu_locale="en-US"))
+    server = opened(pg_open(icu_locale="en-US"))
     _same_rows(local)
     _same_rows(server)
     assert digest(server) == digest(local)
@@ -226,14 +240,28 @@ def test_every_text_column_has_a_length_rule():
 
 
 @pytest.mark.parametrize("server_side", ["a", "b"])
-def test_a_conflict_between_engines_is_kept_on_both(server_side, tmp_path, template_db, opened):
+def test_a_conflict_between_engines_is_kept_on_both(
+    server_side, tmp_path, template_db, opened, pg_open
+):
     """Both laptops change the same person; after exchanging files both keep the same
     winner and each lists the loser, whichever side is the server."""
     a = opened(
-        _open("postgresql" if server_side == "a" else "sqlite", tmp_path / "a", template_db, "a")
+        _open(
+            pg_open,
+            "postgresql" if server_side == "a" else "sqlite",
+            tmp_path / "a",
+            template_db,
+            "a",
+        )
     )
     b = opened(
-        _open("postgresql" if server_side == "b" else "sqlite", tmp_path / "b", template_db, "b")
+        _open(
+            pg_open,
+            "postgresql" if server_side == "b" else "sqlite",
+            tmp_path / "b",
+            template_db,
+            "b",
+        )
     )
     vid = add_village(a)
     pid = add_person(a, vid, "Siti Aminah")
@@ -251,9 +279,11 @@ def test_a_conflict_between_engines_is_kept_on_both(server_side, tmp_path, templ
 
 
 @pytest.mark.parametrize("engine", ["postgresql"])
-def test_the_error_workbook_and_privacy_copy_from_a_server(engine, tmp_path, template_db, opened):
+def test_the_error_workbook_and_privacy_copy_from_a_server(
+    engine, tmp_path, template_db, opened, pg_open
+):
     a = opened(new_laptop(tmp_path / "a", template_db, "a"))
-    b = opened(_open(engine, tmp_path / "b", template_db, "b"))
+    b = opened(_open(pg_open, engine, tmp_path / "b", template_db, "b"))
     vid = add_village(a)
     add_person(a, vid, "Siti Aminah")
     add_person(a, vid, "Budi Santoso")
@@ -270,9 +300,9 @@ def test_the_error_workbook_and_privacy_copy_from_a_server(engine, tmp_path, tem
 
 
 @pytest.mark.parametrize("engine", ["postgresql"])
-def test_an_erasure_reaches_a_server(engine, tmp_path, template_db, opened):
+def test_an_erasure_reaches_a_server(engine, tmp_path, template_db, opened, pg_open):
     a = opened(new_laptop(tmp_path / "a", template_db, "a"))
-    b = opened(_open(engine, tmp_path / "b", template_db, "b"))
+    b = opened(_open(pg_open, engine, tmp_path / "b", template_db, "b"))
     vid = add_village(a)
     pid = add_person(a, vid, "Siti Aminah", nik="1571014506900002", status="registered")
     import_(b, export(a, tmp_path / "a0.xlsx"))
@@ -291,9 +321,11 @@ def test_a_server_date_is_numbered_as_sqlite_numbers_it():
 
 
 @pytest.mark.parametrize("engine", ["sqlite", "postgresql"])
-def test_a_position_the_village_kind_lacks_is_a_rejected_row(engine, tmp_path, template_db, opened):
+def test_a_position_the_village_kind_lacks_is_a_rejected_row(
+    engine, tmp_path, template_db, opened, pg_open
+):
     a = opened(new_laptop(tmp_path / "a", template_db, "a"))
-    b = opened(_open(engine, tmp_path / "b", template_db, "b"))
+    b = opened(_open(pg_open, engine, tmp_path / "b", template_db, "b"))
     market = create_village(a, VillageInput(name="Pasar Angso Duo", kind="pasar")).id
     add_person(a, market, "Siti Aminah")
     add_person(a, market, "Budi Santoso")
