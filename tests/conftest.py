@@ -350,3 +350,21 @@ def _gui_hygiene(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
         problems.append("windows left open: " + ", ".join(names))
     if problems:
         pytest.fail("\n".join(problems), pytrace=False)
+
+
+@pytest.fixture(autouse=True)
+def _laptops_on_server(request: pytest.FixtureRequest) -> Iterator[None]:
+    """In a ``both_engines`` module, the PostgreSQL run makes every ``new_laptop`` of
+    ``sync_helpers`` a fresh server database (the sync tests build their laptops so)."""
+    if getattr(getattr(request, "node", None), "callspec", None) is None or (
+        request.node.callspec.params.get("db_engine") != "postgresql"
+    ):
+        yield
+        return
+    import sync_helpers
+
+    sync_helpers.server_laptop = request.getfixturevalue("pg_new_database")
+    try:
+        yield
+    finally:
+        sync_helpers.server_laptop = None

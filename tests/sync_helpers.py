@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -13,9 +14,18 @@ from desasadar_gui.services.villages import VillageInput, create_village
 from desasadar_gui.sync.workbook_export import export_workbook
 from desasadar_gui.sync.workbook_import import ImportOutcome, import_workbook
 
+# Set for a test that runs on PostgreSQL (conftest ``laptops_on_server``): the URL of a
+# fresh migrated server database per call; None: laptops are SQLite files.
+server_laptop: Callable[[], str] | None = None
+
 
 def new_laptop(folder: Path, template: Path, name: str) -> Database:
-    """A fresh database copied from the migrated template: its own device id."""
+    """A fresh database copied from the migrated template: its own device id. In a
+    module that runs on both engines, on the PostgreSQL run, a fresh server database."""
+    if server_laptop is not None:
+        db = Database.open(server_laptop())
+        db.set_officer(f"Petugas {name}", "KC Jambi")
+        return db
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{name}.sqlite"
     shutil.copyfile(template, path)

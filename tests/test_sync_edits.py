@@ -7,6 +7,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from sqlalchemy import text
 from sync_helpers import add_person, add_village, digest, export, import_, new_laptop
 
 from desasadar_gui.db.clock import Rev
@@ -17,6 +18,9 @@ from desasadar_gui.services.participants import (
 )
 from desasadar_gui.sync.conflicts import dismiss_conflict, list_conflicts, restore_conflict
 from desasadar_gui.sync.duplicates import find_possible_duplicates, merge_duplicates
+
+# Every test runs twice: laptops as SQLite files and as server databases (conftest).
+pytestmark = [pytest.mark.both_engines, pytest.mark.usefixtures("db_engine")]
 
 
 @pytest.fixture
@@ -75,14 +79,18 @@ def test_supervisor_edit_in_workbook_comes_back_as_the_same_edit_everywhere(lapt
 
     # The import wrote an audit entry with the changed fields, for the record's history.
     with a.engine.connect() as conn:
-        action, device, changes = conn.exec_driver_sql(
-            "SELECT action, device, changes FROM audit_log WHERE record_id = ? "
-            "ORDER BY id DESC LIMIT 1",
-            (pid,),
+        action, device, changes = conn.execute(
+            text(
+                "SELECT action, device, changes FROM audit_log WHERE record_id = :id "
+                "ORDER BY id DESC LIMIT 1"
+            ),
+            {"id": pid},
         ).one()
     assert action == "import" and device == a.device.id
-    assert json.loads(changes)["name"] == ["Siti Aminah", "Siti Aminah Lubis"]
-    assert set(json.loads(changes)) == {"name", "phone", "status"}
+    if isinstance(changes, str):  # SQLite's JSON text; PostgreSQL's jsonb arrives parsed
+        changes = json.loads(changes)
+    assert changes["name"] == ["Siti Aminah", "Siti Aminah Lubis"]
+    assert set(changes) == {"name", "phone", "status"}
 
     # Another laptop importing the same edited file makes the very same edit.
     import_(b, edited)

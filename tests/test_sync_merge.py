@@ -27,6 +27,9 @@ from desasadar_gui.services.participants import (
 )
 from desasadar_gui.sync.merge import Outcome, decide, outcome_sql
 
+# Every test runs twice: laptops as SQLite files and as server databases (conftest).
+pytestmark = [pytest.mark.both_engines, pytest.mark.usefixtures("db_engine")]
+
 REVS = [
     "0000000001000-00000-aaaa",
     "0000000001000-00000-bbbb",

@@ -23,6 +23,9 @@ from desasadar_gui.sync.workbook_export import export_workbook
 from desasadar_gui.sync.workbook_format import SHEETS
 from desasadar_gui.sync.workbook_import import import_workbook
 
+# Every test runs twice: laptops as SQLite files and as server databases (conftest).
+pytestmark = [pytest.mark.both_engines, pytest.mark.usefixtures("db_engine")]
+
 FORMULA_LIKE = ["=1+2", "+6281234567890", "-x", "@sum", '=HYPERLINK("http://x")', "<r>a</r>"]
 
 

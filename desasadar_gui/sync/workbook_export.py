@@ -93,20 +93,21 @@ def _write_data_sheet(
     stored, checked = query.stored, query.checked
     if conn.dialect.name != "sqlite":  # a server cursor: rows arrive as they are written
         conn = conn.execution_options(stream_results=True, max_row_buffer=PROGRESS_EVERY)
-    result = conn.exec_driver_sql(query.sql)
     r = 0
-    while rows := result.fetchmany(PROGRESS_EVERY):
-        for row in rows:
-            r += 1
-            h = row_hash(stored(row))
-            sheet_digest.update(h.encode())
-            for c, put in careful if row[-1] else fast:
-                v = row[c]
-                if v is not None and v != "":
-                    put(r, c, v)
-            write_string(r, hash_col, h)
-            write_string(r, fp_col, fingerprint(checked(row)))
-        tick(len(rows))
+    # closed on every way out: a cancelled export leaves no server cursor open
+    with conn.exec_driver_sql(query.sql) as result:
+        while rows := result.fetchmany(PROGRESS_EVERY):
+            for row in rows:
+                r += 1
+                h = row_hash(stored(row))
+                sheet_digest.update(h.encode())
+                for c, put in careful if row[-1] else fast:
+                    v = row[c]
+                    if v is not None and v != "":
+                        put(r, c, v)
+                write_string(r, hash_col, h)
+                write_string(r, fp_col, fingerprint(checked(row)))
+            tick(len(rows))
     return sheet_digest.hexdigest()
 
 
