@@ -27,6 +27,9 @@ from desasadar_gui.sync.cells import cell_print
 from desasadar_gui.sync.privacy_copy import write_privacy_copy
 from desasadar_gui.sync.workbook_export import export_workbook
 
+# Every test runs twice: laptops as SQLite files and as server databases (conftest).
+pytestmark = [pytest.mark.both_engines, pytest.mark.usefixtures("db_engine")]
+
 PEOPLE = [
     # name, NIK (region 150403, birth date DDMMYY, +40 for women), birth date, gender, phone
     ("Ani Suryani", "1504034508900002", date(1990, 8, 5), "P", "081234567801"),
@@ -149,6 +152,7 @@ def test_two_copies_share_nothing_that_links_people(laptop, tmp_path):
     assert _cells(one)[:50] == _cells(two)[:50]  # same content, row numbers per copy
 
 
+@pytest.mark.sqlite_only(reason="drives the command line on the laptop's file path")
 def test_privacy_copy_is_refused_by_import_and_recorded(laptop, tmp_path, capsys):
     copy = tmp_path / "privasi.xlsx"
     path = laptop.path
