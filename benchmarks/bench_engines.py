@@ -9,8 +9,9 @@ empty database you own), else a throw-away server started like the tests do
 (count + first page while "siti aminah" is typed, and digits of a phone), a deep page,
 the dashboard aggregates, and the content digest. Baselines in the same run:
 ``SELECT count(*)`` on each engine. Medians and minima of ``--repeat`` runs; nothing
-is asserted. The export and import of a workbook from PostgreSQL are measured by
-``bench_sync.py`` once the workbook half (portable export/import SQL) is in.
+is asserted. Last, once per engine: the export of the whole workbook, and its import
+into an empty database of the same engine (then a re-import of the same file, which
+changes nothing), with a check that the digests stay equal across engines.
 """
 
 from __future__ import annotations
@@ -38,6 +39,8 @@ from desasadar_gui.services.participant_queries import (  # noqa: E402
     fetch_page,
 )
 from desasadar_gui.services.stats import content_digest  # noqa: E402
+from desasadar_gui.sync.workbook_export import export_workbook  # noqa: E402
+from desasadar_gui.sync.workbook_import import import_workbook  # noqa: E402
 
 KEYSTROKES = ("s", "si", "sit", "siti", "siti a", "siti am", "siti amin", "siti aminah")
 DIGITS = ("7", "77", "776", "7766")
@@ -101,11 +104,33 @@ def build(target: str | Path, size: int) -> float:
     return time.perf_counter() - t0
 
 
+def _seconds(fn: Callable[[], object]) -> float:
+    t0 = time.perf_counter()
+    fn()
+    return time.perf_counter() - t0
+
+
+def round_trip(source: str | Path, empty: str | Path, book: Path) -> tuple[dict[str, float], str]:
+    """Export ``source`` to ``book``, import it into ``empty``, then again (a no-op);
+    seconds of each step and the digest of the imported copy."""
+    figures = {}
+    with Database.open(source) as db:
+        figures["export workbook (s)"] = _seconds(lambda: export_workbook(db, book))
+    with Database.open(empty) as db:
+        db.set_officer("Petugas Bench", "KC Jambi")
+        figures["import into an empty database (s)"] = _seconds(lambda: import_workbook(db, book))
+        figures["re-import, nothing changes (s)"] = _seconds(lambda: import_workbook(db, book))
+        return figures, content_digest(db)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--server", help="an empty PostgreSQL database (URL)")
+    parser.add_argument(
+        "--empty-server", help="a second empty PostgreSQL database (URL), for the import"
+    )
     args = parser.parse_args(argv)
     cluster = None
     url = args.server
@@ -118,8 +143,12 @@ def main(argv: list[str] | None = None) -> int:
         admin = create_engine(cluster.url("postgres"), isolation_level="AUTOCOMMIT")
         with admin.connect() as conn:
             conn.execute(text("CREATE DATABASE bench"))
+            conn.execute(text("CREATE DATABASE bench_import"))
         admin.dispose()
         url = cluster.url("bench")
+    empty_url = (
+        url.rsplit("/", 1)[0] + "/bench_import" if args.empty_server is None else args.empty_server
+    )
     try:
         with tempfile.TemporaryDirectory() as folder:
             path = Path(folder) / "bench.sqlite"
@@ -135,6 +164,11 @@ def main(argv: list[str] | None = None) -> int:
                             conn.execute(text("VACUUM ANALYZE"))
                     results[engine] = measure(db, args.repeat)
                     digests[engine] = content_digest(db)
+            trips, trip_digests = {}, {}
+            empties = {"sqlite": Path(folder) / "empty.sqlite", "postgresql": empty_url}
+            for engine, target in (("sqlite", path), ("postgresql", url)):
+                book = Path(folder) / f"{engine}.xlsx"
+                trips[engine], trip_digests[engine] = round_trip(target, empties[engine], book)
         print(f"\n{args.size:,} participants; median (min) ms over {args.repeat} runs")
         print(f"  {'':<52} {'SQLite':>18} {'PostgreSQL':>18}")
         print(
@@ -143,8 +177,13 @@ def main(argv: list[str] | None = None) -> int:
         for name in results["sqlite"]:
             a, b = results["sqlite"][name], results["postgresql"][name]
             print(f"  {name:<52} {a[0]:>9.1f} ({a[1]:>6.1f}) {b[0]:>9.1f} ({b[1]:>6.1f})")
+        for name in trips["sqlite"]:
+            a_s, b_s = trips["sqlite"][name], trips["postgresql"][name]
+            print(f"  {name:<52} {a_s:>18.1f} {b_s:>18.1f}")
         same = digests["sqlite"] == digests["postgresql"]
         print(f"  content digests equal on both engines: {same}")
+        copies = set(trip_digests.values()) == {digests["sqlite"]}
+        print(f"  imported copies have the same digest as the sources: {copies}")
     finally:
         if cluster is not None:
             cluster.cleanup()
