@@ -8,7 +8,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from sync_helpers import add_person, add_village, digest, export, new_laptop
+from sync_helpers import add_person, add_village, digest, export, import_, new_laptop
 
 from desasadar_gui.cli.main import main
 from desasadar_gui.errors import UserError
@@ -277,3 +277,25 @@ def test_cancelled_import_changes_nothing(two, tmp_path):
         # The same plan still applies afterwards.
         assert apply_plan(b, plan).applied
     assert digest(a) == digest(b)
+
+
+def test_a_person_whose_village_row_was_deleted_is_rejected_in_plain_words(two, tmp_path):
+    """The supervisor deleted the village's row from the Desa sheet: the person cannot
+    be placed on a laptop that never had the village. The reason names the column people
+    see and the sheet, never a storage name or an id."""
+    a, b = two
+    vid = add_village(a, "Sungai Baung")
+    add_person(a, vid, "Ani", "1504034508900002", "registered")
+    src = export(a, tmp_path / "a.xlsx")
+
+    def drop_village(wb) -> None:
+        wb["Desa"].delete_rows(2)
+
+    bad = tmp_path / "tanpa desa.xlsx"
+    _edit(src, bad, drop_village)
+    outcome = import_(b, bad)
+    assert outcome.result.counts["Peserta"].get("rejected") == 1
+    (rejected,) = outcome.plan.items["rejected"]
+    for text in (rejected.detail, rejected.detail_en):
+        assert "village_id" not in text and vid not in text, text
+    assert "Kolom 'Desa'" in rejected.detail and "lembar 'Desa'" in rejected.detail

@@ -19,6 +19,7 @@ from desasadar_gui.domain import rules
 from desasadar_gui.services.database import Database
 from desasadar_gui.sync.cells import storage_form
 from desasadar_gui.sync.merge import Outcome, outcome_sql
+from desasadar_gui.sync.sheet_reader import column_name
 from desasadar_gui.sync.staging import Names, attached, run
 from desasadar_gui.sync.workbook_format import SHEETS, SHEETS_BY_ENTITY
 from desasadar_gui.sync.workbook_read import ParsedWorkbook
@@ -90,26 +91,48 @@ def move_reference_violations(conn: Connection) -> int:
             f"AND NOT EXISTS (SELECT 1 FROM {n.stg(target)} y WHERE y.id = s.{column})",
         )
         names = list(cur.keys())[1:]
+        shown = column_name(spec, column, "id"), column_name(spec, column, "en")
         for rowid, *rest in cur.fetchall():
             values = {k: storage_form(v) for k, v in zip(names, rest, strict=False) if k != "rowid"}
-            run(
+            _reject_staged(
                 conn,
-                f"INSERT INTO {n.stg('rejected')} VALUES (?, ?, ?, ?, ?, ?, ?, 0)",
-                (
-                    spec.name,
-                    values["row_num"],
-                    values["id"],
-                    str(values.get("name") or values.get("walkin_name") or ""),
-                    f"Merujuk ke data di lembar '{target_sheet}' yang tidak ada di berkas maupun "
-                    f"di laptop ini ({column} = {values[column]}).",
-                    f"Refers to a record of sheet '{target_sheet}' that is neither in the file nor "
-                    f"on this laptop ({column} = {values[column]}).",
-                    json.dumps({"values": values}, ensure_ascii=False),
-                ),
+                entity,
+                rowid,
+                values,
+                f"Kolom '{shown[0]}' merujuk ke data di lembar '{target_sheet}' yang tidak ada "
+                "di berkas maupun di laptop ini (mungkin baris itu terhapus dari berkas).",
+                f"Column '{shown[1]}' refers to a record of sheet '{target_sheet}' that is "
+                "neither in the file nor on this laptop (its row may have been deleted from "
+                "the file).",
             )
-            run(conn, f"DELETE FROM {n.stg(entity)} WHERE rowid = ?", (rowid,))
             moved += 1
     return moved + _move_role_kind_violations(conn)
+
+
+def _reject_staged(
+    conn: Connection,
+    entity: str,
+    rowid: int,
+    values: dict[str, Any],
+    reason_id: str,
+    reason_en: str,
+) -> None:
+    """Move one staged row of ``entity`` to the rejected rows, with its reason."""
+    n = Names(conn)
+    run(
+        conn,
+        f"INSERT INTO {n.stg('rejected')} VALUES (?, ?, ?, ?, ?, ?, ?, 0)",
+        (
+            SHEETS_BY_ENTITY[entity].name,
+            values["row_num"],
+            values["id"],
+            str(values.get("name") or values.get("walkin_name") or ""),
+            reason_id,
+            reason_en,
+            json.dumps({"values": values}, ensure_ascii=False, default=str),
+        ),
+    )
+    run(conn, f"DELETE FROM {n.stg(entity)} WHERE rowid = ?", (rowid,))
 
 
 def _move_role_kind_violations(conn: Connection) -> int:
@@ -118,7 +141,6 @@ def _move_role_kind_violations(conn: Connection) -> int:
     rule the form uses (``rules.role_kind_problem``)."""
     from desasadar_gui.domain.problems import describe
 
-    spec = SHEETS_BY_ENTITY["participants"]
     n = Names(conn)
     cur = conn.exec_driver_sql(
         "SELECT s.rowid, COALESCE(sv.kind, mv.kind) AS village_kind, s.* "
@@ -135,20 +157,9 @@ def _move_role_kind_violations(conn: Connection) -> int:
         problem = rules.role_kind_problem(values["official_role"], kind)
         if problem is None:
             continue
-        run(
-            conn,
-            f"INSERT INTO {n.stg('rejected')} VALUES (?, ?, ?, ?, ?, ?, ?, 0)",
-            (
-                spec.name,
-                values["row_num"],
-                values["id"],
-                str(values.get("name") or ""),
-                describe(problem, "id"),
-                describe(problem, "en"),
-                json.dumps({"values": values}, ensure_ascii=False, default=str),
-            ),
+        _reject_staged(
+            conn, "participants", rowid, values, describe(problem, "id"), describe(problem, "en")
         )
-        run(conn, f"DELETE FROM {n.stg('participants')} WHERE rowid = ?", (rowid,))
         moved += 1
     return moved
 
