@@ -240,3 +240,25 @@ def test_the_role_list_follows_the_village_chosen(qtbot, ctx, villages):
     assert form.role_combo.findData("kepala_desa") > 0
     assert form.role_combo.findData("lurah") < 0
     form.close()
+
+
+def test_the_open_village_list_shows_long_names_whole(qtbot, ctx, db):
+    """The closed box may cut "… Kab. Tanjung Jabung Barat"; the open list does not."""
+    long_one = create_village(
+        db,
+        VillageInput(
+            name="Tungkal Ilir Pangkal Duri Ulu",
+            kecamatan="Betara Kanan Tanjung Jabung",
+            kabupaten="Kab. Tanjung Jabung Barat",
+        ),
+    )
+    form = _shown(qtbot, ParticipantForm(ctx))
+    combo = form.village_combo
+    text = combo.itemText(combo.findData(long_one.id))
+    assert combo.fontMetrics().horizontalAdvance(text) > combo.width()  # cut when closed
+    combo.showPopup()
+    view = combo.view()
+    qtbot.waitUntil(view.isVisible)
+    assert view.width() >= combo.fontMetrics().horizontalAdvance(text) + 16
+    combo.hidePopup()
+    form.close()

@@ -48,6 +48,22 @@ def refill(
         combo.addItem(text, value)
     combo.setCurrentIndex(max(0, combo.findData(current)) if current is not None else 0)
     combo.blockSignals(False)
+    widen_popup(combo)
+
+
+POPUP_MAX_WIDTH = 900  # px: a list as wide as a 1366x768 laptop allows beside the form
+
+
+def widen_popup(combo: QComboBox) -> None:
+    """Let the open list show each item whole ("Sumber Agung — Sungai Gelam, Kab. Muaro
+    Jambi") even where the closed box is narrower and cuts it."""
+    view = combo.view()
+    widest = max(
+        (combo.fontMetrics().horizontalAdvance(combo.itemText(i)) for i in range(combo.count())),
+        default=0,
+    )
+    room = view.verticalScrollBar().sizeHint().width() + 24  # scroll bar, item margins
+    view.setMinimumWidth(min(POPUP_MAX_WIDTH, widest + room))
 
 
 def make_searchable(combo: QComboBox) -> None:

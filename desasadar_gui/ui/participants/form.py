@@ -46,7 +46,7 @@ from desasadar_gui.services.validation import FieldIssue, ValidationError
 from desasadar_gui.services.village_queries import village_choices
 from desasadar_gui.ui.kit.context import ATTENDANCE, PARTICIPANTS, UiContext
 from desasadar_gui.ui.kit.discard_guard import AsksBeforeDiscarding
-from desasadar_gui.ui.kit.form_fields import chosen_data, refill
+from desasadar_gui.ui.kit.form_fields import chosen_data, refill, widen_popup
 from desasadar_gui.ui.kit.i18n import enum_choices, language
 from desasadar_gui.ui.kit.operations import run_change
 from desasadar_gui.ui.participants.columns import short_regency
@@ -252,6 +252,7 @@ class ParticipantForm(AsksBeforeDiscarding, ParticipantFormWidgets):
             combo.addItem(f"{v.name} — {where}" if where else v.name, v.id)
         combo.setCurrentIndex(0)
         combo.blockSignals(False)
+        widen_popup(combo)
 
     def _select_village(self, village_id: str | None) -> None:
         self.village_combo.setCurrentIndex(max(0, self.village_combo.findData(village_id or "")))
