@@ -107,12 +107,6 @@ def database_target(args: argparse.Namespace) -> Path | str:
     return Path(args.db) if args.db else default_db_path()
 
 
-def server_url(args: argparse.Namespace) -> str | None:
-    """The server URL the command works on, or None for a database file."""
-    target = database_target(args)
-    return target if isinstance(target, str) else None
-
-
 def database_path(args: argparse.Namespace) -> Path:
     """The database file of a command that only makes sense on a file (backup,
     restore, passphrase, screenshot): a server URL is refused with a plain message."""

@@ -10,13 +10,17 @@
 - :func:`binary_text`: a text column compared byte by byte (SQLite's ``BINARY``; on
   PostgreSQL the ``C`` collation, whatever the database's default), so ids sort and
   break ties the same everywhere.
+- :func:`run` / :func:`driver_sql`: raw SQL text with ``?`` parameters on every driver
+  (the import's set-wise SQL and the erasures; psycopg spells them ``%s`` and reads a
+  bare ``%`` as one); :func:`prefixed`: ``main.<table>`` on SQLite, where a staging
+  file may be attached beside it, the plain name on a server.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import BigInteger, ColumnElement, Integer, case, func
+from sqlalchemy import BigInteger, ColumnElement, Connection, Integer, case, func
 from sqlalchemy.sql.elements import UnaryExpression
 
 
@@ -41,3 +45,21 @@ def ordered(key: Any, *, descending: bool, dialect: str) -> UnaryExpression[Any]
 def binary_text(column: Any, *, dialect: str) -> Any:
     """``column`` compared as bytes: plain on SQLite, ``COLLATE "C"`` on PostgreSQL."""
     return column if dialect == "sqlite" else column.collate("C")
+
+
+def driver_sql(conn: Connection, sql: str) -> str:
+    """``?`` parameters (and literal ``%``) as this connection's driver spells them."""
+    if conn.dialect.paramstyle == "qmark":
+        return sql
+    return sql.replace("%", "%%").replace("?", "%s")
+
+
+def run(conn: Connection, sql: str, params: tuple | list = ()) -> Any:
+    """``exec_driver_sql`` with ``?`` parameters on every driver."""
+    return conn.exec_driver_sql(driver_sql(conn, sql), tuple(params))
+
+
+def prefixed(conn: Connection, table: str, schema: str = "main") -> str:
+    """``main.<table>`` on SQLite (a staging file may be attached beside it), the plain
+    name on a server."""
+    return f"{schema}.{table}" if conn.dialect.name == "sqlite" else table

@@ -42,11 +42,11 @@ from typing import Any
 from sqlalchemy import Connection
 
 from desasadar_gui.db.clock import Rev
+from desasadar_gui.db.dialect import prefixed, run
 from desasadar_gui.db.search import rebuild_search_indexes
 from desasadar_gui.errors import UserError
 from desasadar_gui.services import processing
 from desasadar_gui.services.database import Database, utcnow
-from desasadar_gui.services.sql import prefixed, run
 
 log = logging.getLogger("desasadar.erasure")
 
@@ -220,9 +220,7 @@ def remember(conn: Connection, entry: ErasureEntry, schema: str = "main") -> Era
 
 def _stored_at(value: object) -> str:
     """SQLite hands back the stored text, PostgreSQL a datetime: the same text of both."""
-    if isinstance(value, datetime):
-        return value.strftime("%Y-%m-%d %H:%M:%S.%f")
-    return str(value)
+    return _at_text(value) if isinstance(value, datetime) else str(value)
 
 
 def known_erasures(conn: Connection, schema: str | None = None) -> dict[str, ErasureEntry]:

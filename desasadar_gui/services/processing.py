@@ -20,6 +20,7 @@ from pathlib import Path
 from sqlalchemy import Connection, select
 
 from desasadar_gui.db import cipher
+from desasadar_gui.db.dialect import prefixed, run
 from desasadar_gui.db.models import ProcessingEntry
 from desasadar_gui.files import replaced_when_done
 from desasadar_gui.services.database import Database, utcnow
@@ -148,14 +149,9 @@ def record_in(
     note: str = "",
 ) -> None:
     """One line inside the caller's transaction (it commits or rolls back with it)."""
-    if conn.dialect.name == "sqlite":  # "main.": an import has its staging file attached
-        sql = _INSERT.replace("processing_log", "main.processing_log")
-    else:
-        sql = _INSERT.replace("?", "%s")
-    conn.exec_driver_sql(
-        sql,
-        _values(action, db.device.id, db.officer, path, sha256, counts, note),
-    )
+    # "main." on SQLite: an import has its staging file attached beside it
+    sql = _INSERT.replace("processing_log", prefixed(conn, "processing_log"))
+    run(conn, sql, _values(action, db.device.id, db.officer, path, sha256, counts, note))
 
 
 def record_at_path(

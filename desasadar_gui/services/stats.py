@@ -16,8 +16,9 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import func, select
 
+from desasadar_gui.db.dialect import binary_text
 from desasadar_gui.db.models import (
     SYNCED_MODELS,
     Attendance,
@@ -37,10 +38,6 @@ def _canonical(value: Any) -> Any:
     return value
 
 
-def _by_code_point(conn: Connection, column: Any) -> Any:
-    return column if conn.dialect.name == "sqlite" else column.collate("C")
-
-
 def content_digest(db: Database) -> str:
     digest = hashlib.sha256()
     with db.engine.connect() as conn:
@@ -48,7 +45,9 @@ def content_digest(db: Database) -> str:
             table = model.__table__  # type: ignore[attr-defined]
             columns = sorted(table.columns, key=lambda c: c.name)
             digest.update(f"#{table.name}:{','.join(c.name for c in columns)}\n".encode())
-            result = conn.execute(select(*columns).order_by(_by_code_point(conn, table.c.id)))
+            result = conn.execute(
+                select(*columns).order_by(binary_text(table.c.id, dialect=conn.dialect.name))
+            )
             result = result.yield_per(5000)
             for row in result:
                 line = json.dumps(

@@ -22,6 +22,7 @@ from sqlalchemy import Connection
 from sqlalchemy.exc import SQLAlchemyError
 
 from desasadar_gui.db.clock import Rev
+from desasadar_gui.db.dialect import run
 from desasadar_gui.services import processing
 from desasadar_gui.services.database import Database, utcnow
 from desasadar_gui.services.erasure import enforce_erasures, purge_free_space
@@ -37,7 +38,7 @@ from desasadar_gui.sync.plan import (
     outcome_query,
 )
 from desasadar_gui.sync.progress import Ticker
-from desasadar_gui.sync.staging import Names, attached, run
+from desasadar_gui.sync.staging import Names, attached
 from desasadar_gui.sync.upsert import bulk_load, upsert_from_select
 from desasadar_gui.sync.workbook_format import SHEETS, SheetSpec
 

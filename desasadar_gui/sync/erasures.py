@@ -12,8 +12,9 @@ from __future__ import annotations
 
 from sqlalchemy import Connection
 
+from desasadar_gui.db.dialect import run
 from desasadar_gui.services.erasure import ErasureEntry, known_erasures, later, parse_erasures
-from desasadar_gui.sync.staging import Names, run
+from desasadar_gui.sync.staging import Names
 
 META_KEY = "erasures"
 

@@ -15,12 +15,14 @@ from typing import Any
 
 from sqlalchemy import Connection
 
+from desasadar_gui.db.dialect import run
 from desasadar_gui.domain import rules
+from desasadar_gui.domain.problems import describe
 from desasadar_gui.services.database import Database
 from desasadar_gui.sync.cells import storage_form
 from desasadar_gui.sync.merge import Outcome, outcome_sql
 from desasadar_gui.sync.sheet_reader import column_name
-from desasadar_gui.sync.staging import Names, attached, run
+from desasadar_gui.sync.staging import Names, attached
 from desasadar_gui.sync.workbook_format import SHEETS, SHEETS_BY_ENTITY
 from desasadar_gui.sync.workbook_read import ParsedWorkbook
 
@@ -139,8 +141,6 @@ def _move_role_kind_violations(conn: Connection) -> int:
     """Staged officials whose position does not exist in their village's kind (the
     village staged in the same file, else this laptop's) become rejected rows, by the
     rule the form uses (``rules.role_kind_problem``)."""
-    from desasadar_gui.domain.problems import describe
-
     n = Names(conn)
     cur = conn.exec_driver_sql(
         "SELECT s.rowid, COALESCE(sv.kind, mv.kind) AS village_kind, s.* "

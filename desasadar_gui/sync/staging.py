@@ -38,7 +38,6 @@ from desasadar_gui.db import cipher
 from desasadar_gui.db.models import Base
 from desasadar_gui.scratch import ScratchFolder
 from desasadar_gui.services.database import Database
-from desasadar_gui.services.sql import driver_sql, run
 from desasadar_gui.sync.workbook_format import SHEETS, SheetSpec
 
 STAGING_SCHEMA = "stg"
@@ -345,7 +344,5 @@ __all__ = [
     "Names",
     "Staging",
     "attached",
-    "driver_sql",
-    "run",
     "staged_columns",
 ]
