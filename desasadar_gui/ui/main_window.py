@@ -404,7 +404,6 @@ class MainWindow(Retranslating, QMainWindow):
 
         if self.ctx.db.on_server:  # a server database is backed up by the server (pg_dump)
             from desasadar_gui.services.server_database import file_only_error
-            from desasadar_gui.ui.kit import messages
 
             messages.show_user_error(self, file_only_error("Cadangan berkas", "File backups"))
             return

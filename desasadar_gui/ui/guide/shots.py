@@ -13,7 +13,6 @@ look at the pictures (docs/guide.md).
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import tempfile
 from collections.abc import Callable
@@ -43,21 +42,18 @@ SHOTS = {
 
 
 def _app():
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtWidgets import QApplication
+    """The offscreen application, styled as the app draws itself (``ui.screenshot``)."""
+    from desasadar_gui.ui.screenshot import ensure_app
 
-    app = QApplication.instance()
-    return app if app is not None else QApplication(["desasadar-guide-shots"])
+    return ensure_app()
 
 
 def _settle(rounds: int = 5) -> None:
     from PySide6.QtWidgets import QApplication
 
-    from desasadar_gui.ui.kit.background import wait_for_all
+    from desasadar_gui.ui.screenshot import settle
 
-    for _ in range(rounds):
-        wait_for_all(msecs=15000)
-        QApplication.processEvents()
+    settle(QApplication.instance(), rounds)
 
 
 def _save(image, path: Path, width: int | None = None) -> Path:

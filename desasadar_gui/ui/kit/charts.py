@@ -21,6 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desasadar_gui.domain import display
+from desasadar_gui.errors import current_language
+
 BLUE = QColor("#1f6fb2")
 BLUE_LIGHT = QColor("#9cc3e6")
 GREEN = QColor("#2e8b57")
@@ -34,9 +37,10 @@ TRACK = QColor("#e8edf2")
 
 
 def fmt_int(n: int | float | None) -> str:
+    """A count in the language in force (``domain.display.count``); a dash for None."""
     if n is None:
         return "–"
-    return QLocale().toString(int(round(n)))
+    return display.count(int(round(n)), current_language())
 
 
 def fmt_pct(ratio: float | None, decimals: int = 1) -> str:

@@ -56,7 +56,7 @@ def shot_names() -> list[str]:
     return [scene.file for scene in SCENES]
 
 
-def _ensure_app():
+def ensure_app():
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
@@ -68,7 +68,7 @@ def _ensure_app():
     return app
 
 
-def _settle(app, rounds: int = 5) -> None:
+def settle(app, rounds: int = 5) -> None:
     """Let queued work finish: background loads, their results, layouts, paints."""
     from PySide6.QtCore import QEvent
 
@@ -136,7 +136,7 @@ def _shoot_language(app, env: SceneEnv, out_dir: Path, lang: str,
         if widget is None:
             continue
         try:
-            _settle(app)
+            settle(app)
             clipped = find_clipped_widgets(widget)
             path = out_dir / scene.file
             _save(widget, path)
@@ -147,7 +147,7 @@ def _shoot_language(app, env: SceneEnv, out_dir: Path, lang: str,
             if scene.kind != WINDOW:
                 widget.hide()
                 widget.deleteLater()
-            _settle(app, 1)
+            settle(app, 1)
     return shots
 
 
@@ -159,7 +159,7 @@ def take_screenshots(
     warn: Callable[[str], None] | None = None,
 ) -> list[Shot]:
     """``lang``: "id", "en" or "both" (then into ``id/`` and ``en/`` under ``out_dir``)."""
-    app = _ensure_app()
+    app = ensure_app()
     from desasadar_gui.services.database import Database
 
     out_dir = Path(out_dir)
@@ -198,18 +198,18 @@ def _shoot(app, db, changed_db, out_dir: Path, size: tuple[int, int], lang: str,
             try:
                 window.resize(*size)
                 window.show()
-                _settle(app)
+                settle(app)
                 env = SceneEnv(window, window.ctx, settings, sample, size, UiContext(changed_db))
                 written += _shoot_language(app, env, folder, lang_now, warn or _no_warn)
             finally:
                 window.close()
                 window.deleteLater()
-                _settle(app)
+                settle(app)
     finally:
         if sample.prepared is not None:
             sample.prepared.close()
         apply_language(previous)  # while the copies are still open (widgets retranslate)
-        _settle(app, 1)
+        settle(app, 1)
     return written
 
 

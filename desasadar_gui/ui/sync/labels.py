@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from desasadar_gui.domain import display
+from desasadar_gui.errors import current_language
+
 
 def sheet_label(sheet: str) -> str:
     """A workbook sheet as the rows it holds ("Desa" -> "Villages" in English); an
@@ -37,19 +40,17 @@ def counts_text(counts: dict[str, object]) -> str:
     """Counts as the sync log stores them (sheet -> rows, or sheet -> outcome -> rows)
     in the language in force: "Desa: 87 baru, 3 diperbarui; Peserta: 2 baru". Built
     at display time, so entries written before a language switch follow it too."""
-    from desasadar_gui.ui.kit.charts import fmt_int
-
     parts = []
     for sheet, value in counts.items():
         name = sheet_label(sheet)
         if isinstance(value, dict):
             shown = ", ".join(
-                f"{fmt_int(n)} {outcome_label(k)}"
+                f"{display.count(n, current_language())} {outcome_label(k)}"
                 for k, n in value.items()
                 if isinstance(n, int) and not isinstance(n, bool) and n
             )
             if shown:
                 parts.append(f"{name}: {shown}")
         elif isinstance(value, int) and not isinstance(value, bool):
-            parts.append(f"{name}: {fmt_int(value)}")
+            parts.append(f"{name}: {display.count(value, current_language())}")
     return "; ".join(parts)
